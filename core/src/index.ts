@@ -1,0 +1,2 @@
+export * from './an/ids';
+export * from './an/model';
