@@ -1,0 +1,34 @@
+import { lazy, Suspense } from 'react';
+import { Navigate, Route, Routes } from 'react-router';
+import { Layout } from './layout';
+import { Loading } from '../components/status';
+import { NotFound } from './not-found';
+
+// Every page is its own chunk: the first load carries the shell only.
+const HomePage = lazy(() => import('../features/home/components/home-page').then((m) => ({ default: m.HomePage })));
+const ScrutinListPage = lazy(() => import('../features/scrutins/components/scrutin-list-page').then((m) => ({ default: m.ScrutinListPage })));
+const ScrutinPage = lazy(() => import('../features/scrutins/components/scrutin-page').then((m) => ({ default: m.ScrutinPage })));
+const LegislaturePage = lazy(() => import('../features/legislature/components/legislature-page').then((m) => ({ default: m.LegislaturePage })));
+const AccountPage = lazy(() => import('../features/account/components/account-page').then((m) => ({ default: m.AccountPage })));
+const ScenarioGalleryPage = lazy(() => import('../features/scenarios/components/scenario-gallery-page').then((m) => ({ default: m.ScenarioGalleryPage })));
+const EmbedPage = lazy(() => import('../features/embed/components/embed-page').then((m) => ({ default: m.EmbedPage })));
+
+export function App() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/embed/scrutin/:uid" element={<EmbedPage />} />
+        <Route element={<Layout />}>
+          <Route index element={<HomePage />} />
+          <Route path="scrutins" element={<ScrutinListPage />} />
+          <Route path="scrutins/:uid" element={<ScrutinPage />} />
+          <Route path="legislature" element={<Navigate to="/legislature/17" replace />} />
+          <Route path="legislature/:n" element={<LegislaturePage />} />
+          <Route path="account/*" element={<AccountPage />} />
+          <Route path="scenarios" element={<ScenarioGalleryPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </Suspense>
+  );
+}

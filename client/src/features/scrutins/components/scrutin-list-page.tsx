@@ -1,0 +1,138 @@
+import { useEffect, useId, useState } from 'react';
+import { useSearchParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import { VOTE_TYPES } from '@parallele/core';
+import { ErrorNotice, Loading } from '../../../components/status';
+import { useFormat } from '../../../lib/format';
+import { queryFromParams, useScrutinsStore, type ListKey } from '../store';
+import { ScrutinItem } from './scrutin-item';
+
+/** Searchable, filterable list; every filter lives in the URL, so a filtered list is a permalink. */
+export function ScrutinListPage() {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const [params, setParams] = useSearchParams();
+  const list = useScrutinsStore((s) => s.list);
+  const loadList = useScrutinsStore((s) => s.loadList);
+  const query = queryFromParams(params);
+  const queryKey = params.toString();
+  const [text, setText] = useState(params.get('q') ?? '');
+  const id = useId();
+
+  useEffect(() => {
+    void loadList(queryFromParams(new URLSearchParams(queryKey)));
+  }, [queryKey, loadList]);
+
+  // Search as you type, without a request per keystroke.
+  useEffect(() => {
+    const handle = setTimeout(() => {
+      if ((params.get('q') ?? '') !== text.trim()) update('q', text.trim());
+    }, 350);
+    return () => clearTimeout(handle);
+  }, [text]);
+
+  function update(key: ListKey, value: string) {
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        if (value) next.set(key, value);
+        else next.delete(key);
+        if (key !== 'page') next.delete('page');
+        return next;
+      },
+      { replace: key === 'q' },
+    );
+  }
+
+  const data = list.data;
+  const page = Number(query.page ?? 1);
+  return (
+    <section className="page">
+      <h1>{t('scrutins.title')}</h1>
+      <form className="card filters" role="search" onSubmit={(e) => e.preventDefault()} aria-label={t('scrutins.filters')}>
+        <div className="field field-search">
+          <label htmlFor={`${id}-q`}>{t('scrutins.search')}</label>
+          <input id={`${id}-q`} type="search" value={text} placeholder={t('scrutins.searchPlaceholder')} onChange={(e) => setText(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-leg`}>{t('scrutins.legislature')}</label>
+          <select id={`${id}-leg`} value={params.get('legislature') ?? ''} onChange={(e) => update('legislature', e.target.value)}>
+            <option value="">{t('scrutins.any')}</option>
+            <option value="17">{t('scrutins.legislatureN', { n: 17 })}</option>
+            <option value="16">{t('scrutins.legislatureN', { n: 16 })}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-type`}>{t('scrutins.type')}</label>
+          <select id={`${id}-type`} value={params.get('type') ?? ''} onChange={(e) => update('type', e.target.value)}>
+            <option value="">{t('scrutins.any')}</option>
+            {VOTE_TYPES.map((v) => (
+              <option key={v} value={v}>
+                {t(`type.${v}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-out`}>{t('scrutins.outcome')}</label>
+          <select id={`${id}-out`} value={params.get('outcome') ?? ''} onChange={(e) => update('outcome', e.target.value)}>
+            <option value="">{t('scrutins.any')}</option>
+            <option value="adopté">{t('outcome.adopté')}</option>
+            <option value="rejeté">{t('outcome.rejeté')}</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-from`}>{t('scrutins.dateFrom')}</label>
+          <input id={`${id}-from`} type="date" value={params.get('dateFrom') ?? ''} onChange={(e) => update('dateFrom', e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-to`}>{t('scrutins.dateTo')}</label>
+          <input id={`${id}-to`} type="date" value={params.get('dateTo') ?? ''} onChange={(e) => update('dateTo', e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-sort`}>{t('scrutins.sort')}</label>
+          <select id={`${id}-sort`} value={params.get('sort') ?? '-date'} onChange={(e) => update('sort', e.target.value === '-date' ? '' : e.target.value)}>
+            <option value="-date">{t('scrutins.sortRecent')}</option>
+            <option value="date">{t('scrutins.sortOld')}</option>
+            <option value="closeness">{t('scrutins.sortClose')}</option>
+          </select>
+        </div>
+        {params.size > 0 ? (
+          <button type="button" className="button button-secondary" onClick={() => { setText(''); setParams(new URLSearchParams()); }}>
+            {t('scrutins.reset')}
+          </button>
+        ) : null}
+      </form>
+
+      {list.status === 'error' && list.error ? <ErrorNotice error={list.error} onRetry={() => void loadList(query)} /> : null}
+      {!data && list.status !== 'error' ? <Loading /> : null}
+      {data ? (
+        <div aria-busy={list.status === 'loading'}>
+          <p className="muted" aria-live="polite">
+            {t('scrutins.results', { count: data.total, formatted: f.n(data.total) })}
+          </p>
+          {data.items.length === 0 ? (
+            <p>{t('scrutins.empty')}</p>
+          ) : (
+            <ul className="scrutin-list">
+              {data.items.map((s) => (
+                <ScrutinItem key={s.uid} s={s} />
+              ))}
+            </ul>
+          )}
+          {data.totalPages > 1 ? (
+            <nav className="pagination" aria-label={t('common.pageOf', { page, total: data.totalPages })}>
+              <button type="button" className="button button-secondary" disabled={page <= 1} onClick={() => update('page', String(page - 1))}>
+                ← {t('common.previous')}
+              </button>
+              <span>{t('common.pageOf', { page: f.n(page), total: f.n(data.totalPages) })}</span>
+              <button type="button" className="button button-secondary" disabled={page >= data.totalPages} onClick={() => update('page', String(page + 1))}>
+                {t('common.next')} →
+              </button>
+            </nav>
+          ) : null}
+        </div>
+      ) : null}
+    </section>
+  );
+}

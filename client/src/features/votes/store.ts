@@ -1,0 +1,74 @@
+import { create } from 'zustand';
+import type { MyVote, Tally, VoteChoice, VoteWindow } from '@parallele/core';
+import { toApiError, type ApiError } from '../../lib/api';
+import { onMyVote, watchTally } from '../../lib/socket';
+import * as api from './api';
+
+interface Entry {
+  tally: Tally | null;
+  tallyError: ApiError | null;
+  mine: MyVote | null;
+  window: VoteWindow | null;
+  sending: VoteChoice | null;
+  voteError: ApiError | null;
+}
+
+const EMPTY: Entry = { tally: null, tallyError: null, mine: null, window: null, sending: null, voteError: null };
+
+interface VotesState {
+  byUid: Record<string, Entry>;
+  /** Loads the tally over HTTP, then follows it live over the socket; returns the stop function. */
+  follow: (uid: string) => () => void;
+  loadMine: (uid: string) => Promise<void>;
+  cast: (uid: string, choice: VoteChoice) => Promise<boolean>;
+  applyTally: (t: Tally) => void;
+}
+
+export const useVotesStore = create<VotesState>((set, get) => {
+  const patch = (uid: string, p: Partial<Entry>) => set((s) => ({ byUid: { ...s.byUid, [uid]: { ...(s.byUid[uid] ?? EMPTY), ...p } } }));
+  // Votes cast from another tab of the same citizen arrive here too.
+  let unsubscribeMine: (() => void) | null = null;
+  const listenMine = () => {
+    unsubscribeMine ??= onMyVote((v) => patch(v.scrutinUid, { mine: v }));
+  };
+  return {
+    byUid: {},
+    follow(uid) {
+      listenMine();
+      api.fetchTally(uid).then(
+        (t) => get().applyTally(t),
+        (e: unknown) => patch(uid, { tallyError: toApiError(e) }),
+      );
+      return watchTally(uid, (t) => get().applyTally(t));
+    },
+    applyTally(t) {
+      const current = get().byUid[t.scrutinUid]?.tally;
+      // the socket and HTTP may cross: never go back to an older state of the log
+      if (current && current.logLength > t.logLength) return;
+      patch(t.scrutinUid, { tally: t, tallyError: null, window: t.window });
+    },
+    async loadMine(uid) {
+      try {
+        const r = await api.fetchMyVote(uid);
+        patch(uid, { mine: r.vote, window: r.window });
+      } catch {
+        patch(uid, { mine: null });
+      }
+    },
+    async cast(uid, choice) {
+      patch(uid, { sending: choice, voteError: null });
+      try {
+        const r = await api.putMyVote(uid, choice);
+        patch(uid, { mine: r.vote, window: r.window, sending: null });
+        // the socket brings the new tally; fetch it too in case the socket is down
+        api.fetchTally(uid).then((t) => get().applyTally(t), () => undefined);
+        return true;
+      } catch (e) {
+        patch(uid, { sending: null, voteError: toApiError(e) });
+        return false;
+      }
+    },
+  };
+});
+
+export const entryOf = (s: VotesState, uid: string): Entry => s.byUid[uid] ?? EMPTY;

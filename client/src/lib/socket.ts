@@ -1,0 +1,78 @@
+import { io, type Socket } from 'socket.io-client';
+import { SOCKET_EVENTS, TallySchema, MyVoteSchema, type ClientToServerEvents, type ServerToClientEvents, type MyVote, type Tally } from '@parallele/core';
+
+/**
+ * The app's ONE socket. Components never emit: they call `watchTally` and get a function to stop
+ * watching. Rooms are reference-counted so two components on one scrutin share a subscription,
+ * and they are joined again after a reconnect. Payloads are checked with the contracts' schemas.
+ */
+type TypedSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+type TallyListener = (t: Tally) => void;
+type MyVoteListener = (v: MyVote) => void;
+
+let socket: TypedSocket | null = null;
+const watchers = new Map<string, Set<TallyListener>>();
+const myVoteListeners = new Set<MyVoteListener>();
+
+function connect(): TypedSocket {
+  if (socket) return socket;
+  const s: TypedSocket = io({ path: '/socket.io', withCredentials: true, autoConnect: true, transports: ['websocket', 'polling'] });
+  s.on(SOCKET_EVENTS.tallyUpdate, (payload) => {
+    const parsed = TallySchema.safeParse(payload);
+    if (!parsed.success) return;
+    for (const l of watchers.get(parsed.data.scrutinUid) ?? []) l(parsed.data);
+  });
+  s.on(SOCKET_EVENTS.myVote, (payload) => {
+    const parsed = MyVoteSchema.safeParse(payload);
+    if (parsed.success) for (const l of myVoteListeners) l(parsed.data);
+  });
+  s.on('connect', () => {
+    for (const uid of watchers.keys()) subscribe(s, uid);
+  });
+  socket = s;
+  return s;
+}
+
+function subscribe(s: TypedSocket, uid: string) {
+  s.emit(SOCKET_EVENTS.tallySubscribe, { scrutinUid: uid }, (answer) => {
+    if (!answer.ok) return;
+    const parsed = TallySchema.safeParse(answer.data);
+    if (parsed.success) for (const l of watchers.get(uid) ?? []) l(parsed.data);
+  });
+}
+
+/** Live tally of a scrutin: `listener` gets the current tally on join and every update. */
+export function watchTally(uid: string, listener: TallyListener): () => void {
+  const s = connect();
+  let set = watchers.get(uid);
+  if (!set) {
+    set = new Set();
+    watchers.set(uid, set);
+    if (s.connected) subscribe(s, uid);
+  }
+  set.add(listener);
+  return () => {
+    const current = watchers.get(uid);
+    if (!current) return;
+    current.delete(listener);
+    if (current.size === 0) {
+      watchers.delete(uid);
+      if (s.connected) s.emit(SOCKET_EVENTS.tallyUnsubscribe, { scrutinUid: uid });
+    }
+  };
+}
+
+/** This citizen's own votes, cast from this tab or another one. */
+export function onMyVote(listener: MyVoteListener): () => void {
+  connect();
+  myVoteListeners.add(listener);
+  return () => myVoteListeners.delete(listener);
+}
+
+/** After login or logout the session cookie changed: reconnect so the socket carries it. */
+export function reconnectSocket(): void {
+  if (!socket) return;
+  socket.disconnect();
+  socket.connect();
+}

@@ -1,0 +1,11 @@
+export * from './errors';
+export * from './types';
+export * from './apportion';
+export { prepare, type PreparedScrutin } from './prepared';
+export { blocTable, displacerFor, type Displacer } from './engine';
+export * from './simulate';
+export * from './analysis';
+export * from './flip-probability';
+export * from './power';
+export * from './assemblies';
+export * from './election';

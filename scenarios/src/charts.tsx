@@ -1,0 +1,166 @@
+import type { ReactElement } from 'react';
+import { expandK, kCurve, phaseGrid } from '@parallele/core';
+import type { ChartSpec, CitizenSplit } from '@parallele/core';
+import { KCurveChart, LeverageChart, PhaseChart, ResultsTable, toCsv } from '@parallele/client';
+import type { TableColumn } from '@parallele/client';
+import { splitFor, type ComputedRow, type ComputedScenario, type ScenarioData } from './compute';
+import { hemicycleChart } from './hemicycle';
+
+/** One chart ready to write: the React element (→ SVG/PNG), its data as CSV, its interactive view. */
+export interface BuiltChart {
+  name: string;
+  type: ChartSpec['type'];
+  title: string;
+  element: ReactElement;
+  csv: string;
+  interactiveUrl: string | null;
+}
+
+const splitParam = (s: CitizenSplit) => s.map((x) => Math.round(x * 1000) / 1000).join(',');
+
+/** The web client's permalinks (issue 6): the same state as the chart. */
+export function scrutinUrl(uid: string, k: number, split: CitizenSplit, mode: string, method: string): string {
+  const q = new URLSearchParams({ k: String(k), split: splitParam(split), mode, method });
+  return `/scrutins/${uid}?${q.toString()}`;
+}
+export const legislatureUrl = (n: number, k: number, mode: string) => `/legislatures/${n}?${new URLSearchParams({ k: String(k), mode }).toString()}`;
+
+const shortUid = (uid: string) => uid.replace(/^VTANR5L\d+/, '').toLowerCase();
+
+function pick(c: ComputedScenario, uid: string | undefined): ComputedRow {
+  const row = uid ? c.rows.find((r) => r.row.uid === uid) : c.rows[0];
+  if (!row) throw new Error(`chart scrutin ${uid ?? '(first)'} is not in the selection`);
+  return row;
+}
+
+function kRange(c: ComputedScenario, spec: { k?: { from: number; to: number; step: number } | undefined }) {
+  if (spec.k) return spec.k;
+  return { from: Math.min(0, ...c.ks), to: Math.max(...c.ks), step: 1 };
+}
+
+export function buildChart(c: ComputedScenario, spec: ChartSpec, index: number, data: ScenarioData): BuiltChart {
+  const { scenario } = c;
+  const method = scenario.method;
+  switch (spec.type) {
+    case 'k-curve': {
+      const r = pick(c, spec.scrutin);
+      const mode = spec.mode ?? scenario.mode[0]!;
+      const range = kRange(c, spec);
+      const split = splitFor(scenario, r.scrutin, data);
+      const curve = kCurve(r.sim, { split, mode, method, from: range.from, to: range.to });
+      const points = Array.from(curve.pour, (_, i) => ({
+        k: curve.from + i,
+        pour: curve.pour[i]!,
+        contre: curve.contre[i]!,
+        abstentions: curve.abstentions[i]!,
+        required: curve.required[i]!,
+        margin: curve.margin[i]!,
+        outcome: curve.adopted[i] ? ('adopté' as const) : ('rejeté' as const),
+      })).filter((p) => (p.k - range.from) % range.step === 0);
+      const tipping = r.row.modes[mode]?.tippingPoint ?? curve.firstFlip;
+      const name = spec.name ?? `k-curve-${shortUid(r.row.uid)}${scenario.mode.length > 1 ? `-${mode.replace(/[^a-z0-9]+/g, '-')}` : ''}`;
+      const title = spec.title ?? `${r.row.uid} — ${mode}`;
+      return {
+        name,
+        type: 'k-curve',
+        title,
+        element: <KCurveChart points={points} officialOutcome={r.scrutin.outcome} tippingPoint={tipping} title={title} idPrefix={`c${index}`} showContre={r.scrutin.type !== 'MOC'} />,
+        csv: toCsv(points, ['k', 'pour', 'contre', 'abstentions', 'required', 'margin', 'outcome']),
+        interactiveUrl: scrutinUrl(r.row.uid, tipping ?? range.to, split, mode, method),
+      };
+    }
+    case 'phase': {
+      const r = pick(c, spec.scrutin);
+      const mode = spec.mode ?? scenario.mode[0]!;
+      const range = kRange(c, spec);
+      const grid = phaseGrid(r.sim, { mode, method, from: range.from, to: range.to, kStep: range.step, shareStep: spec.shareStep });
+      const cells = grid.ks.flatMap((k, i) =>
+        grid.shares.map((share, j) => ({ k, share, outcome: grid.adopted[i * grid.shares.length + j] ? ('adopté' as const) : ('rejeté' as const) })),
+      );
+      const title = spec.title ?? `${r.row.uid} — K × part « pour »`;
+      return {
+        name: spec.name ?? `phase-${shortUid(r.row.uid)}`,
+        type: 'phase',
+        title,
+        element: <PhaseChart cells={cells} officialOutcome={r.scrutin.outcome} title={title} idPrefix={`c${index}`} />,
+        csv: toCsv(cells, ['k', 'share', 'outcome']),
+        interactiveUrl: scrutinUrl(r.row.uid, range.to, splitFor(scenario, r.scrutin, data), mode, method),
+      };
+    }
+    case 'leverage': {
+      const ks = spec.k ? expandK(spec.k) : c.ks.filter((k) => k >= 1);
+      const series = scenario.mode.map((mode) => {
+        const stars = c.rows.map((r) => r.row.modes[mode]?.tippingPoint ?? null).filter((x): x is number => x !== null);
+        return { label: mode, points: ks.map((k) => ({ k, flippable: stars.filter((s) => s <= k).length })) };
+      });
+      const rows = ks.map((k, i) => Object.fromEntries([['k', k], ...series.map((s) => [s.label, s.points[i]!.flippable])]) as Record<string, number>);
+      const title = spec.title ?? `Scrutins basculables selon K (${c.rows.length} scrutins)`;
+      const leg = c.rows[0]!.scrutin.legislature;
+      return {
+        name: spec.name ?? 'leverage',
+        type: 'leverage',
+        title,
+        element: <LeverageChart series={series} title={title} />,
+        csv: toCsv(rows, ['k', ...scenario.mode]),
+        interactiveUrl: c.rows.every((r) => r.scrutin.legislature === leg) ? legislatureUrl(leg, c.tableK, scenario.mode[0]!) : null,
+      };
+    }
+    case 'hemicycle':
+      return hemicycleChart(c, spec, index, data, pick(c, spec.scrutin));
+    case 'table':
+      return tableChart(c, spec);
+  }
+}
+
+function tableChart(c: ComputedScenario, spec: Extract<ChartSpec, { type: 'table' }>): BuiltChart {
+  const { scenario, tableK } = c;
+  const flat = c.rows.map(({ row }) => {
+    const out: Record<string, string | number | boolean | null> = {
+      uid: row.uid,
+      date: row.date,
+      type: row.type,
+      titre: row.titre,
+      pour: row.official.pour,
+      contre: row.official.contre,
+      abstentions: row.official.abstentions,
+      requis: row.official.required,
+      issue: row.official.outcome,
+    };
+    let flippedAny = false;
+    for (const mode of scenario.mode) {
+      const m = row.modes[mode]!;
+      out[`k*:${mode}`] = m.tippingPoint;
+      out[`k*best:${mode}`] = m.bestCaseTippingPoint;
+      out[`parallele:${mode}`] = m.parallel?.outcome ?? null;
+      out[`bascule:${mode}`] = m.flipped;
+      flippedAny ||= Boolean(m.flipped);
+    }
+    out.flipped = flippedAny;
+    return out;
+  });
+  const rows = (spec.rows === 'flipped' ? flat.filter((r) => r.flipped) : flat).slice(0, spec.limit ?? Infinity);
+  const modeCols = scenario.mode.flatMap((mode): TableColumn[] => [
+    { key: `k*:${mode}`, label: `K* ${mode}`, width: 96, align: 'end' },
+    { key: `parallele:${mode}`, label: `K=${tableK} ${mode}`, width: 120 },
+  ]);
+  const columns: TableColumn[] = [
+    { key: 'uid', label: 'Scrutin', width: 130 },
+    { key: 'date', label: 'Date', width: 86 },
+    { key: 'titre', label: 'Titre', width: 300 },
+    { key: 'pour', label: 'Pour', width: 50, align: 'end' },
+    { key: 'contre', label: 'Contre', width: 56, align: 'end' },
+    { key: 'requis', label: 'Requis', width: 56, align: 'end' },
+    { key: 'issue', label: 'Issue', width: 64 },
+    ...modeCols,
+  ];
+  const title = spec.title ?? `Résultats avec K = ${tableK}`;
+  const csvColumns = Object.keys(flat[0] ?? {}).filter((k) => k !== 'flipped');
+  return {
+    name: spec.name ?? 'table',
+    type: 'table',
+    title,
+    element: <ResultsTable columns={columns} rows={rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'boolean' ? (k === 'flipped' ? (v ? 1 : null) : v ? 'oui' : 'non') : v])))} title={title} highlightKey="flipped" />,
+    csv: toCsv(rows, csvColumns),
+    interactiveUrl: null,
+  };
+}

@@ -1,0 +1,5 @@
+/** @parallele/scrapers public API. Add lines; never rewrite the file. */
+export * from './sources';
+export * from './http';
+export * from './pages';
+export * from './opendata';

@@ -1,0 +1,1 @@
+export { readOfficialSource, SourceReadError, type OfficialFile, type ReadOptions, type SourceItem } from './official-source';

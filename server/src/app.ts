@@ -1,0 +1,76 @@
+import express, { type Router } from 'express';
+import helmet from 'helmet';
+import { pinoHttp } from 'pino-http';
+import type { AppDeps } from './deps';
+import { apiNotFound, errorHandler } from './errors';
+import { healthRoutes } from './modules/health/routes';
+import { scrutinsRoutes } from './modules/scrutins/routes';
+import { groupsRoutes } from './modules/groups/routes';
+import { deputiesRoutes } from './modules/deputies/routes';
+import { openApiRoutes } from './openapi';
+import { accountsRoutes } from './modules/accounts/routes';
+import { votesRoutes } from './modules/votes/routes';
+import { moderationRoutes } from './modules/moderation/routes';
+import { clientRoutes } from './static-client';
+import { syncRoutes } from './modules/sync/routes';
+import { scenariosRoutes } from './modules/scenarios/routes';
+
+/**
+ * The API modules, mounted under /api in this order. ONE line per module: a factory
+ * `(deps) => Router` whose paths are relative to /api (`/scrutins/:uid`). Register its OpenAPI
+ * paths in the module too (see openapi.ts).
+ */
+export const apiModules: Array<(deps: AppDeps) => Router> = [
+  healthRoutes,
+  scrutinsRoutes,
+  groupsRoutes,
+  deputiesRoutes,
+  accountsRoutes,
+  votesRoutes,
+  moderationRoutes,
+  scenariosRoutes,
+  syncRoutes,
+  openApiRoutes,
+];
+
+/** Build the express app without listening: tests drive it with supertest, startServer() serves it. */
+export function createApp(deps: AppDeps): express.Express {
+  const { config, logger } = deps;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.TRUST_PROXY);
+  app.set('query parser', 'simple');
+
+  const https = (config.PUBLIC_URL ?? '').startsWith('https:');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // socket.io falls back to long polling (same origin) or opens a ws: to the same host.
+          connectSrc: ["'self'", 'ws:', 'wss:'],
+          // Served over plain http on a laptop or a LAN: upgrading would break every asset.
+          upgradeInsecureRequests: https ? [] : null,
+        },
+      },
+      strictTransportSecurity: https,
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger,
+      // Health checks every few seconds would drown the log.
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+    }),
+  );
+  app.use(express.json({ limit: config.JSON_BODY_LIMIT }));
+
+  const api = express.Router();
+  for (const routes of apiModules) api.use(routes(deps));
+  api.use(apiNotFound);
+  app.use('/api', api);
+
+  app.use(clientRoutes(config));
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { loadConfig, type Config } from './config';
+import { openDatabase } from './db/client';
+import type { AppDeps } from './deps';
+import { createEventBus } from './events';
+import { importBundledDataIfEmpty } from './import/import-service';
+import { createLogger, type Logger } from './logger';
+import { startServer, type RunningServer } from './server';
+import { getSyncService } from './modules/sync/service';
+import { createCitizens } from './modules/accounts/citizens';
+
+export interface BootOptions {
+  /** Defaults to process.env. */
+  env?: Record<string, string | undefined>;
+  /** Overrides PORT (tests pass 0). */
+  port?: number;
+  logger?: Logger;
+}
+
+export interface Booted {
+  deps: AppDeps;
+  server: RunningServer;
+  /** Close the server, then the store. Idempotent. */
+  close(): Promise<void>;
+}
+
+export const SERVER_VERSION: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+/**
+ * What `npm start` does: read the config, open (and migrate) the store, import the bundled open
+ * data when the store is empty, then serve. Anything failing before listening closes what opened.
+ */
+export async function boot(options: BootOptions = {}): Promise<Booted> {
+  const config: Config = loadConfig(options.env ?? process.env, SERVER_VERSION);
+  const logger = options.logger ?? createLogger(config);
+  const db = await openDatabase(config.DATABASE_URL);
+  try {
+    await importBundledDataIfEmpty(db, logger);
+    const deps: AppDeps = { config, logger, db, events: createEventBus(), now: () => new Date() };
+    // Accounts, votes, moderation: validates their env (secret, mail, limits) before listening.
+    deps.citizens = createCitizens(deps, { env: options.env ?? process.env });
+    const server = await startServer(deps, options.port ?? config.PORT, config.HOST);
+    // The AN sync on an interval: off unless SYNC_INTERVAL_MINUTES is set.
+    const sync = getSyncService(db, config, logger, deps.now);
+    if (config.SYNC_INTERVAL_MINUTES > 0) sync.startSchedule(config.SYNC_INTERVAL_MINUTES, config.SYNC_LEGISLATURE);
+    if (!config.clientBuilt) logger.warn(`No built client in ${config.clientDistPath}: serving the API only (run npm run build:client)`);
+    logger.info({ url: server.url, database: config.databasePath }, `Législature parallèle listening on ${server.url}`);
+    let closing: Promise<void> | undefined;
+    const close = () =>
+      (closing ??= (async () => {
+        sync.stopSchedule();
+        await server.close();
+        await deps.citizens?.close();
+        db.close();
+      })());
+    return { deps, server, close };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { AppError } from './errors';
+import { loadConfig, REPO_ROOT, resolveSqlitePath } from './config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const c = loadConfig({}, '1.2.3');
+    expect(c).toMatchObject({ NODE_ENV: 'development', PORT: 3000, HOST: '127.0.0.1', TRUST_PROXY: false, logLevel: 'info', version: '1.2.3' });
+    expect(c.databasePath).toBe(`${REPO_ROOT}data/parallele.db`.replace('//', '/'));
+  });
+
+  it('is silent under NODE_ENV=test unless LOG_LEVEL says otherwise', () => {
+    expect(loadConfig({ NODE_ENV: 'test' }).logLevel).toBe('silent');
+    expect(loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'debug' }).logLevel).toBe('debug');
+  });
+
+  it('names every bad variable in one error', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', NODE_ENV: 'staging', LOG_LEVEL: 'loud', PUBLIC_URL: 'ftp://x', TRUST_PROXY: 'maybe', DATABASE_URL: 'postgres://db/x' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    const detail = (error as AppError).detail;
+    for (const key of ['PORT', 'NODE_ENV', 'LOG_LEVEL', 'PUBLIC_URL', 'TRUST_PROXY', 'DATABASE_URL']) expect(detail).toContain(`${key}:`);
+    expect(detail).toContain('"eighty"');
+  });
+
+  it('treats empty variables as unset and ignores unrelated ones', () => {
+    expect(loadConfig({ PORT: '', HOST: '', SOMETHING_ELSE: 'x' })).toMatchObject({ PORT: 3000, HOST: '127.0.0.1' });
+  });
+
+  it('parses TRUST_PROXY as a boolean, a hop count or an address list', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback' }).TRUST_PROXY).toBe('loopback');
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).TRUST_PROXY).toBe('10.0.0.0/8, 127.0.0.1');
+  });
+});
+
+describe('resolveSqlitePath', () => {
+  it('resolves file: URLs and bare paths against the repo root', () => {
+    expect(resolveSqlitePath('file:/tmp/x.db')).toBe('/tmp/x.db');
+    expect(resolveSqlitePath('file:///tmp/x.db')).toBe('/tmp/x.db');
+    expect(resolveSqlitePath('file:data/x.db', '/repo')).toBe('/repo/data/x.db');
+    expect(resolveSqlitePath('data/x.db', '/repo')).toBe('/repo/data/x.db');
+    expect(resolveSqlitePath(':memory:')).toBe(':memory:');
+  });
+});

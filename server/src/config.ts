@@ -1,0 +1,128 @@
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { AppError } from './errors';
+
+/**
+ * Server configuration, read from the environment once at start and validated with zod. A bad
+ * environment fails the start with ONE error listing every bad variable (not the first one only).
+ *
+ * To add a setting: add a field to `configSchema` below (env name as key, with its default and a
+ * comment saying why). `Config` follows; read it as `deps.config.MY_SETTING`. Empty strings count
+ * as unset, so `FOO=` in a compose file means "use the default".
+ *
+ * HOST defaults to 127.0.0.1: `npm start` on a laptop should not expose a dev store to the LAN.
+ * Containers and deployments set HOST=0.0.0.0 explicitly (with a reverse proxy and TRUST_PROXY).
+ */
+
+/** The repository root (server/src/config.ts → ../..): relative paths resolve from here, not cwd. */
+export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/** `file:data/x.db`, `file:/abs/x.db`, a bare path, or `:memory:` → an absolute path or `:memory:`. */
+export function resolveSqlitePath(url: string, root = REPO_ROOT): string {
+  const raw = url.startsWith('file:') ? url.slice('file:'.length).replace(/^\/\/(?=\/)/, '') : url;
+  if (raw === ':memory:') return raw;
+  return isAbsolute(raw) ? raw : resolve(root, raw);
+}
+
+/** express's `trust proxy`: true/false, a hop count, or a comma list of addresses/subnets. */
+const trustProxySchema = z.string().transform((value, ctx): boolean | number | string => {
+  const v = value.trim().toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  if (/^\d+$/.test(v)) return Number(v);
+  if (/^[0-9a-f.:/,\s]+$|^(loopback|linklocal|uniquelocal)(,|$)/i.test(v)) return value.trim();
+  ctx.addIssue({ code: 'custom', message: 'expected true, false, a hop count or a list of addresses' });
+  return z.NEVER;
+});
+
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  /** `file:` URL or path of the SQLite store; relative paths are relative to the repo root. */
+  DATABASE_URL: z
+    .string()
+    .default('file:data/parallele.db')
+    .refine((u) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(u) || u.startsWith('file:'), {
+      message: 'expected a file: URL or a path to a SQLite file',
+    }),
+  /** Unset: info, or silent under NODE_ENV=test so test output stays readable. */
+  LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  /** Where users reach the app (links in mails, CORS-free absolute URLs). Unset: http://HOST:PORT. */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  TRUST_PROXY: trustProxySchema.default(false),
+  /** The built client (Vite output). Served with an SPA fallback when its index.html exists. */
+  CLIENT_DIST: z.string().min(1).default('client/dist'),
+  /** JSON bodies are small (votes, forms); a cap bounds what a client can make us parse. */
+  JSON_BODY_LIMIT: z.string().regex(/^\d+(b|kb|mb)$/i, 'expected a size such as 100kb').default('100kb'),
+  /** Raw downloads (raw/) and quarantined pages or files (quarantine/) of the AN sync; relative to the repo root. */
+  DATA_DIR: z.string().min(1).default('data'),
+  /** Minutes between two scheduled syncs (open data, then pages). 0 (the default): no schedule. */
+  SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(0),
+  /** The legislature the scheduled sync keeps up to date. */
+  SYNC_LEGISLATURE: z.coerce.number().int().min(1).max(99).default(17),
+  /** The AN open-data repository (`{base}/{legislature}/loi/scrutins/Scrutins.json.zip`…); a mirror may replace it. */
+  AN_OPENDATA_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://data.assemblee-nationale.fr/static/openData/repository'),
+  /** The AN web site, for the scrutin pages newer than the last export. */
+  AN_SITE_BASE_URL: z.url({ protocol: /^https?$/ }).default('https://www.assemblee-nationale.fr'),
+  /** Politeness: minimum ms between two requests to one host (the AN: at most 1 per second). */
+  SCRAPER_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
+  /** A request with no byte for this long is abandoned (and retried). */
+  SCRAPER_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+});
+
+export type ConfigEnv = z.infer<typeof configSchema>;
+
+export type Config = ConfigEnv & {
+  /** Absolute SQLite path (or `:memory:`), resolved from DATABASE_URL. */
+  databasePath: string;
+  /** Absolute path of CLIENT_DIST. */
+  clientDistPath: string;
+  /** Whether clientDistPath holds a built client (index.html). */
+  clientBuilt: boolean;
+  logLevel: (typeof LOG_LEVELS)[number];
+  version: string;
+};
+
+/** Reads and validates the configuration; throws one AppError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.0.0'): Config {
+  // Only the schema's keys: the rest of the environment is none of our business (nor the log's).
+  const picked: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape)) {
+    const value = env[key];
+    if (value !== undefined && value !== '') picked[key] = value;
+  }
+  const parsed = configSchema.safeParse(picked);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => {
+      const key = String(issue.path[0] ?? '(root)');
+      const got = key in picked ? ` (got ${JSON.stringify(picked[key])})` : '';
+      return `  ${key}: ${issue.message}${got}`;
+    });
+    throw new AppError('config_invalid', `Invalid configuration:\n${lines.join('\n')}`, {
+      status: 500,
+      title: 'Invalid configuration',
+      operational: false,
+      extras: { errors: parsed.error.issues.map((i) => ({ param: String(i.path[0] ?? ''), detail: i.message })) },
+    });
+  }
+  const c = parsed.data;
+  const clientDistPath = isAbsolute(c.CLIENT_DIST) ? c.CLIENT_DIST : resolve(REPO_ROOT, c.CLIENT_DIST);
+  return {
+    ...c,
+    databasePath: resolveSqlitePath(c.DATABASE_URL),
+    clientDistPath,
+    clientBuilt: existsSync(resolve(clientDistPath, 'index.html')),
+    logLevel: c.LOG_LEVEL ?? (c.NODE_ENV === 'test' ? 'silent' : 'info'),
+    version,
+  };
+}
+
+/** A config for tests: defaults + overrides, never read from the process environment. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', ...overrides }, 'test');
+}

@@ -1,0 +1,63 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { resolveSqlitePath } from '../config';
+import { ensureAnIndexes } from './an-store';
+import * as schema from './schema';
+
+/** The generated SQL migrations (server/drizzle), resolved from this file, not from the cwd. */
+const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
+
+export const DEFAULT_DATABASE_URL = 'file:data/parallele.db';
+
+export type Orm = BetterSQLite3Database<typeof schema>;
+
+export interface Db {
+  orm: Orm;
+  /** the raw driver, for hot paths (bulk import) and pragmas */
+  sqlite: Database.Database;
+  /** the resolved file path (or `:memory:`) */
+  path: string;
+  close: () => void;
+}
+
+/**
+ * Opens (creating the file and its folder if needed) the SQLite store and applies pending
+ * migrations. `url`: `file:/abs/x.db`, `file:data/x.db`, a plain path or `:memory:`; relative paths
+ * resolve from the repo root. Default: data/parallele.db.
+ */
+export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
+  const path = resolveSqlitePath(url);
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path);
+  try {
+    // WAL: readers (the API) never block on the importer's writer. NORMAL is durable enough with
+    // WAL (a power cut may lose the last commits, never corrupt the file).
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = NORMAL');
+    sqlite.pragma('foreign_keys = ON');
+    // Another process (an import CLI next to the server) may hold the write lock for a moment.
+    sqlite.pragma('busy_timeout = 5000');
+    sqlite.pragma('temp_store = MEMORY');
+    sqlite.pragma('cache_size = -32000');
+    const orm = drizzle(sqlite, { schema });
+    migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
+    // an import killed during a bulk load leaves the acteur index dropped: put it back
+    ensureAnIndexes(sqlite);
+    return {
+      orm,
+      sqlite,
+      path,
+      close: () => {
+        if (sqlite.open) sqlite.close();
+      },
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

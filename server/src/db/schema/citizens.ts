@@ -1,0 +1,158 @@
+import { sql } from 'drizzle-orm';
+import { check, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/**
+ * Citizens' side of the store: accounts, sessions, one-time codes, platform vote windows, votes,
+ * the hash-chained vote log and moderation flags. Times are integer milliseconds since epoch
+ * (the log keeps ISO strings: they are hashed as text).
+ */
+
+/**
+ * An account. Deletion anonymises the row (email, password hash, phone/identity hashes and
+ * network cleared, `deleted_at` set) instead of removing it: the votes stay in the tally and the
+ * log, but nothing links them to a person any more.
+ */
+export const citizens = sqliteTable(
+  'citizens',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** lower-cased; null once the account is deleted */
+    email: text('email'),
+    /** `scrypt$logN$r$p$salt$hash`, base64url; null once deleted */
+    passwordHash: text('password_hash'),
+    /** keyed HMAC of the id: the pseudonym in the public log (32 hex digits) */
+    voterId: text('voter_id').notNull(),
+    level: text('level', { enum: ['none', 'email', 'phone', 'identity'] }).notNull().default('none'),
+    role: text('role', { enum: ['citizen', 'admin'] }).notNull().default('citizen'),
+    locale: text('locale', { enum: ['fr', 'en'] }).notNull().default('fr'),
+    /** /24 or /64 of the registration address, for the burst detector (not the address itself) */
+    registrationNetwork: text('registration_network'),
+    /** HMAC of the verified phone number / identity subject: one phone, one identity, one account */
+    phoneKey: text('phone_key'),
+    identityKey: text('identity_key'),
+    createdAt: integer('created_at').notNull(),
+    emailVerifiedAt: integer('email_verified_at'),
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [
+    uniqueIndex('citizens_email_unique').on(t.email),
+    uniqueIndex('citizens_voter_id_unique').on(t.voterId),
+    uniqueIndex('citizens_phone_key_unique').on(t.phoneKey),
+    uniqueIndex('citizens_identity_key_unique').on(t.identityKey),
+    index('citizens_created_at_idx').on(t.createdAt),
+  ],
+);
+
+/** Server-side sessions: only the SHA-256 of the cookie's random token is stored. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    citizenId: integer('citizen_id').notNull().references(() => citizens.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('sessions_citizen_idx').on(t.citizenId)],
+);
+
+/**
+ * One-time secrets: the mailed email-verification and password-reset codes and links, and SMS
+ * codes. Only hashes are stored; `attempts` bounds guessing of the six-digit code.
+ */
+export const oneTimeCodes = sqliteTable(
+  'one_time_codes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    citizenId: integer('citizen_id').notNull().references(() => citizens.id, { onDelete: 'cascade' }),
+    purpose: text('purpose', { enum: ['email', 'reset', 'phone', 'identity'] }).notNull(),
+    codeHash: text('code_hash').notNull(),
+    /** hash of the link token (null for SMS codes) */
+    tokenHash: text('token_hash'),
+    /** provider data bound to the challenge, e.g. the HMAC of the phone number */
+    subjectKey: text('subject_key'),
+    attempts: integer('attempts').notNull().default(0),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [
+    index('one_time_codes_citizen_idx').on(t.citizenId, t.purpose),
+    uniqueIndex('one_time_codes_token_unique').on(t.tokenHash),
+  ],
+);
+
+/**
+ * The platform vote on a scrutin known BEFORE the deputies vote (added by an admin or the page
+ * scraper): it closes at `closes_at` or when `closed_at` is set (the deputies' result arrived).
+ * Scrutins of the AN store without a row here are past votes: open, retrospective.
+ */
+export const voteWindows = sqliteTable('vote_windows', {
+  scrutinUid: text('scrutin_uid').primaryKey(),
+  title: text('title'),
+  closesAt: integer('closes_at'),
+  closedAt: integer('closed_at'),
+  createdAt: integer('created_at').notNull(),
+});
+
+/** The current vote of each citizen on each scrutin: the unique index is "one person, one vote". */
+export const votes = sqliteTable(
+  'votes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scrutinUid: text('scrutin_uid').notNull(),
+    citizenId: integer('citizen_id').notNull().references(() => citizens.id),
+    choice: text('choice', { enum: ['pour', 'contre', 'abstention'] }).notNull(),
+    /** seq and hash of the log entry of the latest cast: the voter's receipt */
+    seq: integer('seq').notNull(),
+    receipt: text('receipt').notNull(),
+    revisions: integer('revisions').notNull().default(1),
+    firstCastAt: integer('first_cast_at').notNull(),
+    castAt: integer('cast_at').notNull(),
+    /** /24 or /64 the latest cast came from (burst detector); cleared with the account */
+    network: text('network'),
+  },
+  (t) => [
+    uniqueIndex('votes_scrutin_citizen_unique').on(t.scrutinUid, t.citizenId),
+    index('votes_scrutin_choice_idx').on(t.scrutinUid, t.choice, t.citizenId),
+    index('votes_citizen_idx').on(t.citizenId, t.castAt),
+    index('votes_cast_at_idx').on(t.castAt),
+    check('votes_choice_check', sql`${t.choice} in ('pour', 'contre', 'abstention')`),
+  ],
+);
+
+/**
+ * The append-only, hash-chained log: one chain per scrutin (see core/src/votes/log-chain.ts).
+ * Triggers installed by the votes repository refuse UPDATE and DELETE on this table.
+ */
+export const voteLog = sqliteTable(
+  'vote_log',
+  {
+    scrutinUid: text('scrutin_uid').notNull(),
+    seq: integer('seq').notNull(),
+    voter: text('voter').notNull(),
+    choice: text('choice', { enum: ['pour', 'contre', 'abstention'] }).notNull(),
+    at: text('at').notNull(),
+    prev: text('prev').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scrutinUid, t.seq] }), uniqueIndex('vote_log_hash_unique').on(t.hash)],
+);
+
+/** Accounts the burst detector flagged, and the moderators' decisions. One flag per account. */
+export const flags = sqliteTable(
+  'flags',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    citizenId: integer('citizen_id').notNull().references(() => citizens.id),
+    status: text('status', { enum: ['open', 'cleared', 'confirmed'] }).notNull().default('open'),
+    reason: text('reason').notNull(),
+    network: text('network').notNull(),
+    scrutinUid: text('scrutin_uid'),
+    clusterSize: integer('cluster_size').notNull(),
+    createdAt: integer('created_at').notNull(),
+    reviewedAt: integer('reviewed_at'),
+    reviewedBy: integer('reviewed_by').references(() => citizens.id),
+    note: text('note'),
+  },
+  (t) => [uniqueIndex('flags_citizen_unique').on(t.citizenId), index('flags_status_idx').on(t.status, t.createdAt)],
+);

@@ -1,0 +1,4 @@
+/** Every drizzle schema file, for the ORM and for drizzle-kit (server/drizzle.config.ts). */
+export * from './an';
+export * from './citizens';
+export * from './sync';

@@ -1,0 +1,222 @@
+import { join } from 'node:path';
+import { AnParseError, parseOfficialDocument, type Deputy, type Group, type OfficialDocumentKind, type Scrutin } from '@parallele/core';
+import { readOfficialSource } from '@parallele/scrapers';
+import { REPO_ROOT } from '../config';
+import { beginBulkLoad, contentHash, countScrutins, upsertDeputies, upsertGroups, upsertScrutins, type UpsertItem, type UpsertReport } from '../db/an-store';
+import type { Db } from '../db/client';
+import type { Logger } from '../logger';
+
+/**
+ * Imports official AN open data (scrutins, acteurs, organes) from a bundle, folder, file or zip
+ * (see readOfficialSource) into the store.
+ *
+ * - Idempotent: each record carries a content hash (an-store); a re-import reports it unchanged.
+ * - Non-strict (default): a bad line/file/record is reported by location and JSON path, and
+ *   skipped; the good ones are written in chunked transactions (each chunk is synchronous, so a
+ *   server sharing the connection never sees a half-written scrutin, and its writes never wait
+ *   for the whole import).
+ * - Strict: the whole run is ONE transaction; the first error stops the writes (reading goes on to
+ *   report every error) and rolls everything back: the store is exactly as before. This holds the
+ *   write transaction across awaits, so use a connection of your own (the CLI does).
+ * - A scrutin uid read twice with different content is an error naming both locations (which one
+ *   is right cannot be guessed); the same content twice is silently skipped. Acteurs and organes
+ *   are referential SNAPSHOTS: the bundled L16 and L17 acteur files legitimately hold 428 people
+ *   twice with different mandates, so for them the last one read wins (folders are read in sorted
+ *   order: acteurs-L16 before acteurs-L17).
+ */
+
+export interface KindSummary {
+  imported: number;
+  updated: number;
+  unchanged: number;
+  errors: number;
+}
+
+export interface ImportError {
+  /** `bundle.ndjson.gz:12`, `archive.zip!json/x.json`… (with the uid when known) */
+  location: string;
+  kind: OfficialDocumentKind | null;
+  message: string;
+}
+
+export interface ImportSummary {
+  source: string[];
+  strict: boolean;
+  /** true when the run wrote what it read (non-strict) or everything (strict, no error) */
+  committed: boolean;
+  /** documents read (good or bad) */
+  read: number;
+  scrutins: KindSummary;
+  deputies: KindSummary;
+  groups: KindSummary;
+  /** errors not tied to a record kind: unreadable file, truncated gzip, line that is not JSON… */
+  sourceErrors: number;
+  /** duplicates with identical content that were skipped */
+  duplicates: number;
+  /** rows written in every table */
+  rows: number;
+  durationMs: number;
+  errors: ImportError[];
+}
+
+export interface ImportProgress {
+  read: number;
+  location: string;
+  errors: number;
+}
+
+export interface ImportOptions {
+  strict?: boolean;
+  /** called after each document read (throttle in the caller) */
+  onProgress?: (p: ImportProgress) => void;
+  /** scrutins per write batch (default 250) */
+  batchSize?: number;
+  now?: number;
+}
+
+const emptyKind = (): KindSummary => ({ imported: 0, updated: 0, unchanged: 0, errors: 0 });
+
+const SUMMARY_KEY = { scrutin: 'scrutins', acteur: 'deputies', organe: 'groups' } as const;
+
+/** The repository's bundled open data (resolved from this file, not from the cwd). */
+export const BUNDLED_DATA_DIR = join(REPO_ROOT, 'data/opendata');
+
+export async function importOfficialData(db: Db, from: string | readonly string[], options: ImportOptions = {}): Promise<ImportSummary> {
+  const started = performance.now();
+  const strict = options.strict ?? false;
+  const batchSize = options.batchSize ?? 250;
+  const now = options.now ?? Date.now();
+  const sources = typeof from === 'string' ? [from] : [...from];
+  const summary: ImportSummary = {
+    source: sources,
+    strict,
+    committed: false,
+    read: 0,
+    scrutins: emptyKind(),
+    deputies: emptyKind(),
+    groups: emptyKind(),
+    sourceErrors: 0,
+    duplicates: 0,
+    rows: 0,
+    durationMs: 0,
+    errors: [],
+  };
+  const fail = (location: string, kind: OfficialDocumentKind | null, message: string) => {
+    summary.errors.push({ location, kind, message });
+    if (kind) summary[SUMMARY_KEY[kind]].errors++;
+    else summary.sourceErrors++;
+  };
+
+  const seenScrutins = new Map<string, { hash: string; location: string }>();
+  const deputies = new Map<string, UpsertItem<Deputy>>();
+  const groups = new Map<string, UpsertItem<Group>>();
+  let batch: UpsertItem<Scrutin>[] = [];
+
+  const tally = (key: 'scrutins' | 'deputies' | 'groups', r: UpsertReport) => {
+    summary[key].imported += r.inserted;
+    summary[key].updated += r.updated;
+    summary[key].unchanged += r.unchanged;
+    summary.rows += r.rows;
+  };
+  const flush = () => {
+    if (batch.length === 0) return;
+    // Strict: a nested call becomes a savepoint inside the run's transaction.
+    if (!strict || summary.errors.length === 0) tally('scrutins', upsertScrutins(db, batch, now));
+    batch = [];
+  };
+
+  if (strict) db.sqlite.exec('BEGIN IMMEDIATE');
+  // inside the strict transaction, so that a rollback also restores the index
+  const endBulkLoad = beginBulkLoad(db);
+  try {
+    for (const source of sources) {
+      for await (const item of readOfficialSource(source, { tolerant: true })) {
+        summary.read++;
+        options.onProgress?.({ read: summary.read, location: item.location, errors: summary.errors.length });
+        if (item.error) {
+          fail(item.location, null, item.error.message);
+          continue;
+        }
+        let doc;
+        try {
+          doc = parseOfficialDocument(item.json, item.location);
+        } catch (e) {
+          if (!(e instanceof AnParseError)) throw e;
+          fail(item.location, kindOf(item.json), e.message);
+          continue;
+        }
+        const hash = contentHash(doc.value);
+        const record = { value: doc.value, hash, source: item.location };
+        if (doc.kind === 'scrutin') {
+          const seen = seenScrutins.get(doc.value.uid);
+          if (seen) {
+            if (seen.hash === hash) summary.duplicates++;
+            else fail(item.location, 'scrutin', `${doc.value.uid}: the same uid with different content at ${seen.location} and ${item.location}`);
+            continue;
+          }
+          seenScrutins.set(doc.value.uid, { hash, location: item.location });
+          batch.push(record as UpsertItem<Scrutin>);
+          if (batch.length >= batchSize) flush();
+        } else if (doc.kind === 'acteur') {
+          if (deputies.has(doc.value.ref)) summary.duplicates++;
+          deputies.set(doc.value.ref, record as UpsertItem<Deputy>);
+        } else {
+          if (groups.has(doc.value.ref)) summary.duplicates++;
+          groups.set(doc.value.ref, record as UpsertItem<Group>);
+        }
+      }
+    }
+    flush();
+    endBulkLoad();
+    if (!strict || summary.errors.length === 0) {
+      if (deputies.size > 0) tally('deputies', upsertDeputies(db, [...deputies.values()], now));
+      if (groups.size > 0) tally('groups', upsertGroups(db, [...groups.values()], now));
+    }
+    if (strict) {
+      if (summary.errors.length === 0) {
+        db.sqlite.exec('COMMIT');
+        summary.committed = true;
+      } else {
+        db.sqlite.exec('ROLLBACK');
+        // nothing of this run was kept: report it so
+        for (const k of ['scrutins', 'deputies', 'groups'] as const) Object.assign(summary[k], { imported: 0, updated: 0, unchanged: 0 });
+        summary.rows = 0;
+      }
+    } else {
+      summary.committed = true;
+    }
+  } catch (error) {
+    if (strict && db.sqlite.inTransaction) db.sqlite.exec('ROLLBACK');
+    else endBulkLoad();
+    throw error;
+  }
+  summary.durationMs = Math.round(performance.now() - started);
+  return summary;
+}
+
+/** The record kind of an unparseable document, from its top-level key, for the summary. */
+function kindOf(json: unknown): OfficialDocumentKind | null {
+  if (typeof json !== 'object' || json === null) return null;
+  if ('scrutin' in json) return 'scrutin';
+  if ('acteur' in json) return 'acteur';
+  if ('organe' in json) return 'organe';
+  return null;
+}
+
+/**
+ * What `npm start` calls: when the store holds no scrutin yet, imports everything in data/opendata
+ * (non-strict; the bundled data imports with zero errors, and a test keeps it so). Returns the
+ * summary, or null when the store was not empty.
+ */
+export async function importBundledDataIfEmpty(db: Db, logger?: Pick<Logger, 'info' | 'warn'>): Promise<ImportSummary | null> {
+  if (countScrutins(db) > 0) return null;
+  logger?.info({ from: BUNDLED_DATA_DIR }, 'Empty store: importing the bundled Assemblée nationale open data');
+  const summary = await importOfficialData(db, BUNDLED_DATA_DIR);
+  const { scrutins, deputies, groups, durationMs } = summary;
+  logger?.info(
+    { scrutins: scrutins.imported, deputies: deputies.imported, groups: groups.imported, durationMs },
+    `Imported ${scrutins.imported} scrutins, ${deputies.imported} deputies, ${groups.imported} groups in ${(durationMs / 1000).toFixed(1)} s`,
+  );
+  if (summary.errors.length > 0) logger?.warn({ errors: summary.errors.slice(0, 20) }, `${summary.errors.length} bundled records could not be imported`);
+  return summary;
+}

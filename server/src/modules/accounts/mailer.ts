@@ -1,0 +1,65 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+import type { Logger } from 'pino';
+
+/**
+ * Outgoing mail. In development every message is rendered by nodemailer's JSON transport, written
+ * to `data/mailbox/` as one file and logged; in production it goes through SMTP. Sending is queued
+ * and never awaited by a request: a slow SMTP server must not slow down (or reveal anything
+ * through the timing of) register or reset.
+ */
+export interface MailMessage {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export interface Mailer {
+  /** Queue a message; failures are logged, never thrown at the caller. */
+  send(message: MailMessage): void;
+  /** Resolves when every queued message has been handed over (tests, shutdown). */
+  idle(): Promise<void>;
+}
+
+export interface MailerOptions {
+  transport: 'mailbox' | 'smtp';
+  mailboxPath: string;
+  smtpUrl?: string | undefined;
+  from: string;
+  logger: Logger;
+}
+
+let fileSeq = 0;
+
+export function createMailer(options: MailerOptions): Mailer {
+  const transport =
+    options.transport === 'smtp'
+      ? nodemailer.createTransport(options.smtpUrl ?? '')
+      : nodemailer.createTransport({ jsonTransport: true });
+  const pending = new Set<Promise<void>>();
+
+  async function deliver(message: MailMessage): Promise<void> {
+    const info = await transport.sendMail({ from: options.from, ...message });
+    if (options.transport === 'mailbox') {
+      mkdirSync(options.mailboxPath, { recursive: true });
+      const safeTo = message.to.replace(/[^a-z0-9@._-]/gi, '_');
+      const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${String(++fileSeq).padStart(6, '0')}-${safeTo}.json`;
+      const path = join(options.mailboxPath, name);
+      writeFileSync(path, String((info as { message?: unknown }).message ?? JSON.stringify(message)), { mode: 0o600 });
+      options.logger.info({ mail: { to: message.to, subject: message.subject, file: path } }, `mail written to ${path}`);
+    }
+  }
+
+  return {
+    send(message) {
+      const p = deliver(message)
+        .catch((err: unknown) => options.logger.error({ err, to: message.to }, 'mail delivery failed'))
+        .finally(() => pending.delete(p));
+      pending.add(p);
+    },
+    async idle() {
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+  };
+}

@@ -1,0 +1,106 @@
+import { Router } from 'express';
+import {
+  AcceptedResponseSchema, CompleteVerificationBodySchema, CsrfResponseSchema, DeleteAccountBodySchema, LinkTokenSchema, LoginBodySchema,
+  MeSchema, PasswordResetConfirmBodySchema, PasswordResetRequestBodySchema, RegisterBodySchema, SessionResponseSchema,
+  StartVerificationBodySchema, StartVerificationResponseSchema, VerificationProviderIdSchema, VerifyEmailBodySchema,
+} from '@parallele/core';
+import { AppError, sendJson, validate } from '../../errors';
+import type { AppDeps } from '../../deps';
+import { citizensOf, type Citizens } from './citizens';
+import { citizenOf, readCookies, sessionTokenOf } from './http';
+
+/**
+ * /api/auth/… and /api/me: register, verify, login/logout, reset, delete, stronger verification.
+ * Every write goes through the CSRF check; register/login/verify/reset through the per-IP limit.
+ */
+export function accountsRouter(citizens: Citizens): Router {
+  const { accounts, http } = citizens;
+  const router = Router();
+  const write = [readCookies, http.csrf];
+  const signedIn = [readCookies, http.session, http.requireCitizen];
+  const accepted = { status: 'accepted' as const };
+  const ipOf = (ip: string | undefined) => ip ?? null;
+
+  router.get('/auth/csrf', readCookies, (req, res) => {
+    sendJson(res, CsrfResponseSchema, { csrfToken: http.issueCsrf(res, sessionTokenOf(req) ?? null) });
+  });
+
+  router.post('/auth/register', http.limits.auth, ...write, async (req, res) => {
+    const body = validate(req, 'body', RegisterBodySchema);
+    await accounts.register(body, ipOf(req.ip));
+    sendJson(res, AcceptedResponseSchema, accepted, 202);
+  });
+
+  router.post('/auth/verify-email', http.limits.auth, ...write, (req, res) => {
+    const body = validate(req, 'body', VerifyEmailBodySchema);
+    sendJson(res, MeSchema, accounts.verifyEmail(body));
+  });
+
+  /** The mailed link: verifies, then lands on the app with the outcome in the query. */
+  router.get('/auth/verify-email', http.limits.auth, (req, res) => {
+    const token = LinkTokenSchema.safeParse(req.query.token);
+    let outcome = 'ok';
+    try {
+      if (!token.success) throw AppError.badRequest('token: malformed', { param: 'token' });
+      accounts.verifyEmail({ token: token.data });
+    } catch (error) {
+      if (!(error instanceof AppError) || !error.operational) throw error;
+      outcome = 'invalid';
+    }
+    res.redirect(303, `/?emailVerification=${outcome}`);
+  });
+
+  router.post('/auth/login', http.limits.auth, ...write, async (req, res) => {
+    const body = validate(req, 'body', LoginBodySchema);
+    const session = await accounts.login(body.email, body.password);
+    http.setSession(res, session.token, session.expiresAt);
+    sendJson(res, SessionResponseSchema, { me: session.me, csrfToken: http.issueCsrf(res, session.token) });
+  });
+
+  router.post('/auth/logout', ...write, (req, res) => {
+    accounts.logout(sessionTokenOf(req));
+    http.clearSession(res);
+    http.issueCsrf(res, null);
+    res.status(204).end();
+  });
+
+  router.get('/auth/me', ...signedIn, (_req, res) => {
+    sendJson(res, MeSchema, accounts.me(citizenOf(res).citizenId));
+  });
+
+  router.post('/auth/password-reset/request', http.limits.auth, ...write, async (req, res) => {
+    const body = validate(req, 'body', PasswordResetRequestBodySchema);
+    await accounts.requestPasswordReset(body.email);
+    sendJson(res, AcceptedResponseSchema, accepted, 202);
+  });
+
+  router.post('/auth/password-reset/confirm', http.limits.auth, ...write, async (req, res) => {
+    const body = validate(req, 'body', PasswordResetConfirmBodySchema);
+    await accounts.confirmPasswordReset(body);
+    res.status(204).end();
+  });
+
+  router.delete('/me', http.limits.auth, ...signedIn, http.csrf, async (req, res) => {
+    const body = validate(req, 'body', DeleteAccountBodySchema);
+    await accounts.deleteAccount(citizenOf(res).citizenId, body.password);
+    http.clearSession(res);
+    res.status(204).end();
+  });
+
+  router.post('/me/verifications', http.limits.auth, ...signedIn, http.csrf, async (req, res) => {
+    const body = validate(req, 'body', StartVerificationBodySchema);
+    sendJson(res, StartVerificationResponseSchema, await accounts.startVerification(citizenOf(res).citizenId, body), 201);
+  });
+
+  router.post('/me/verifications/:provider/complete', http.limits.auth, ...signedIn, http.csrf, async (req, res) => {
+    const provider = VerificationProviderIdSchema.safeParse(req.params.provider);
+    if (!provider.success) throw AppError.badRequest('provider: expected sms or oidc', { param: 'provider' });
+    const body = validate(req, 'body', CompleteVerificationBodySchema);
+    sendJson(res, MeSchema, await accounts.completeVerification(citizenOf(res).citizenId, provider.data, body));
+  });
+
+  return router;
+}
+
+/** The module factory for app.ts's list. */
+export const accountsRoutes = (deps: AppDeps): Router => accountsRouter(citizensOf(deps));

@@ -1,0 +1,241 @@
+import type { Logger } from 'pino';
+import type {
+  CompleteVerificationBody, Me, PasswordResetConfirmBody, RegisterBody, Role, StartVerificationBody,
+  StartVerificationResponse, VerificationLevel, VerifyEmailBody,
+} from '@parallele/core';
+import { levelRank, networkOf } from '@parallele/core';
+import { AppError } from '../../errors';
+import type { CitizensConfig } from './citizens-config';
+import type { Mailer } from './mailer';
+import { mails } from './mails';
+import { hashPassword, verifyPassword, type ScryptParams } from './passwords';
+import type { AccountsRepository, CitizenRow, CodePurpose, SessionCitizen } from './repository';
+import { hmacHex, randomCode, randomToken, safeEqual, sha256Hex } from './secrets';
+import type { VerificationProviders } from './verification-providers';
+
+export interface AccountsServiceDeps {
+  repo: AccountsRepository;
+  config: CitizensConfig;
+  mailer: Mailer;
+  logger: Logger;
+  now: () => Date;
+  /** base of the links in mails, e.g. https://parallele.example */
+  publicUrl: string;
+  providers: VerificationProviders;
+}
+
+const HOUR = 3_600_000;
+const CODE_TTL: Record<CodePurpose, number> = { email: 48 * HOUR, reset: HOUR, phone: 0.25 * HOUR, identity: 0.25 * HOUR };
+const MAX_CODE_ATTEMPTS = 5;
+
+export const invalidCode = () =>
+  new AppError('invalid_code', 'The code or link is wrong, used or expired', { status: 400, extras: { param: 'code' } });
+export const invalidCredentials = () => new AppError('invalid_credentials', 'Wrong email or password', { status: 401 });
+
+export interface NewSession {
+  token: string;
+  expiresAt: number;
+  me: Me;
+}
+
+export function createAccountsService(deps: AccountsServiceDeps) {
+  const { repo, config, mailer, logger } = deps;
+  const nowMs = () => deps.now().getTime();
+  const scrypt: ScryptParams = { logN: config.SCRYPT_LOG_N, r: 8, p: config.SCRYPT_P };
+  const pseudonym = (id: number) => hmacHex(config.secret, 'voter', String(id)).slice(0, 32);
+  // Six digits are brute-forced offline in no time: the stored MAC is keyed and salted.
+  const codeMac = (code: string, nonce = randomToken(12)) => `${nonce}$${hmacHex(config.secret, 'code', nonce, code)}`;
+  const codeMatches = (stored: string, code: string) => safeEqual(stored, codeMac(code, stored.split('$')[0] ?? ''));
+  // Unknown emails are checked against this so a login takes as long whether the account exists.
+  const dummyHash = hashPassword(randomToken(), scrypt);
+
+  const toMe = (c: Pick<CitizenRow, 'email' | 'voterId' | 'level' | 'role' | 'createdAt'>): Me => ({
+    email: c.email ?? '', voterId: c.voterId, level: c.level, role: c.role, createdAt: new Date(c.createdAt).toISOString(),
+  });
+
+  /** A new code (and link token) for `purpose`; the previous unused one stops working. */
+  function issueCode(citizenId: number, purpose: CodePurpose, subjectKey: string | null = null, secret?: string) {
+    const at = nowMs();
+    const code = secret ?? randomCode();
+    const token = purpose === 'email' || purpose === 'reset' ? randomToken() : null;
+    const row = repo.insertCode({
+      citizenId, purpose, codeHash: codeMac(code), tokenHash: token ? sha256Hex(token) : null, subjectKey, createdAt: at, expiresAt: at + CODE_TTL[purpose],
+    });
+    return { code, token, codeId: row.id };
+  }
+
+  /** Checks a typed code against the citizen's latest one, counting failed attempts. */
+  function consumeCode(citizen: CitizenRow | undefined, purpose: CodePurpose, code: string) {
+    if (!citizen || citizen.deletedAt !== null) throw invalidCode();
+    const row = repo.latestActiveCode(citizen.id, purpose, nowMs());
+    if (!row || row.attempts >= MAX_CODE_ATTEMPTS) throw invalidCode();
+    if (!codeMatches(row.codeHash, code)) {
+      repo.countAttempt(row.id, row.attempts + 1);
+      throw invalidCode();
+    }
+    repo.useCode(row.id, nowMs());
+    return citizen;
+  }
+
+  function consumeToken(token: string, purpose: CodePurpose) {
+    const row = repo.activeCodeByToken(sha256Hex(token), purpose, nowMs());
+    if (!row) throw invalidCode();
+    repo.useCode(row.id, nowMs());
+    const citizen = repo.findById(row.citizenId);
+    if (!citizen || citizen.deletedAt !== null) throw invalidCode();
+    return citizen;
+  }
+
+  function link(path: string, token: string) {
+    return `${deps.publicUrl.replace(/\/$/, '')}${path}?token=${encodeURIComponent(token)}`;
+  }
+
+  function raiseLevel(citizen: CitizenRow, level: VerificationLevel): VerificationLevel {
+    return levelRank(level) > levelRank(citizen.level) ? level : citizen.level;
+  }
+
+  return {
+    pseudonym,
+
+    /**
+     * Always "accepted", whatever the address: a new one gets a verification mail, a known
+     * unverified one a fresh code, a verified one a "you already have an account" mail. The
+     * password is hashed in every branch so the timing says nothing either.
+     */
+    async register(body: RegisterBody, ip: string | null): Promise<void> {
+      const passwordHash = await hashPassword(body.password, scrypt);
+      const locale = body.locale ?? 'fr';
+      const existing = repo.findByEmail(body.email);
+      if (existing && existing.emailVerifiedAt !== null) {
+        mailer.send(mails.alreadyRegistered(body.email, existing.locale, link('/connexion', randomToken(8))));
+        return;
+      }
+      const citizen =
+        existing ??
+        repo.insertCitizen(
+          { email: body.email, passwordHash, locale, registrationNetwork: networkOf(ip), createdAt: nowMs() },
+          pseudonym,
+        );
+      const { code, token } = issueCode(citizen.id, 'email');
+      mailer.send(mails.verifyEmail(body.email, citizen.locale, code, link('/api/auth/verify-email', token!)));
+    },
+
+    verifyEmail(body: VerifyEmailBody): Me {
+      const citizen = 'token' in body ? consumeToken(body.token, 'email') : consumeCode(repo.findByEmail(body.email), 'email', body.code);
+      const at = nowMs();
+      repo.update(citizen.id, { emailVerifiedAt: citizen.emailVerifiedAt ?? at, level: raiseLevel(citizen, 'email') });
+      return toMe(repo.findById(citizen.id)!);
+    },
+
+    async login(email: string, password: string): Promise<NewSession> {
+      const citizen = repo.findByEmail(email);
+      const ok = await verifyPassword(password, citizen?.passwordHash ?? (await dummyHash));
+      if (!citizen || !ok) throw invalidCredentials();
+      const token = randomToken();
+      const createdAt = nowMs();
+      const expiresAt = createdAt + config.SESSION_TTL_DAYS * 24 * HOUR;
+      repo.insertSession({ tokenHash: sha256Hex(token), citizenId: citizen.id, createdAt, expiresAt });
+      return { token, expiresAt, me: toMe(citizen) };
+    },
+
+    resolveSession(token: string | undefined): SessionCitizen | null {
+      if (!token || token.length > 100) return null;
+      return repo.findSession(sha256Hex(token), nowMs()) ?? null;
+    },
+
+    logout(token: string | undefined): void {
+      if (token) repo.deleteSession(sha256Hex(token));
+    },
+
+    me(citizenId: number): Me {
+      const citizen = repo.findById(citizenId);
+      if (!citizen || citizen.deletedAt !== null) throw AppError.unauthorized();
+      return toMe(citizen);
+    },
+
+    /** Always "accepted"; only an existing, not deleted account gets a mail. */
+    async requestPasswordReset(email: string): Promise<void> {
+      const citizen = repo.findByEmail(email);
+      if (!citizen) return;
+      const { code, token } = issueCode(citizen.id, 'reset');
+      mailer.send(mails.resetPassword(email, citizen.locale, code, link('/reinitialiser', token!)));
+    },
+
+    /** Sets the new password and ends every session of the account (a thief's included). */
+    async confirmPasswordReset(body: PasswordResetConfirmBody): Promise<void> {
+      const passwordHash = await hashPassword(body.newPassword, scrypt);
+      const citizen = 'token' in body ? consumeToken(body.token, 'reset') : consumeCode(repo.findByEmail(body.email), 'reset', body.code);
+      // Answering a mailed code also proves the address.
+      repo.update(citizen.id, { passwordHash, emailVerifiedAt: citizen.emailVerifiedAt ?? nowMs(), level: raiseLevel(citizen, 'email') });
+      repo.deleteSessionsOf(citizen.id);
+    },
+
+    async deleteAccount(citizenId: number, password: string): Promise<void> {
+      const citizen = repo.findById(citizenId);
+      if (!citizen || citizen.deletedAt !== null) throw AppError.unauthorized();
+      if (!(await verifyPassword(password, citizen.passwordHash ?? (await dummyHash)))) throw invalidCredentials();
+      repo.anonymise(citizenId, nowMs());
+      logger.info({ voterId: citizen.voterId }, 'account deleted (anonymised, votes kept)');
+    },
+
+    async startVerification(citizenId: number, body: StartVerificationBody): Promise<StartVerificationResponse> {
+      const provider = deps.providers[body.provider];
+      if (!provider) throw new AppError('provider_unavailable', `Verification provider ${body.provider} is not configured`, { status: 501 });
+      const citizen = repo.findById(citizenId);
+      if (!citizen || citizen.deletedAt !== null) throw AppError.unauthorized();
+      const challenge = await provider.start(body, { citizenId, locale: citizen.locale });
+      const purpose: CodePurpose = provider.level === 'identity' ? 'identity' : 'phone';
+      const { codeId } = issueCode(citizenId, purpose, challenge.subjectKey, challenge.secret);
+      return { provider: provider.id, challengeId: String(codeId), redirectUrl: challenge.redirectUrl };
+    },
+
+    async completeVerification(citizenId: number, providerId: StartVerificationBody['provider'], body: CompleteVerificationBody): Promise<Me> {
+      const provider = deps.providers[providerId];
+      if (!provider) throw new AppError('provider_unavailable', `Verification provider ${providerId} is not configured`, { status: 501 });
+      const row = repo.codeById(Number(body.challengeId));
+      const usable = row && row.citizenId === citizenId && row.usedAt === null && row.expiresAt > nowMs() && row.attempts < MAX_CODE_ATTEMPTS;
+      if (!row || !usable) throw invalidCode();
+      let subjectKey: string;
+      try {
+        subjectKey = await provider.complete({ secretMatches: (c) => codeMatches(row.codeHash, c), subjectKey: row.subjectKey }, body.code);
+      } catch (error) {
+        repo.countAttempt(row.id, row.attempts + 1);
+        throw error;
+      }
+      repo.useCode(row.id, nowMs());
+      const citizen = repo.findById(citizenId)!;
+      const holder = provider.level === 'identity' ? repo.findByIdentityKey(subjectKey) : repo.findByPhoneKey(subjectKey);
+      if (holder && holder.id !== citizenId) {
+        throw new AppError('already_verifies_another_account', 'This proof already verifies another account: one person, one account', { status: 409 });
+      }
+      repo.update(citizenId, {
+        level: raiseLevel(citizen, provider.level),
+        ...(provider.level === 'identity' ? { identityKey: subjectKey } : { phoneKey: subjectKey }),
+      });
+      return toMe(repo.findById(citizenId)!);
+    },
+
+    /**
+     * CLI: create an admin account (email verified), or promote an existing one. A new account
+     * without a given password gets a random one, returned once.
+     */
+    async createAdmin(email: string, password: string | null): Promise<{ created: boolean; me: Me; generatedPassword: string | null }> {
+      const existing = repo.findByEmail(email);
+      const role: Role = 'admin';
+      if (existing) {
+        repo.update(existing.id, { role, ...(password ? { passwordHash: await hashPassword(password, scrypt) } : {}) });
+        return { created: false, me: toMe(repo.findById(existing.id)!), generatedPassword: null };
+      }
+      const generatedPassword = password ? null : randomToken(18);
+      const at = nowMs();
+      const row = repo.insertCitizen(
+        { email, passwordHash: await hashPassword(password ?? generatedPassword!, scrypt), locale: 'fr', registrationNetwork: null, createdAt: at, role },
+        pseudonym,
+      );
+      repo.update(row.id, { emailVerifiedAt: at, level: 'email' });
+      return { created: true, me: toMe(repo.findById(row.id)!), generatedPassword };
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,0 +1,85 @@
+import type { DeputyPosition, Scrutin } from '@parallele/core';
+import type { Db } from '../../db/client';
+
+/** Reads of deputies (acteurs) and of their recorded positions. */
+
+export interface DeputyRow {
+  ref: string;
+  civility: string | null;
+  first_name: string;
+  last_name: string;
+  alpha: string | null;
+  birth_date: string | null;
+  group_ref: string | null;
+}
+
+interface PositionRow {
+  scrutin_uid: string;
+  legislature: number;
+  numero: number;
+  date: string;
+  type: Scrutin['type'];
+  outcome: Scrutin['outcome'];
+  titre: string;
+  position: DeputyPosition['position'];
+  by_proxy: number | null;
+  cause: string | null;
+  organe_ref: string;
+}
+
+const COLUMNS = 'ref, civility, first_name, last_name, alpha, birth_date, group_ref';
+
+export function createDeputiesRepository(db: Db) {
+  const s = db.sqlite;
+  const byRef = s.prepare<[string], DeputyRow>(`SELECT ${COLUMNS} FROM deputies WHERE ref = ?`);
+  const byScrutin = s.prepare<[string, string], DeputyRow>(
+    `SELECT ${COLUMNS} FROM deputies WHERE ref IN (
+       SELECT acteur_ref FROM deputy_votes WHERE scrutin_uid = ?
+       UNION SELECT acteur_ref FROM mises_au_point WHERE scrutin_uid = ?)`,
+  );
+  const positionCount = s.prepare<[string], { n: number }>('SELECT count(*) AS n FROM deputy_votes WHERE acteur_ref = ?');
+  const positionPage = s.prepare<[string, number, number], PositionRow>(
+    `SELECT v.scrutin_uid, s.legislature, s.numero, s.date, s.type, s.outcome, s.titre, v.position, v.by_proxy, v.cause,
+            v.organe_ref
+       FROM deputy_votes v JOIN scrutins s ON s.uid = v.scrutin_uid
+      WHERE v.acteur_ref = ?
+      ORDER BY s.date DESC, s.legislature DESC, s.numero DESC, s.uid DESC
+      LIMIT ? OFFSET ?`,
+  );
+
+  return {
+    get(ref: string): DeputyRow | null {
+      return byRef.get(ref) ?? null;
+    },
+
+    /** Name rows of every acteur who voted in (or corrected) a scrutin. */
+    forScrutin(uid: string): Map<string, DeputyRow> {
+      return new Map(byScrutin.all(uid, uid).map((r) => [r.ref, r]));
+    },
+
+    /** A page of positions, newest first, and their total (one read transaction). */
+    positions(ref: string, page: number, pageSize: number): { rows: DeputyPosition[]; total: number } {
+      return s.transaction(() => {
+        const total = positionCount.get(ref)?.n ?? 0;
+        const rows = positionPage.all(ref, pageSize, (page - 1) * pageSize).map(
+          (r): DeputyPosition => ({
+            scrutinUid: r.scrutin_uid,
+            legislature: r.legislature,
+            numero: r.numero,
+            date: r.date,
+            type: r.type,
+            outcome: r.outcome,
+            titre: r.titre,
+            position: r.position,
+            byProxy: r.by_proxy === null ? null : r.by_proxy === 1,
+            cause: r.cause,
+            organeRef: r.organe_ref,
+          }),
+        );
+        return { rows, total };
+      })();
+    },
+  };
+}
+
+export type DeputiesRepository = ReturnType<typeof createDeputiesRepository>;

@@ -1,0 +1,26 @@
+import express, { type Router } from 'express';
+import { DeputyParamsSchema, DeputyPositionsQuerySchema, DeputyResponseSchema } from '@parallele/core';
+import type { AppDeps } from '../../deps';
+import { validate } from '../../errors';
+import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
+import { createDeputiesService } from './service';
+
+registerRoute({
+  method: 'get',
+  path: '/api/deputies/{ref}',
+  tags: ['deputies'],
+  summary: 'A deputy and their recorded positions, newest first (paginated)',
+  request: { params: DeputyParamsSchema, query: DeputyPositionsQuerySchema },
+  responses: { 200: jsonResponse('The deputy and one page of positions', DeputyResponseSchema), ...problemResponses(400, 404) },
+});
+
+export function deputiesRoutes(deps: AppDeps): Router {
+  const service = createDeputiesService(deps.db);
+  const router = express.Router();
+  router.get('/deputies/:ref', (req, res) => {
+    const { ref } = validate(req, 'params', DeputyParamsSchema);
+    const query = validate(req, 'query', DeputyPositionsQuerySchema);
+    res.json(service.get(ref, query));
+  });
+  return router;
+}

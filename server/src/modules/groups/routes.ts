@@ -1,0 +1,24 @@
+import express, { type Router } from 'express';
+import { GroupListQuerySchema, GroupListResponseSchema } from '@parallele/core';
+import type { AppDeps } from '../../deps';
+import { validate } from '../../errors';
+import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
+import { createGroupsService } from './service';
+
+registerRoute({
+  method: 'get',
+  path: '/api/groups',
+  tags: ['groups'],
+  summary: 'Political groups (or other organes) with names, colours and positions',
+  request: { query: GroupListQuerySchema },
+  responses: { 200: jsonResponse('The groups, newest legislature first, in order of preseance', GroupListResponseSchema), ...problemResponses(400) },
+});
+
+export function groupsRoutes(deps: AppDeps): Router {
+  const service = createGroupsService(deps.db);
+  const router = express.Router();
+  router.get('/groups', (req, res) => {
+    res.json(service.list(validate(req, 'query', GroupListQuerySchema)));
+  });
+  return router;
+}

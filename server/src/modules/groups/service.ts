@@ -1,0 +1,13 @@
+import type { GroupListQuery, GroupListResponse } from '@parallele/core';
+import type { Db } from '../../db/client';
+import { createGroupsRepository } from './repository';
+
+export function createGroupsService(db: Db) {
+  const groups = createGroupsRepository(db);
+  return {
+    list(query: GroupListQuery): GroupListResponse {
+      const kind = query.kind.toLowerCase() === 'all' ? undefined : query.kind.toUpperCase();
+      return { groups: groups.list({ legislature: query.legislature, kind }) };
+    },
+  };
+}

@@ -1,0 +1,44 @@
+import { Router } from 'express';
+import {
+  DetectorRunResponseSchema, FlagIdParamSchema, FlagListQuerySchema, FlagListResponseSchema, FlagSchema, ReviewFlagBodySchema,
+  ScrutinUidParamSchema, VoteWindowBodySchema, VoteWindowSchema,
+} from '@parallele/core';
+import { AppError, sendJson, validate } from '../../errors';
+import type { AppDeps } from '../../deps';
+import { citizensOf, type Citizens } from '../accounts/citizens';
+import { citizenOf, readCookies } from '../accounts/http';
+
+/** /api/admin/…: review the detector's flags, run it now, open or close upcoming scrutins. */
+export function moderationRouter(citizens: Citizens): Router {
+  const { moderation, votes, http } = citizens;
+  const router = Router();
+  const admin = [readCookies, http.session, http.requireAdmin];
+
+  router.get('/admin/flags', ...admin, (req, res) => {
+    const query = validate(req, 'query', FlagListQuerySchema);
+    sendJson(res, FlagListResponseSchema, moderation.list(query.status, query.limit, query.offset));
+  });
+
+  router.post('/admin/flags/:id/review', ...admin, http.csrf, (req, res) => {
+    const id = FlagIdParamSchema.safeParse(req.params.id);
+    if (!id.success) throw AppError.badRequest('id: a positive integer', { param: 'id' });
+    const body = validate(req, 'body', ReviewFlagBodySchema);
+    sendJson(res, FlagSchema, moderation.review(id.data, citizenOf(res).citizenId, body));
+  });
+
+  router.post('/admin/detector/run', ...admin, http.csrf, (_req, res) => {
+    sendJson(res, DetectorRunResponseSchema, moderation.runDetector());
+  });
+
+  router.put('/admin/scrutins/:uid/window', ...admin, http.csrf, (req, res) => {
+    const uid = ScrutinUidParamSchema.safeParse(req.params.uid);
+    if (!uid.success) throw AppError.badRequest('uid: 1-64 letters, digits, - or _', { param: 'uid' });
+    const body = validate(req, 'body', VoteWindowBodySchema);
+    sendJson(res, VoteWindowSchema, votes.setWindow(uid.data, body));
+  });
+
+  return router;
+}
+
+/** The module factory for app.ts's list. */
+export const moderationRoutes = (deps: AppDeps): Router => moderationRouter(citizensOf(deps));

@@ -1,0 +1,64 @@
+import type { Logger } from 'pino';
+import type { BurstDetectorOptions, DetectorRunResponse, Flag, FlagListResponse, FlagStatus, ReviewFlagBody } from '@parallele/core';
+import { DEFAULT_BURST_OPTIONS, detectBursts } from '@parallele/core';
+import { AppError } from '../../errors';
+import type { ModerationRepository } from './repository';
+
+export interface ModerationServiceDeps {
+  repo: ModerationRepository;
+  logger: Logger;
+  now: () => Date;
+  detector?: Partial<BurstDetectorOptions>;
+  /** tallies of these scrutins changed (flags count in the "unflagged" scopes) */
+  onTalliesChanged?: (scrutinUids: string[]) => void;
+}
+
+/**
+ * Moderation: runs the pure burst detector on the recent votes of new accounts, turns its
+ * clusters into flags, and lets admins clear or confirm them. A flag never deletes a vote: the
+ * tally is published with and without flagged accounts, and the log keeps every entry.
+ */
+export function createModerationService(deps: ModerationServiceDeps) {
+  const options = { ...DEFAULT_BURST_OPTIONS, ...deps.detector };
+
+  return {
+    options,
+
+    runDetector(): DetectorRunResponse {
+      const now = deps.now().getTime();
+      // The last hour of votes is enough context for bursts of minutes (windowMs ≤ 1 h).
+      const since = now - Math.max(options.windowMs * 6, 3_600_000);
+      const events = deps.repo.recentVotes(since, since - options.newAccountMaxAgeMs);
+      const report = detectBursts(events, now, options);
+      const rows = report.clusters.flatMap((c) =>
+        c.accountIds.map((id) => ({
+          citizenId: Number(id),
+          network: c.network,
+          scrutinUid: c.scrutinUid,
+          clusterSize: c.accountIds.length,
+          reason: `${c.accountIds.length} new accounts from ${c.network} (${c.via} address) voted ${c.choice} on ${c.scrutinUid} within ${Math.max(1, Math.round((c.to - c.from) / 60_000))} min (${Math.round(c.share * 100)} % of that network's new voters)`,
+        })),
+      );
+      const flagged = deps.repo.addFlags(rows, now);
+      if (flagged > 0) {
+        deps.logger.warn({ flagged, clusters: report.clusters.length }, 'burst detector flagged accounts for moderation');
+        deps.onTalliesChanged?.([...new Set(report.clusters.map((c) => c.scrutinUid))]);
+      }
+      return { flagged, clusters: report.clusters.length };
+    },
+
+    list(status: FlagStatus, limit: number, offset: number): FlagListResponse {
+      return deps.repo.list(status, limit, offset);
+    },
+
+    review(id: number, adminId: number, body: ReviewFlagBody): Flag {
+      const flag = deps.repo.get(id);
+      if (!flag) throw new AppError('flag_not_found', `No flag ${id}`, { status: 404, extras: { param: 'id' } });
+      deps.repo.review(id, body.decision === 'clear' ? 'cleared' : 'confirmed', adminId, body.note ?? null, deps.now().getTime());
+      deps.onTalliesChanged?.(deps.repo.scrutinsOfFlag(id));
+      return deps.repo.get(id)!;
+    },
+  };
+}
+
+export type ModerationService = ReturnType<typeof createModerationService>;

@@ -1,0 +1,137 @@
+import type Database from 'better-sqlite3';
+import type { Scrutin, ScrutinListQuery, ScrutinSort } from '@parallele/core';
+import type { Db } from '../../db/client';
+import { getScrutin } from '../../db/an-store';
+
+/**
+ * Read queries of the scrutins API on the raw driver (the list is dynamic SQL over a handful of
+ * optional filters; prepared statements are cached per SQL text).
+ *
+ * Text search: titre and objet are folded (lower case, diacritics removed) by a deterministic SQL
+ * function registered on the connection, and every word of `q` must occur in the folded text
+ * (substring, so "49.3", "censur" and "deposee" match). A full scan of ~4k rows costs a few ms
+ * (see bench/scrutins-api.bench.ts); switch to an FTS5 trigram index when the store holds several
+ * legislatures in full.
+ */
+
+export const FOLD_FUNCTION = 'parallele_fold';
+
+/** Lower case without diacritics: `Déposée` → `deposee`, `Œuvre` → `oeuvre`. */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+}
+
+const registered = new WeakSet<Database.Database>();
+function ensureFold(sqlite: Database.Database) {
+  if (registered.has(sqlite)) return;
+  sqlite.function(FOLD_FUNCTION, { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : null));
+  registered.add(sqlite);
+}
+
+export interface ScrutinSummaryRow {
+  uid: string;
+  legislature: number;
+  numero: number;
+  date: string;
+  type: Scrutin['type'];
+  outcome: Scrutin['outcome'];
+  titre: string;
+  objet: string | null;
+  demandeur: string | null;
+  place: string | null;
+  pour: number;
+  contre: number;
+  abstentions: number;
+  non_votants: number;
+  votants: number;
+  exprimes: number;
+  requis: number;
+  closeness: number;
+}
+
+const SUMMARY_COLUMNS = `uid, legislature, numero, date, type, outcome, titre, objet, demandeur, place, pour, contre,
+  abstentions, non_votants, votants, exprimes, requis, closeness`;
+
+/** Every order ends on unique keys so pages never overlap or skip rows. */
+const ORDER_BY: Record<ScrutinSort, string> = {
+  date: 'date ASC, legislature ASC, numero ASC, uid ASC',
+  '-date': 'date DESC, legislature DESC, numero DESC, uid DESC',
+  closeness: 'closeness ASC, date DESC, legislature DESC, numero DESC, uid DESC',
+};
+
+/** `%` and `_` in a user's words are literal. */
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+export type ScrutinFilter = Omit<ScrutinListQuery, 'page' | 'pageSize' | 'sort'>;
+
+function whereClause(filter: ScrutinFilter) {
+  const conditions: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.legislature !== undefined) {
+    conditions.push('legislature = @legislature');
+    params.legislature = filter.legislature;
+  }
+  if (filter.type?.length) {
+    conditions.push(`type IN (${filter.type.map((_, i) => `@type${i}`).join(', ')})`);
+    filter.type.forEach((t, i) => (params[`type${i}`] = t));
+  }
+  if (filter.outcome) {
+    conditions.push('outcome = @outcome');
+    params.outcome = filter.outcome;
+  }
+  if (filter.dateFrom) {
+    conditions.push('date >= @dateFrom');
+    params.dateFrom = filter.dateFrom;
+  }
+  if (filter.dateTo) {
+    conditions.push('date <= @dateTo');
+    params.dateTo = filter.dateTo;
+  }
+  if (filter.q) {
+    const words = fold(filter.q).split(/\s+/).filter(Boolean).slice(0, 10);
+    words.forEach((word, i) => {
+      conditions.push(`${FOLD_FUNCTION}(titre || ' ' || coalesce(objet, '')) LIKE @q${i} ESCAPE '\\'`);
+      params[`q${i}`] = `%${likeEscape(word)}%`;
+    });
+  }
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+}
+
+export function createScrutinsRepository(db: Db) {
+  const sqlite = db.sqlite;
+  ensureFold(sqlite);
+  const statements = new Map<string, Database.Statement>();
+  const prepared = (sql: string) => {
+    let st = statements.get(sql);
+    if (!st) statements.set(sql, (st = sqlite.prepare(sql)));
+    return st;
+  };
+
+  return {
+    /** One page of summaries and the total count of the filter, in one read transaction. */
+    list(query: ScrutinListQuery): { rows: ScrutinSummaryRow[]; total: number } {
+      const { sql: where, params } = whereClause(query);
+      const read = sqlite.transaction(() => {
+        const total = (prepared(`SELECT count(*) AS n FROM scrutins ${where}`).get(params) as { n: number }).n;
+        const rows = prepared(
+          `SELECT ${SUMMARY_COLUMNS} FROM scrutins ${where} ORDER BY ${ORDER_BY[query.sort]} LIMIT @limit OFFSET @offset`,
+        ).all({ ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }) as ScrutinSummaryRow[];
+        return { rows, total };
+      });
+      return read();
+    },
+
+    /** The full scrutin as stored (null when unknown) and its closeness. */
+    get(uid: string): { scrutin: Scrutin; closeness: number } | null {
+      const scrutin = getScrutin(db, uid);
+      if (!scrutin) return null;
+      return { scrutin, closeness: Math.abs(scrutin.totals.pour - scrutin.totals.requis) };
+    },
+
+    count(): number {
+      return (prepared('SELECT count(*) AS n FROM scrutins').get() as { n: number }).n;
+    },
+  };
+}
+
+export type ScrutinsRepository = ReturnType<typeof createScrutinsRepository>;

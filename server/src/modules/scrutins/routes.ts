@@ -1,0 +1,49 @@
+import express, { type Router } from 'express';
+import {
+  ScrutinDetailSchema,
+  ScrutinListQuerySchema,
+  ScrutinListResponseSchema,
+  ScrutinUidParamsSchema,
+} from '@parallele/core';
+import type { AppDeps } from '../../deps';
+import { validate } from '../../errors';
+import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
+import { createScrutinsService } from './service';
+
+registerRoute({
+  method: 'get',
+  path: '/api/scrutins',
+  tags: ['scrutins'],
+  summary: 'List scrutins (paginated, filtered, sorted)',
+  description:
+    'Filters combine with AND. `q` matches every word in titre or objet, ignoring case and accents. ' +
+    '`sort=closeness` puts the votes decided by the fewest votes first (|pour − requis|).',
+  request: { query: ScrutinListQuerySchema },
+  responses: { 200: jsonResponse('One page of scrutins and the total of the filter', ScrutinListResponseSchema), ...problemResponses(400) },
+});
+
+registerRoute({
+  method: 'get',
+  path: '/api/scrutins/{uid}',
+  tags: ['scrutins'],
+  summary: 'One scrutin with its groups, deputies and mises au point',
+  request: { params: ScrutinUidParamsSchema },
+  responses: { 200: jsonResponse('The scrutin', ScrutinDetailSchema), ...problemResponses(400, 404) },
+});
+
+export function scrutinsRoutes(deps: AppDeps): Router {
+  const service = createScrutinsService(deps.db);
+  const router = express.Router();
+
+  router.get('/scrutins', (req, res) => {
+    const query = validate(req, 'query', ScrutinListQuerySchema);
+    res.json(service.list(query));
+  });
+
+  router.get('/scrutins/:uid', (req, res) => {
+    const { uid } = validate(req, 'params', ScrutinUidParamsSchema);
+    res.json(service.get(uid));
+  });
+
+  return router;
+}

@@ -1,0 +1,178 @@
+import { isAbsolute, resolve } from 'node:path';
+import type { SyncKind, SyncRunSummary, SyncStatusResponse } from '@parallele/core';
+import { PoliteHttpClient, type PoliteClientOptions } from '@parallele/scrapers';
+import { REPO_ROOT, type Config } from '../../config';
+import type { Db } from '../../db/client';
+import { AppError } from '../../errors';
+import type { Logger } from '../../logger';
+import type { SyncContext, SyncProgress } from './context';
+import { runOpenDataSync } from './opendata-sync';
+import { runPagesSync } from './pages-sync';
+import { Quarantine, runLabel } from './quarantine';
+import { emptySummary, finishRun, latestRuns, recentQuarantine, resumePoints, startRun } from './repository';
+
+export interface SyncSettings {
+  /** Absolute data folder (raw/, quarantine/). */
+  dataDir: string;
+  opendataBaseUrl: string;
+  siteBaseUrl: string;
+  /** Options of the polite client (interval, timeout, retries; tests inject a clock). */
+  client: PoliteClientOptions;
+}
+
+export function syncSettingsFromConfig(config: Config): SyncSettings {
+  return {
+    dataDir: isAbsolute(config.DATA_DIR) ? config.DATA_DIR : resolve(REPO_ROOT, config.DATA_DIR),
+    opendataBaseUrl: config.AN_OPENDATA_BASE_URL,
+    siteBaseUrl: config.AN_SITE_BASE_URL,
+    client: { minIntervalMs: config.SCRAPER_MIN_INTERVAL_MS, timeoutMs: config.SCRAPER_TIMEOUT_MS },
+  };
+}
+
+export interface RunOptions {
+  legislature: number;
+  /** pages only: re-scrape from this numero (inclusive) instead of the resume point */
+  from?: number;
+  trigger?: 'manual' | 'schedule';
+  progress?: (event: SyncProgress) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs syncs one at a time, records each run (and its summary) in the store, and runs them on an
+ * interval when the schedule is on. One client per service: its robots.txt cache and rate limiter
+ * span runs.
+ */
+export class SyncService {
+  readonly client: PoliteHttpClient;
+  private current: Promise<SyncRunSummary> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private schedule: { intervalMinutes: number; legislature: number; nextRunAt: Date } | null = null;
+
+  constructor(
+    private readonly db: Db,
+    private readonly settings: SyncSettings,
+    private readonly now: () => Date = () => new Date(),
+    private readonly logger?: Logger,
+  ) {
+    this.client = new PoliteHttpClient(settings.client);
+  }
+
+  get running() {
+    return this.current !== null;
+  }
+
+  /** Run one sync; a second call while one runs is a 409 (the CLI and the schedule share the store). */
+  async run(kind: SyncKind, o: RunOptions): Promise<SyncRunSummary> {
+    if (this.current) throw AppError.conflict('A sync is already running');
+    const run = this.execute(kind, o);
+    this.current = run;
+    try {
+      return await run;
+    } finally {
+      this.current = null;
+    }
+  }
+
+  private async execute(kind: SyncKind, o: RunOptions): Promise<SyncRunSummary> {
+    const startedAt = this.now();
+    const trigger = o.trigger ?? 'manual';
+    const runId = startRun(this.db, { kind, legislature: o.legislature, trigger }, startedAt);
+    const summary = { ...emptySummary(kind, o.legislature, trigger, startedAt), id: runId };
+    const ctx: SyncContext = {
+      db: this.db,
+      client: this.client,
+      dataDir: this.settings.dataDir,
+      opendataBaseUrl: this.settings.opendataBaseUrl,
+      siteBaseUrl: this.settings.siteBaseUrl,
+      now: this.now,
+      runId,
+      quarantine: new Quarantine(this.settings.dataDir, runLabel(startedAt, runId)),
+      summary,
+      progress: o.progress ?? (() => {}),
+      signal: o.signal,
+    };
+    try {
+      if (kind === 'opendata') await runOpenDataSync(ctx, o.legislature);
+      else await runPagesSync(ctx, { legislature: o.legislature, from: o.from });
+    } catch (error) {
+      // A bug or a store failure: the run is recorded as failed, with the reason.
+      summary.errors.push(error instanceof Error ? error.message : String(error));
+      this.logger?.error({ err: error, kind }, 'Sync run failed');
+    }
+    summary.status = statusOf(summary);
+    summary.finishedAt = this.now().toISOString();
+    finishRun(this.db, runId, summary, this.now());
+    return summary;
+  }
+
+  status(): SyncStatusResponse {
+    return {
+      schedule: {
+        enabled: this.schedule !== null,
+        intervalMinutes: this.schedule?.intervalMinutes ?? null,
+        legislature: this.schedule?.legislature ?? null,
+        running: this.running,
+        nextRunAt: this.schedule?.nextRunAt.toISOString() ?? null,
+      },
+      lastRuns: latestRuns(this.db),
+      resume: resumePoints(this.db),
+      quarantine: recentQuarantine(this.db),
+    };
+  }
+
+  /** Open data then pages, every `intervalMinutes`. Off unless the config turns it on. */
+  startSchedule(intervalMinutes: number, legislature: number) {
+    this.stopSchedule();
+    const ms = intervalMinutes * 60_000;
+    this.schedule = { intervalMinutes, legislature, nextRunAt: new Date(this.now().getTime() + ms) };
+    this.timer = setInterval(() => {
+      if (this.schedule) this.schedule.nextRunAt = new Date(this.now().getTime() + ms);
+      void this.scheduledRun(legislature);
+    }, ms);
+    this.timer.unref();
+  }
+
+  stopSchedule() {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.schedule = null;
+  }
+
+  async scheduledRun(legislature: number): Promise<SyncRunSummary[]> {
+    if (this.running) {
+      this.logger?.info('Scheduled sync skipped: a sync is already running');
+      return [];
+    }
+    const out: SyncRunSummary[] = [];
+    for (const kind of ['opendata', 'pages'] as const) {
+      const summary = await this.run(kind, { legislature, trigger: 'schedule' });
+      this.logger?.info({ kind, status: summary.status, scrutins: summary.scrutins, quarantined: summary.quarantined.length }, `Scheduled ${kind} sync: ${summary.status}`);
+      out.push(summary);
+    }
+    return out;
+  }
+}
+
+function statusOf(s: SyncRunSummary): SyncRunSummary['status'] {
+  const achieved = s.archives.some((a) => a.status !== 'failed') || s.pages.some((p) => p.status !== 'failed') || (s.kind === 'pages' && s.discovered.length === 0);
+  if (s.errors.length > 0 && !achieved) return 'failed';
+  if (s.errors.length > 0 || s.quarantined.length > 0) return 'partial';
+  return 'ok';
+}
+
+/** One service per store: the routes, the schedule and the CLI of one process share it. */
+const services = new WeakMap<Db, SyncService>();
+
+export function getSyncService(db: Db, config: Config, logger?: Logger, now?: () => Date): SyncService {
+  let s = services.get(db);
+  if (!s) {
+    s = new SyncService(db, syncSettingsFromConfig(config), now, logger);
+    services.set(db, s);
+  }
+  return s;
+}
+
+export function registerSyncService(db: Db, service: SyncService) {
+  services.set(db, service);
+}

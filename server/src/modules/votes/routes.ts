@@ -1,0 +1,61 @@
+import { Router } from 'express';
+import {
+  GetMyVoteResponseSchema, HashHexSchema, LogQuerySchema, MyVotesResponseSchema, PutMyVoteBodySchema, PutMyVoteResponseSchema,
+  ReceiptCheckResponseSchema, ScrutinLogSchema, ScrutinUidParamSchema, TallySchema,
+} from '@parallele/core';
+import type { Request } from 'express';
+import { AppError, sendJson, validate } from '../../errors';
+import type { AppDeps } from '../../deps';
+import { citizensOf, type Citizens } from '../accounts/citizens';
+import { citizenOf, readCookies } from '../accounts/http';
+
+const uidOf = (req: Request): string => {
+  const parsed = ScrutinUidParamSchema.safeParse(req.params.uid);
+  if (!parsed.success) throw AppError.badRequest(`uid: ${parsed.error.issues[0]?.message ?? 'invalid'}`, { param: 'uid' });
+  return parsed.data;
+};
+
+/**
+ * Citizens' votes: my vote (cast, change, read), my votes with receipts, and the public side:
+ * tallies, the hash-chained log of a scrutin and receipt checks.
+ */
+export function votesRouter(citizens: Citizens): Router {
+  const { votes, http } = citizens;
+  const router = Router();
+  const signedIn = [readCookies, http.session, http.requireCitizen];
+
+  router.put('/scrutins/:uid/my-vote', http.limits.votesPerIp, ...signedIn, http.csrf, http.limits.votesPerAccount, async (req, res) => {
+    const uid = uidOf(req);
+    const body = validate(req, 'body', PutMyVoteBodySchema);
+    // Answered only after the vote is committed (group commit, see vote-writer.ts).
+    sendJson(res, PutMyVoteResponseSchema, await votes.castVote(citizenOf(res), uid, body.choice, req.ip ?? null));
+  });
+
+  router.get('/scrutins/:uid/my-vote', ...signedIn, (req, res) => {
+    sendJson(res, GetMyVoteResponseSchema, votes.myVote(citizenOf(res).citizenId, uidOf(req)));
+  });
+
+  router.get('/me/votes', ...signedIn, (_req, res) => {
+    sendJson(res, MyVotesResponseSchema, { votes: votes.myVotes(citizenOf(res).citizenId) });
+  });
+
+  router.get('/scrutins/:uid/tally', (req, res) => {
+    sendJson(res, TallySchema, votes.tally(uidOf(req)));
+  });
+
+  router.get('/scrutins/:uid/log', (req, res) => {
+    const query = validate(req, 'query', LogQuerySchema);
+    sendJson(res, ScrutinLogSchema, votes.log(uidOf(req), query.after, query.limit));
+  });
+
+  router.get('/scrutins/:uid/log/receipts/:receipt', (req, res) => {
+    const receipt = HashHexSchema.safeParse(req.params.receipt);
+    if (!receipt.success) throw AppError.badRequest('receipt: 64 lower-case hex digits', { param: 'receipt' });
+    sendJson(res, ReceiptCheckResponseSchema, votes.checkReceipt(uidOf(req), receipt.data));
+  });
+
+  return router;
+}
+
+/** The module factory for app.ts's list. */
+export const votesRoutes = (deps: AppDeps): Router => votesRouter(citizensOf(deps));

@@ -1,0 +1,134 @@
+import type { Logger } from 'pino';
+import type {
+  GetMyVoteResponse, MyVote, PutMyVoteResponse, ReceiptCheckResponse, ScrutinLog, Tally, VerificationLevel, VoteChoice,
+  VoteWindow, VoteWindowBody,
+} from '@parallele/core';
+import { LOG_FORMAT, levelRank, networkOf } from '@parallele/core';
+import { AppError } from '../../errors';
+import type { SessionCitizen } from '../accounts/repository';
+import type { CastItem, CastOutcome, VotesRepository } from './repository';
+import { createVoteWriter, type VoteWriter } from './vote-writer';
+
+export interface VotesServiceDeps {
+  repo: VotesRepository;
+  logger: Logger;
+  now: () => Date;
+  voteMinLevel: VerificationLevel;
+  verifiedLevel: VerificationLevel;
+  /** called after each committed batch (live tallies, the voter's other tabs) */
+  onCast?: (committed: { item: CastItem; outcome: CastOutcome }[]) => void;
+}
+
+export const unknownScrutin = (uid: string) =>
+  new AppError('scrutin_not_found', `No scrutin ${uid} is open to citizens' votes`, { status: 404, extras: { param: 'uid' } });
+
+export function createVotesService(deps: VotesServiceDeps) {
+  const { repo } = deps;
+  const listeners: NonNullable<VotesServiceDeps['onCast']>[] = deps.onCast ? [deps.onCast] : [];
+  const writer: VoteWriter = createVoteWriter(repo, (committed) => {
+    for (const listener of listeners) {
+      try {
+        listener(committed);
+      } catch (error) {
+        deps.logger.error({ err: error }, 'vote listener failed');
+      }
+    }
+  });
+
+  /**
+   * A scrutin with a window row was announced before the deputies vote: it closes at
+   * `closesAt`, when closed explicitly, or when the deputies' result reaches the AN store.
+   * A scrutin of the AN store without a window row is a past vote: open, retrospective.
+   */
+  function windowOf(uid: string): VoteWindow | null {
+    const row = repo.window(uid);
+    const now = deps.now().getTime();
+    if (row) {
+      const closed = row.closedAt !== null || (row.closesAt !== null && now >= row.closesAt) || repo.scrutinExists(uid);
+      return { status: closed ? 'closed' : 'open', retrospective: false, closesAt: row.closesAt === null ? null : new Date(row.closesAt).toISOString() };
+    }
+    return repo.scrutinExists(uid) ? { status: 'open', retrospective: true, closesAt: null } : null;
+  }
+
+  function requireWindow(uid: string): VoteWindow {
+    const window = windowOf(uid);
+    if (!window) throw unknownScrutin(uid);
+    return window;
+  }
+
+  return {
+    windowOf,
+    writer,
+    onCast(listener: NonNullable<VotesServiceDeps['onCast']>) {
+      listeners.push(listener);
+      return () => listeners.splice(listeners.indexOf(listener), 1);
+    },
+
+    /** Resolves only once the vote is committed to the store (see vote-writer.ts). */
+    async castVote(citizen: SessionCitizen, uid: string, choice: VoteChoice, ip: string | null): Promise<PutMyVoteResponse> {
+      if (levelRank(citizen.level) < levelRank(deps.voteMinLevel)) {
+        throw new AppError('verification_required', `Voting needs a verified account (${deps.voteMinLevel})`, { status: 403, extras: { level: deps.voteMinLevel } });
+      }
+      requireWindow(uid);
+      const item: CastItem = { scrutinUid: uid, citizenId: citizen.citizenId, voterId: citizen.voterId, choice, network: networkOf(ip), at: deps.now().getTime() };
+      const outcome = await writer.cast(item, () => {
+        if (requireWindow(uid).status === 'closed') {
+          throw new AppError('vote_closed', `The citizens' vote on ${uid} is closed: the deputies have voted`, { status: 409, extras: { param: 'uid' } });
+        }
+      });
+      return { vote: outcome.vote, changed: outcome.changed, window: requireWindow(uid) };
+    },
+
+    myVote(citizenId: number, uid: string): GetMyVoteResponse {
+      const window = requireWindow(uid);
+      return { vote: repo.myVote(uid, citizenId), window };
+    },
+
+    myVotes(citizenId: number): MyVote[] {
+      return repo.votesOf(citizenId);
+    },
+
+    tally(uid: string): Tally {
+      const window = requireWindow(uid);
+      const head = repo.head(uid);
+      return {
+        scrutinUid: uid, window, ...repo.tally(uid, levelRank(deps.verifiedLevel)),
+        verifiedLevel: deps.verifiedLevel, logLength: head.seq, logHead: head.hash,
+      };
+    },
+
+    log(uid: string, after: number, limit: number): ScrutinLog {
+      requireWindow(uid);
+      const entries = repo.log(uid, after, limit);
+      return { format: LOG_FORMAT, scrutinUid: uid, entries, head: repo.head(uid).hash };
+    },
+
+    checkReceipt(uid: string, receipt: string): ReceiptCheckResponse {
+      const entry = repo.entryByHash(receipt);
+      if (!entry || entry.scrutinUid !== uid) return { found: false, entry: null, superseded: false };
+      return { found: true, entry, superseded: repo.supersededCount(entry) > 0 };
+    },
+
+    /** Admin / page scraper: announce an upcoming scrutin, move its closing time, or close it. */
+    setWindow(uid: string, body: VoteWindowBody): VoteWindow {
+      const current = repo.window(uid);
+      const now = deps.now().getTime();
+      repo.upsertWindow({
+        scrutinUid: uid,
+        title: body.title ?? current?.title ?? null,
+        closesAt: body.closesAt === undefined ? (current?.closesAt ?? null) : body.closesAt === null ? null : Date.parse(body.closesAt),
+        closedAt: body.closed === undefined ? (current?.closedAt ?? null) : body.closed ? (current?.closedAt ?? now) : null,
+        createdAt: now,
+      });
+      return requireWindow(uid);
+    },
+
+    /** The deputies' result arrived (sync): closes the platform vote if it was announced. */
+    closeVoting(uid: string): void {
+      const current = repo.window(uid);
+      if (current && current.closedAt === null) repo.upsertWindow({ ...current, closedAt: deps.now().getTime(), createdAt: deps.now().getTime() });
+    },
+  };
+}
+
+export type VotesService = ReturnType<typeof createVotesService>;

@@ -1,0 +1,109 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Router } from 'express';
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiModules, createApp } from './app';
+import { testConfig } from './config';
+import { openDatabase } from './db/client';
+import type { AppDeps } from './deps';
+import { createEventBus } from './events';
+import { silentLogger } from './logger';
+
+let dir: string;
+let deps: AppDeps;
+let doc: Record<string, unknown> & { paths: Record<string, Record<string, { responses?: Record<string, { description?: string }>; parameters?: { in: string; name: string; required?: boolean }[] }>> };
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'parallele-openapi-'));
+  deps = { config: testConfig(), logger: silentLogger(), db: openDatabase(`file:${join(dir, 'x.db')}`), events: createEventBus(), now: () => new Date() };
+  const res = await request(createApp(deps)).get('/api/openapi.json');
+  expect(res.status).toBe(200);
+  doc = res.body;
+});
+afterAll(() => {
+  deps.db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'];
+
+/** Every `METHOD /api/path` the routers of app.ts answer, in OpenAPI path syntax. */
+function expressRoutes(): string[] {
+  const routes: string[] = [];
+  for (const factory of apiModules) {
+    const router = factory(deps) as Router & { stack: { route?: { path: string | string[]; methods: Record<string, boolean> } }[] };
+    for (const layer of router.stack) {
+      if (!layer.route) continue;
+      for (const path of [layer.route.path].flat()) {
+        for (const method of Object.keys(layer.route.methods)) {
+          if (method === '_all') continue;
+          routes.push(`${method} /api${path.replace(/:(\w+)/g, '{$1}')}`);
+        }
+      }
+    }
+  }
+  return routes;
+}
+
+/** Every `$ref` string anywhere in the document. */
+function refs(value: unknown, found: string[] = []): string[] {
+  if (Array.isArray(value)) for (const v of value) refs(v, found);
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      if (k === '$ref' && typeof v === 'string') found.push(v);
+      else refs(v, found);
+    }
+  }
+  return found;
+}
+
+describe('GET /api/openapi.json', () => {
+  it('documents every route of every API module', () => {
+    const routes = expressRoutes();
+    expect(routes).toContain('get /api/scrutins');
+    expect(routes).toContain('get /api/scrutins/{uid}');
+    const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`));
+    for (const route of routes) expect(documented, `${route} is not in the OpenAPI document`).toContain(route);
+    for (const op of documented) expect(routes, `${op} is documented but no router answers it`).toContain(op);
+  });
+
+  it('is a structurally valid OpenAPI 3.x document', () => {
+    expect(doc.openapi).toMatch(/^3\.\d+\.\d+$/);
+    const info = doc.info as { title?: unknown; version?: unknown };
+    expect(typeof info.title).toBe('string');
+    expect(typeof info.version).toBe('string');
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      expect(path.startsWith('/')).toBe(true);
+      const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+      for (const [method, op] of Object.entries(ops)) {
+        if (!METHODS.includes(method)) continue;
+        const responses = Object.entries(op.responses ?? {});
+        expect(responses.length, `${method} ${path} has no responses`).toBeGreaterThan(0);
+        for (const [status, response] of responses) {
+          expect(status).toMatch(/^([1-5]\d\d|[1-5]XX|default)$/);
+          expect(typeof response.description).toBe('string');
+        }
+        for (const name of pathParams) {
+          const param = op.parameters?.find((p) => p.in === 'path' && p.name === name);
+          expect(param?.required, `${method} ${path}: path parameter ${name}`).toBe(true);
+        }
+      }
+    }
+    const components = (doc.components ?? {}) as Record<string, Record<string, unknown>>;
+    for (const ref of refs(doc)) {
+      const [, section, name] = /^#\/components\/(\w+)\/(.+)$/.exec(ref) ?? [];
+      expect(section && name && components[section]?.[name], `dangling $ref ${ref}`).toBeTruthy();
+    }
+  });
+
+  it('describes the scrutins query parameters and the problem responses', () => {
+    const list = doc.paths['/api/scrutins']?.get;
+    expect(list?.parameters?.map((p) => p.name).sort()).toEqual(
+      ['dateFrom', 'dateTo', 'legislature', 'outcome', 'page', 'pageSize', 'q', 'sort', 'type'].sort(),
+    );
+    expect(Object.keys(list?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400']));
+    expect(Object.keys(doc.paths['/api/scrutins/{uid}']?.get?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404']));
+  });
+});

@@ -1,0 +1,49 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Server as SocketServer } from 'socket.io';
+import { createApp } from './app';
+import type { AppDeps } from './deps';
+import { attachSocketHandlers } from './socket';
+
+export interface RunningServer {
+  httpServer: HttpServer;
+  io: SocketServer;
+  /** `http://127.0.0.1:PORT` as actually bound (port 0 → the real port). */
+  url: string;
+  port: number;
+  /** Stop accepting, disconnect sockets, finish in-flight requests. Idempotent. */
+  close(): Promise<void>;
+}
+
+/** Create the http + socket.io servers on the express app and listen (port 0 = any free port). */
+export async function startServer(deps: AppDeps, port = deps.config.PORT, host = deps.config.HOST): Promise<RunningServer> {
+  const app = createApp(deps);
+  const httpServer = createServer(app);
+  // Same origin only (the client is served by this server; Vite's dev server proxies /socket.io).
+  const io = new SocketServer(httpServer, { serveClient: false });
+  const detachSockets = attachSocketHandlers(io, deps);
+
+  await new Promise<void>((resolveListen, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(port, host, () => {
+      httpServer.off('error', reject);
+      resolveListen();
+    });
+  });
+  const address = httpServer.address() as AddressInfo;
+  const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${shownHost === '0.0.0.0' || shownHost === '[::]' ? 'localhost' : shownHost}:${address.port}`;
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= new Promise<void>((resolveClose) => {
+      detachSockets();
+      // io.close() disconnects every socket and closes the http server (waiting for requests).
+      void io.close(() => resolveClose());
+      // Idle keep-alive connections would otherwise hold close() open until they time out.
+      httpServer.closeIdleConnections();
+    });
+    return closing;
+  };
+  return { httpServer, io, url, port: address.port, close };
+}
