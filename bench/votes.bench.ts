@@ -1,8 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import autocannon, { type Result } from 'autocannon';
 import Database from 'better-sqlite3';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, VOTE_CHOICES } from '@parallele/core';
 import { REPO_ROOT } from '../server/src/config';
@@ -17,23 +18,41 @@ import { verifyStore } from '../server/src/modules/votes/verify-log';
  * entry each: the worst case). Then a bare express app with the same body parser runs the same
  * load in the same way, and the ratio is reported. Request logging is at warn level in both.
  */
-const VOTERS = 1000;
-const CONNECTIONS = 64;
-const DURATION_S = 10;
+const VOTERS = Number(process.env.BENCH_VOTERS ?? 1000);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 64);
+const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
+const progress = (message: string) => process.stderr.write(`[votes bench] ${message}\n`);
 
-function spawnServer(args: string[], env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: REPO_ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** A free port now (the server logs its port at info level, and the bench runs at warn). */
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    let out = '';
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(out)?.[1];
-      if (url) resolve({ child, url });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${args[0]} exited (${code}):\n${out}`)));
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolve(port));
+    });
   });
+}
+
+async function spawnServer(args: string[], env: NodeJS.ProcessEnv, probePath: string): Promise<{ child: ChildProcess; url: string }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', ...args], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  for (let i = 0; i < 600; i++) {
+    if (child.exitCode !== null) throw new Error(`${args[0]} exited (${child.exitCode}):\n${out}`);
+    try {
+      if ((await fetch(`${url}${probePath}`)).status < 500) return { child, url };
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`${args[0]} did not start:\n${out}`);
 }
 
 const stop = (child: ChildProcess) =>
@@ -64,9 +83,11 @@ export async function run(): Promise<Record<string, string | number>> {
     VOTES_SYNCHRONOUS: 'FULL',
   };
   try {
+    progress(`seeding ${VOTERS} verified citizens`);
     const { scrutinUids, sessions } = await seedStore(dbFile, env, VOTERS);
-    const server = await spawnServer([join(REPO_ROOT, 'server/src/main.ts')], env);
-    let votes: autocannon.Result;
+    progress('starting the server');
+    const server = await spawnServer([join(REPO_ROOT, 'server/src/main.ts')], env, '/api/health');
+    let votes: Result;
     try {
       const csrf = await Promise.all(
         sessions.map(async (token) => {
@@ -74,6 +95,7 @@ export async function run(): Promise<Record<string, string | number>> {
           return ((await res.json()) as { csrfToken: string }).csrfToken;
         }),
       );
+      progress(`voting: ${CONNECTIONS} connections for ${DURATION_S} s`);
       let i = 0;
       votes = await autocannon({
         url: server.url,
@@ -104,8 +126,9 @@ export async function run(): Promise<Record<string, string | number>> {
       await stop(server.child);
     }
 
-    const bare = await spawnServer([join(REPO_ROOT, 'bench/bare-express.ts')], env);
-    let yardstick: autocannon.Result;
+    progress('bare express');
+    const bare = await spawnServer([join(REPO_ROOT, 'bench/bare-express.ts')], env, '/');
+    let yardstick: Result;
     try {
       yardstick = await autocannon({
         url: `${bare.url}/api/scrutins/${scrutinUids[0]}/my-vote`,

@@ -19,3 +19,4 @@ export * from './contracts/scenarios';
 export * from './an/parse';
 export * from './contracts/sync';
 export * from './contracts/simulation';
+export * from './contracts/legislatures';

@@ -140,8 +140,8 @@ function tableChart(c: ComputedScenario, spec: Extract<ChartSpec, { type: 'table
   });
   const rows = (spec.rows === 'flipped' ? flat.filter((r) => r.flipped) : flat).slice(0, spec.limit ?? Infinity);
   const modeCols = scenario.mode.flatMap((mode): TableColumn[] => [
-    { key: `k*:${mode}`, label: `K* ${mode}`, width: 96, align: 'end' },
-    { key: `parallele:${mode}`, label: `K=${tableK} ${mode}`, width: 120 },
+    { key: `k*:${mode}`, label: `K* ${mode}`, width: Math.round(Math.max(60, 16 + 6.8 * `K* ${mode}`.length)), align: 'end' },
+    { key: `parallele:${mode}`, label: `K=${tableK} ${mode}`, width: Math.round(Math.max(80, 16 + 6.8 * `K=${tableK} ${mode}`.length)) },
   ]);
   const columns: TableColumn[] = [
     { key: 'uid', label: 'Scrutin', width: 130 },

@@ -8,12 +8,16 @@ import { scrutinsRoutes } from './modules/scrutins/routes';
 import { groupsRoutes } from './modules/groups/routes';
 import { deputiesRoutes } from './modules/deputies/routes';
 import { openApiRoutes } from './openapi';
+// The citizens' modules document their paths here (see the file).
+import './openapi-citizens';
 import { accountsRoutes } from './modules/accounts/routes';
 import { votesRoutes } from './modules/votes/routes';
 import { moderationRoutes } from './modules/moderation/routes';
 import { clientRoutes } from './static-client';
 import { syncRoutes } from './modules/sync/routes';
 import { scenariosRoutes } from './modules/scenarios/routes';
+import { simulationRoutes } from './modules/simulation/routes';
+import { legislaturesRoutes } from './modules/legislatures/routes';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory
@@ -29,7 +33,9 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   votesRoutes,
   moderationRoutes,
   scenariosRoutes,
+  simulationRoutes,
   syncRoutes,
+  legislaturesRoutes,
   openApiRoutes,
 ];
 
@@ -61,6 +67,16 @@ export function createApp(deps: AppDeps): express.Express {
       // Health checks every few seconds would drown the log.
       autoLogging: { ignore: (req) => req.url === '/api/health' },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // One short line per request: headers (cookies!) and the security headers we send are noise.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+          remoteAddress: req.remoteAddress,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
     }),
   );
   app.use(express.json({ limit: config.JSON_BODY_LIMIT }));

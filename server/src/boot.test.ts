@@ -17,7 +17,14 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const env = () => ({ NODE_ENV: 'test', DATABASE_URL: `file:${join(dir, 'store', 'parallele.db')}`, CLIENT_DIST: join(dir, 'no-client') });
+const env = () => ({
+  NODE_ENV: 'test',
+  DATABASE_URL: `file:${join(dir, 'store', 'parallele.db')}`,
+  CLIENT_DIST: join(dir, 'no-client'),
+  // nothing written in the repository's data/ (development secret, mailbox)
+  SECRET_KEY: 'test-secret-key-of-at-least-32-characters',
+  MAILBOX_DIR: join(dir, 'mailbox'),
+});
 
 describe('boot (npm start)', () => {
   it('imports the bundled data into an empty store, then serves the API and socket.io', async () => {

@@ -34,7 +34,9 @@ const trustProxySchema = z.string().transform((value, ctx): boolean | number | s
   if (v === 'true') return true;
   if (v === 'false') return false;
   if (/^\d+$/.test(v)) return Number(v);
-  if (/^[0-9a-f.:/,\s]+$|^(loopback|linklocal|uniquelocal)(,|$)/i.test(v)) return value.trim();
+  const items = v.split(',').map((item) => item.trim());
+  const isAddress = (item: string) => /^(loopback|linklocal|uniquelocal)$/.test(item) || /^[0-9a-f.:]+(\/\d{1,3})?$/.test(item);
+  if (items.every(isAddress)) return items.join(', ');
   ctx.addIssue({ code: 'custom', message: 'expected true, false, a hop count or a list of addresses' });
   return z.NEVER;
 });

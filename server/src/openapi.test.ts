@@ -65,8 +65,9 @@ describe('GET /api/openapi.json', () => {
     expect(routes).toContain('get /api/scrutins');
     expect(routes).toContain('get /api/scrutins/{uid}');
     const documented = Object.entries(doc.paths).flatMap(([path, ops]) => Object.keys(ops).filter((m) => METHODS.includes(m)).map((m) => `${m} ${path}`));
-    for (const route of routes) expect(documented, `${route} is not in the OpenAPI document`).toContain(route);
-    for (const op of documented) expect(routes, `${op} is documented but no router answers it`).toContain(op);
+    // Lists every gap at once: register the missing ones with registerRoute() (see openapi.ts).
+    expect(routes.filter((r) => !documented.includes(r)), 'routes missing from the OpenAPI document').toEqual([]);
+    expect(documented.filter((op) => !routes.includes(op)), 'documented operations no router answers').toEqual([]);
   });
 
   it('is a structurally valid OpenAPI 3.x document', () => {

@@ -24,6 +24,8 @@ export function App() {
           <Route path="scrutins/:uid" element={<ScrutinPage />} />
           <Route path="legislature" element={<Navigate to="/legislature/17" replace />} />
           <Route path="legislature/:n" element={<LegislaturePage />} />
+          {/* the scenario runner links to /legislatures/:n */}
+          <Route path="legislatures/:n" element={<LegislaturePage />} />
           <Route path="account/*" element={<AccountPage />} />
           <Route path="scenarios" element={<ScenarioGalleryPage />} />
           <Route path="*" element={<NotFound />} />

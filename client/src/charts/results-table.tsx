@@ -38,7 +38,7 @@ export function ResultsTable(props: ResultsTableProps) {
   const maxRows = props.maxRows ?? 30;
   const shown = rows.slice(0, maxRows);
   const more = rows.length - shown.length;
-  const width = columns.reduce((s, c) => s + c.width, 0) + 32;
+  const width = Math.round(columns.reduce((s, c) => s + c.width, 0) + 32);
   const top = props.title ? 44 : 12;
   const height = top + HEAD + ROW * (shown.length + (more > 0 ? 1 : 0)) + 16;
   let cx = 16;

@@ -35,6 +35,7 @@ export interface PreparedScrutin {
   readonly extra: Map<string, unknown>;
 }
 
+/** Keyed by the input object: a SimScrutin is treated as immutable once simulated. */
 const cache = new WeakMap<object, PreparedScrutin>();
 
 function checkCount(uid: string, path: string, v: unknown): number {

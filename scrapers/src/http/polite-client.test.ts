@@ -128,7 +128,7 @@ describe('the polite HTTP client', () => {
     const dest = join(dir, 'raw', 'archive.zip');
     const res = await client().getFile(`${server.url}/truncated.zip`, dest);
     expect(res.status).toBe(200);
-    expect(readFileSync(dest)).toEqual(Buffer.alloc(1000, 7));
+    expect(readFileSync(dest).equals(Buffer.alloc(1000, 7))).toBe(true);
     expect(existsSync(`${dest}.part`)).toBe(false);
     expect(server.hits('/truncated.zip')).toBe(2);
   });

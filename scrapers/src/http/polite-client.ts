@@ -62,12 +62,15 @@ export class PoliteHttpClient {
   private readonly clock: Clock;
   private readonly robots = new Map<string, Promise<ReturnType<typeof robotsParser> | null>>();
   readonly validators: ValidatorStore;
+  /** Request outcomes (retries above all), for logs; settable after construction. */
+  onEvent: ((event: HttpEvent) => void) | undefined;
   private readonly o: Required<Omit<PoliteClientOptions, 'validators' | 'onEvent' | 'clock' | 'random' | 'userAgent'>>;
 
   constructor(private readonly options: PoliteClientOptions = {}) {
     this.userAgent = options.userAgent ?? DEFAULT_USER_AGENT;
     this.clock = options.clock ?? systemClock;
     this.validators = options.validators ?? new ValidatorCache();
+    this.onEvent = options.onEvent;
     this.o = {
       minIntervalMs: options.minIntervalMs ?? 1000,
       timeoutMs: options.timeoutMs ?? 30_000,
@@ -102,9 +105,10 @@ export class PoliteHttpClient {
    * (Content-Length checked), so an interrupted transfer never leaves half a file behind.
    */
   async getFile(url: string, dest: string, opts: FetchOptions = {}): Promise<FileResult> {
-    mkdirSync(dirname(dest), { recursive: true });
     const part = `${dest}.part`;
     const res = await this.request(url, 'stream', opts, async (response) => {
+      // Created only for a body: a 304 leaves no empty folder behind.
+      mkdirSync(dirname(dest), { recursive: true });
       let bytes = 0;
       const stream = response.data as Readable;
       stream.on('data', (chunk: Buffer) => (bytes += chunk.length));
@@ -152,7 +156,7 @@ export class PoliteHttpClient {
 
     for (let attempt = 1; ; attempt++) {
       await this.limiter.wait(host);
-      this.options.onEvent?.({ type: 'request', url, attempt });
+      this.onEvent?.({ type: 'request', url, attempt });
       let res: AxiosResponse | null = null;
       let failure: { reason: string; code: HttpFetchError['code']; cause?: unknown; status?: number } | null = null;
       try {
@@ -171,7 +175,7 @@ export class PoliteHttpClient {
       }
       let delay: number | null = null;
       if (res) {
-        this.options.onEvent?.({ type: 'response', url, status: res.status, bytes: Number(res.headers['content-length'] ?? NaN) || null });
+        this.onEvent?.({ type: 'response', url, status: res.status, bytes: Number(res.headers['content-length'] ?? NaN) || null });
         if (res.status === 200) return res;
         if (res.status === 304 && known) {
           drain(res);
@@ -199,7 +203,7 @@ export class PoliteHttpClient {
         throw new HttpFetchError(url, f.code, `${f.reason} (gave up after ${attempt} attempts)`, { status: f.status ?? null, attempts: attempt, cause: f.cause });
       }
       delay ??= backoffDelay(attempt, { baseMs: this.o.backoffBaseMs, maxMs: this.o.backoffMaxMs, random: this.options.random });
-      this.options.onEvent?.({ type: 'retry', url, attempt, delayMs: delay, reason: f.reason });
+      this.onEvent?.({ type: 'retry', url, attempt, delayMs: delay, reason: f.reason });
       await this.clock.sleep(delay);
     }
   }

@@ -11,7 +11,7 @@ import {
   type Position,
 } from '@parallele/core';
 import { PageParseError } from './errors';
-import { buildScrutin, causeOf, majorityOf, type SynthesisCounts } from './scrutin-builder';
+import { buildScrutin, causeOf, majorityOf, type ListedKey, type SynthesisCounts } from './scrutin-builder';
 import { cleanText, firstInt, frenchDate, nameKey, sittingOrdinal } from './text';
 import type { PageGroup, ParsePageOptions, ScrapedScrutin, UnmatchedDeputy } from './types';
 
@@ -58,9 +58,9 @@ export function isDynPage($: Api): boolean {
   return $('div[data-id^="VTANR"]').length > 0 || $('ul.simple-tree-list li[data-acteur-id]').length > 0;
 }
 
-export function parseDynScrutinPage(html: string, options: ParsePageOptions): ScrapedScrutin {
+export function parseDynScrutinPage(html: string | Api, options: ParsePageOptions): ScrapedScrutin {
   const { page } = options;
-  const $ = cheerio.load(html);
+  const $ = typeof html === 'string' ? cheerio.load(html) : html;
   const idAttr = $('div[data-id^="VTANR"]').first().attr('data-id') ?? '';
   const uidMatch = /^VTANR5L(\d+)V(\d+)$/.exec(idAttr);
   if (!uidMatch) throw new PageParseError(page, 'div[data-id^="VTANR"]', 'no scrutin uid on the page');
@@ -99,6 +99,7 @@ export function parseDynScrutinPage(html: string, options: ParsePageOptions): Sc
   const misesAuPoint: MiseAuPoint[] = [];
   const notes: string[] = [];
 
+  const listed: Array<Record<ListedKey, number>> = [];
   const groupItems = $('ul.simple-tree-list[id^="groupe"] > li[data-organe-id]');
   if (groupItems.length === 0) throw new PageParseError(page, 'ul.simple-tree-list[id^="groupe"] > li[data-organe-id]', 'no group blocks');
   groupItems.each((_, groupEl) => {
@@ -108,7 +109,11 @@ export function parseDynScrutinPage(html: string, options: ParsePageOptions): Sc
     const members = firstInt(g.find('h3').first().nextAll('span').first().text());
     if (!name || members === null) throw new PageParseError(page, `li[data-organe-id="${ref}"] h3 + span`, 'group name or member count missing');
     const vote: GroupVote = { organeRef: ref, members, pour: 0, contre: 0, abstentions: 0, nonVotants: 0, majorityPosition: 'pour' };
+    const before = deputies.length;
     g.find('li.relative-flex._vertical').each((_, posEl) => readPosition($, page, $(posEl), { ref, name, vote, deputies, unmatched, misesAuPoint, notes, known }));
+    const mine = deputies.slice(before);
+    const count = (p: Position) => mine.filter((d) => d.position === p).length;
+    listed.push({ pour: count('pour'), contre: count('contre'), abstentions: count('abstention'), nonVotants: count('nonVotant') });
     vote.majorityPosition = majorityOf(vote);
     groups.push(vote);
     pageGroups.push({ organeRef: ref, name, resolved: true });
@@ -127,7 +132,7 @@ export function parseDynScrutinPage(html: string, options: ParsePageOptions): Sc
     groups,
     deputies,
     misesAuPoint,
-    listsComplete: true,
+    listed,
   });
   return { layout: 'dyn', page, scrutin, groups: pageGroups, unmatched, notes };
 }

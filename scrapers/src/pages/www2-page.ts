@@ -61,9 +61,9 @@ function listedNames($: Api, list: Selection): ListedName[] {
   return names;
 }
 
-export function parseWww2ScrutinPage(html: string, options: ParsePageOptions): ScrapedScrutin {
+export function parseWww2ScrutinPage(html: string | Api, options: ParsePageOptions): ScrapedScrutin {
   const { page } = options;
-  const $ = cheerio.load(html);
+  const $ = typeof html === 'string' ? cheerio.load(html) : html;
   const title = cleanText($('title').first().text());
   const numero = firstInt(/scrutin n°\s*(\d+)/i.exec(title)?.[1] ?? '');
   if (numero === null) throw new PageParseError(page, 'title', `no scrutin number in the title "${title}"`);
@@ -96,6 +96,7 @@ export function parseWww2ScrutinPage(html: string, options: ParsePageOptions): S
   const deputies: DeputyVote[] = [];
   const unmatched: UnmatchedDeputy[] = [];
   const notes: string[] = [];
+  const listedCounts: Array<Record<'pour' | 'contre' | 'abstentions' | 'nonVotants', number>> = [];
   const blocks = $('div.TTgroupe');
   if (blocks.length === 0) throw new PageParseError(page, 'div.TTgroupe', 'no group blocks');
   blocks.each((_, el) => {
@@ -108,6 +109,8 @@ export function parseWww2ScrutinPage(html: string, options: ParsePageOptions): S
     const ref = known ? known.ref : organeRef('PO0');
     pageGroups.push({ organeRef: ref, name, resolved: known !== null });
     const vote: GroupVote = { organeRef: ref, members, pour: 0, contre: 0, abstentions: 0, nonVotants: 0, majorityPosition: 'pour' };
+    const counts = { pour: 0, contre: 0, abstentions: 0, nonVotants: 0 };
+    listedCounts.push(counts);
     for (const [cls, position, key] of POSITIONS) {
       const div = block.children(`div.${cls}`).first();
       if (div.length === 0) continue;
@@ -123,6 +126,7 @@ export function parseWww2ScrutinPage(html: string, options: ParsePageOptions): S
           unmatched.push({ name: display, group: name, position, reason: found.reason });
           continue;
         }
+        counts[key]++;
         deputies.push({
           acteurRef: found.ref,
           mandatRef: null,
@@ -151,7 +155,7 @@ export function parseWww2ScrutinPage(html: string, options: ParsePageOptions): S
     deputies,
     misesAuPoint: [],
     // Unmatched names are missing from `deputies`: the per-list check would fail for that reason only.
-    listsComplete: unmatched.length === 0 && !pageGroups.some((g) => !g.resolved),
+    listed: unmatched.length === 0 ? listedCounts : null,
   });
   return { layout: 'www2', page, scrutin, groups: pageGroups, unmatched, notes };
 }

@@ -27,6 +27,8 @@ export interface OfficialFile {
   /** where to find it again: `path`, `path:line`, `archive.zip!member`, `…#scrutins.scrutin[3]` */
   location: string;
   json: unknown;
+  /** the JSON text as read, when the item is a whole document (not a record split out of an aggregate) */
+  text?: string;
 }
 
 /** A file, line or member that could not be read: names where, says what. */
@@ -122,7 +124,7 @@ function* document(text: string, location: string, name: string): Generator<Sour
     yield failure(location, `not JSON (${(e as Error).message})`, name);
     return;
   }
-  yield* explode(json, location, name);
+  yield* explode(json, location, name, text);
 }
 
 const AGGREGATES: [string, string][] = [
@@ -132,14 +134,14 @@ const AGGREGATES: [string, string][] = [
 ];
 
 /** Older or "single file" exports hold many records in one document: one item per record. */
-function* explode(json: unknown, location: string, name: string): Generator<SourceItem> {
+function* explode(json: unknown, location: string, name: string, text: string): Generator<SourceItem> {
   const obj = (v: unknown): Record<string, unknown> | null => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null);
   const root = obj(json);
   const container = obj(root?.export) ?? root;
   const keys = container ? Object.keys(container) : [];
   const aggregated = AGGREGATES.filter(([plural, singular]) => keys.includes(plural) && obj(container?.[plural])?.[singular] !== undefined);
   if (!container || aggregated.length === 0 || keys.some((k) => k === 'scrutin' || k === 'acteur' || k === 'organe')) {
-    yield { name, location, json };
+    yield { name, location, json, text };
     return;
   }
   const prefix = container === root ? '' : 'export.';

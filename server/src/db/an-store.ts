@@ -19,10 +19,9 @@ import type { Db } from './client';
  * driver: the importer writes ~600k position rows for one legislature, and drizzle's query builder
  * costs more than the insert itself there. Reads used by the simulator go the same way.
  *
- * Idempotence: every record carries a content hash. By default it is the SHA-256 of the
- * NORMALISED record (JSON of the model object), not of the official text: a parser fix then shows
- * up as "updated" on the next re-import, while a byte-identical or merely re-serialised source
- * stays "unchanged".
+ * Idempotence: every record carries a content hash, compared before writing: equal → "unchanged",
+ * nothing written. The importer passes the hash of the official text (+ parser version); without
+ * one, the SHA-256 of the normalised record (JSON of the model object) is used.
  */
 
 export interface UpsertItem<T> {
@@ -221,7 +220,14 @@ export function beginBulkLoad(db: Db): () => void {
   const empty = db.sqlite.prepare('SELECT 1 FROM deputy_votes LIMIT 1').get() === undefined;
   if (!empty) return () => {};
   db.sqlite.exec('DROP INDEX IF EXISTS deputy_votes_acteur_idx');
-  return () => ensureAnIndexes(db.sqlite);
+  // No checkpoint every 4 MB of WAL (each one fsyncs): one at the end instead.
+  const autocheckpoint = db.sqlite.pragma('wal_autocheckpoint', { simple: true }) as number;
+  db.sqlite.pragma('wal_autocheckpoint = 0');
+  return () => {
+    ensureAnIndexes(db.sqlite);
+    db.sqlite.pragma(`wal_autocheckpoint = ${autocheckpoint}`);
+    if (!db.sqlite.inTransaction) db.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  };
 }
 
 /** Recreates the indexes beginBulkLoad may have dropped (same name and columns as the migration). */
@@ -408,17 +414,15 @@ export function getScrutinsForSimulation(db: Db, options: { legislature?: number
   const rows = s
     .prepare<object, ScrutinRow>(`SELECT ${SCRUTIN_COLUMNS} FROM scrutins ${where} ORDER BY date, legislature, numero, uid`)
     .all(params);
-  const groupsByUid = new Map<string, GroupVote[]>();
+  const groupsByUid = new Map<string, GroupVote[]>(rows.map((r) => [r.uid, []]));
+  // One scan in primary-key order (the table is clustered on scrutin_uid, position: no sort),
+  // rows as arrays (cheaper than objects); groups of other legislatures are skipped here.
   const groupRows = s
-    .prepare<object, GroupRow>(
-      `SELECT g.* FROM scrutin_groups g ${options.legislature === undefined ? '' : 'JOIN scrutins s ON s.uid = g.scrutin_uid WHERE s.legislature = @legislature'}
-       ORDER BY g.scrutin_uid, g.position`,
-    )
-    .all(params);
-  for (const g of groupRows) {
-    let list = groupsByUid.get(g.scrutin_uid);
-    if (!list) groupsByUid.set(g.scrutin_uid, (list = []));
-    list.push(toGroupVote(g));
+    .prepare('SELECT scrutin_uid, organe_ref, members, pour, contre, abstentions, non_votants, majority_position FROM scrutin_groups ORDER BY scrutin_uid, position')
+    .raw()
+    .all() as [string, string, number, number, number, number, number, GroupVote['majorityPosition']][];
+  for (const [uid, ref, members, pour, contre, abstentions, nonVotants, majorityPosition] of groupRows) {
+    groupsByUid.get(uid)?.push({ organeRef: organeRef(ref), members, pour, contre, abstentions, nonVotants, majorityPosition });
   }
   return rows.map((r) => toScrutin(r, groupsByUid.get(r.uid) ?? [], [], []));
 }

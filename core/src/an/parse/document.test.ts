@@ -37,7 +37,7 @@ describe('parseActeur', () => {
       }
     }
     expect(withoutMandats).toBe(27);
-  });
+  }, 60_000);
 
   it('takes the newest GP mandate as the group', () => {
     const barnier = ACTEURS.find((a) => a.json.acteur.uid['#text'] === 'PA368')!;

@@ -3,3 +3,10 @@ export { parseScrutin } from './scrutin';
 export { parseActeur } from './acteur';
 export { parseOrgane } from './organe';
 export { parseOfficialDocument, type OfficialDocument, type OfficialDocumentKind } from './document';
+
+/**
+ * Version of the normalised output. Stored content hashes include it: bump it whenever the parser
+ * changes what it produces from the same official file, so that the next re-import refreshes the
+ * stored records instead of reporting them unchanged.
+ */
+export const AN_PARSER_VERSION = 1;

@@ -29,6 +29,8 @@ const find = (uid: string): RawFile => {
   if (!f) throw new Error(`${uid} not in the bundles`);
   return f;
 };
+/** Whole-bundle tests: a generous bound, not a speed target (the machine may be busy). */
+const HEAVY = 120_000;
 const groupsOf = (j: any): any[] => [j.scrutin.ventilationVotes.organe.groupes.groupe].flat();
 
 /** The four L16 files whose GDR count exceeds its nominative list by one (FORMAT.md §4). */
@@ -78,7 +80,7 @@ describe('parseScrutin on every bundled scrutin', () => {
     }
     expect(nonVotantExceptions).toEqual(['VTANR5L17V1']);
     expect(listExceptions.map((x) => x.split('#')[0])).toEqual(LIST_EXCEPTIONS);
-  });
+  }, HEAVY);
 
   it('keeps every named deputy: the number of votants listed in the file', () => {
     for (const file of [...L16, CONGRES, ...L17.slice(0, 300)]) {
@@ -86,7 +88,7 @@ describe('parseScrutin on every bundled scrutin', () => {
       const s = parseScrutin(raw(file), file.source);
       expect(s.deputies.length + s.misesAuPoint.length).toBe(listed);
     }
-  });
+  }, HEAVY);
 });
 
 describe('parseScrutin quirks', () => {

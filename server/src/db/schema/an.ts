@@ -9,7 +9,7 @@ import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlit
  * scrutin must import whatever the referentials hold. Child rows do reference their scrutin, with
  * ON DELETE CASCADE, so re-importing a changed scrutin is "delete children, insert children".
  *
- * `source_hash` is a hash of the normalised record: a re-import compares it to report unchanged
+ * `source_hash` is a content hash of the record: a re-import compares it to report unchanged
  * records without touching them. Times are integer milliseconds since epoch.
  */
 
@@ -45,7 +45,7 @@ export const scrutins = sqliteTable(
     requis: integer('requis').notNull(),
     /** |pour − requis|, stored so "closest votes first" is an index scan (written by the store). */
     closeness: integer('closeness').notNull(),
-    /** SHA-256 (hex) of the normalised record (see an-store), for idempotent re-import */
+    /** SHA-256 (hex) of the official text + parser version (import-service sourceHash), for idempotent re-import */
     sourceHash: text('source_hash').notNull(),
     /** where it was last imported from: `file:line`, a zip member… (diagnostics only) */
     source: text('source'),

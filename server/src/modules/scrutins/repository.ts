@@ -7,26 +7,19 @@ import { getScrutin } from '../../db/an-store';
  * Read queries of the scrutins API on the raw driver (the list is dynamic SQL over a handful of
  * optional filters; prepared statements are cached per SQL text).
  *
- * Text search: titre and objet are folded (lower case, diacritics removed) by a deterministic SQL
- * function registered on the connection, and every word of `q` must occur in the folded text
- * (substring, so "49.3", "censur" and "deposee" match). A full scan of ~4k rows costs a few ms
- * (see bench/scrutins-api.bench.ts); switch to an FTS5 trigram index when the store holds several
- * legislatures in full.
+ * Text search: every word of `q` must occur in titre or objet. Words of 3+ characters go to the
+ * FTS5 trigram index `scrutin_search` (migration 0004: substring match, case and diacritics
+ * folded by the tokenizer, so "deposee" finds "déposée" and "censur" finds "censure"). Shorter
+ * words (`49`, `n°`) cannot use trigrams and are matched by a scan on the lower-cased text.
  */
 
-export const FOLD_FUNCTION = 'parallele_fold';
-
-/** Lower case without diacritics: `Déposée` → `deposee`, `Œuvre` → `oeuvre`. */
+/** Lower case without diacritics, as the trigram tokenizer folds: `Déposée` → `deposee`. */
 export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae');
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
-const registered = new WeakSet<Database.Database>();
-function ensureFold(sqlite: Database.Database) {
-  if (registered.has(sqlite)) return;
-  sqlite.function(FOLD_FUNCTION, { deterministic: true }, (text: unknown) => (typeof text === 'string' ? fold(text) : null));
-  registered.add(sqlite);
-}
+/** A word as an FTS5 phrase: quoted, so operators and punctuation in user input are literal. */
+const ftsPhrase = (word: string) => `"${word.replace(/"/g, '""')}"`;
 
 export interface ScrutinSummaryRow {
   uid: string;
@@ -59,9 +52,6 @@ const ORDER_BY: Record<ScrutinSort, string> = {
   closeness: 'closeness ASC, date DESC, legislature DESC, numero DESC, uid DESC',
 };
 
-/** `%` and `_` in a user's words are literal. */
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
-
 export type ScrutinFilter = Omit<ScrutinListQuery, 'page' | 'pageSize' | 'sort'>;
 
 function whereClause(filter: ScrutinFilter) {
@@ -88,10 +78,19 @@ function whereClause(filter: ScrutinFilter) {
     params.dateTo = filter.dateTo;
   }
   if (filter.q) {
-    const words = fold(filter.q).split(/\s+/).filter(Boolean).slice(0, 10);
-    words.forEach((word, i) => {
-      conditions.push(`${FOLD_FUNCTION}(titre || ' ' || coalesce(objet, '')) LIKE @q${i} ESCAPE '\\'`);
-      params[`q${i}`] = `%${likeEscape(word)}%`;
+    const words = [...new Set(filter.q.split(/\s+/).filter(Boolean))].slice(0, 10);
+    const long = words.filter((w) => [...w].length >= 3);
+    const short = words.filter((w) => [...w].length < 3);
+    if (long.length) {
+      conditions.push(
+        'uid IN (SELECT k.uid FROM scrutin_search f JOIN scrutin_search_keys k ON k.id = f.rowid WHERE scrutin_search MATCH @match)',
+      );
+      params.match = long.map(ftsPhrase).join(' AND ');
+    }
+    short.forEach((word, i) => {
+      conditions.push(`instr(lower(titre || ' ' || coalesce(objet, '')), @short${i}) > 0`);
+      // lower() folds ASCII only: short words are mostly numbers and abbreviations.
+      params[`short${i}`] = word.toLowerCase();
     });
   }
   return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
@@ -99,7 +98,6 @@ function whereClause(filter: ScrutinFilter) {
 
 export function createScrutinsRepository(db: Db) {
   const sqlite = db.sqlite;
-  ensureFold(sqlite);
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
     let st = statements.get(sql);

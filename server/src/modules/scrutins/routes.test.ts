@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScrutinDetailSchema, ScrutinListResponseSchema, type ScrutinListResponse } from '@parallele/core';
 import { createTestApi, L16_SAMPLES, L17_BUNDLE, readAllRawScrutins, readRawBundle, type RawScrutin, type TestApi } from '../../test-support/imported-store';
 import { expectProblem } from '../../test-support/problems';
+import { getScrutin, upsertScrutins } from '../../db/an-store';
 import { fold } from './repository';
 
 let api: TestApi;
@@ -113,8 +114,28 @@ describe('GET /api/scrutins', () => {
     const two = await list(`?legislature=17&q=${encodeURIComponent('motion censure')}`);
     expect(two.total).toBe(matches(['motion', 'censure']));
     expect(two.total).toBeGreaterThan(0);
-    // LIKE wildcards typed by a user are literal characters
-    expect((await list('?legislature=17&q=%25%25%25')).total).toBe(matches(['%%%']));
+    const prefix = await list('?legislature=17&q=censur');
+    expect(prefix.total).toBe(matches(['censur']));
+    // FTS operators and quotes typed by a user are literal characters
+    expect((await list(`?legislature=17&q=${encodeURIComponent('"motion" OR NEAR(')}`)).total).toBe(matches(['"motion"', 'OR', 'NEAR(']));
+    expect((await list('?legislature=17&q=%25%25%25')).total).toBe(0);
+  });
+
+  it('matches words shorter than three characters on the text', async () => {
+    const expected = l17.filter((r) => `${r.titre} ${r.objet?.libelle ?? ''}`.toLowerCase().includes('49')).length;
+    expect(expected).toBeGreaterThan(0);
+    expect((await list('?legislature=17&q=49')).total).toBe(expected);
+  });
+
+  it('keeps the search index in step when a re-import changes a titre', async () => {
+    const before = getScrutin(api.db, 'VTANR5L17V519');
+    expect(before).not.toBeNull();
+    expect((await list('?q=zythogastronomie')).total).toBe(0);
+    upsertScrutins(api.db, [{ ...before!, titre: `${before!.titre} (zythogastronomie)` }]);
+    expect((await list('?q=Zythogastronomie')).items.map((s) => s.uid)).toEqual(['VTANR5L17V519']);
+    upsertScrutins(api.db, [before!]);
+    expect((await list('?q=zythogastronomie')).total).toBe(0);
+    expect((await list('?legislature=17')).total).toBe(3876);
   });
 
   it('combines filters with AND', async () => {

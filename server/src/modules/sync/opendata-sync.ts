@@ -1,27 +1,17 @@
 import { join, relative } from 'node:path';
-import { parseOfficialDocument, type Deputy, type Group, type Scrutin } from '@parallele/core';
 import { downloadArchive, markImported, openDataArchives, readOfficialSource, type ArchiveSpec } from '@parallele/scrapers';
-import { upsertDeputies, upsertGroups, upsertScrutins, type UpsertItem } from '../../db/an-store';
+import { importOfficialData } from '../../import/import-service';
 import type { SyncContext } from './context';
-import { addQuarantine, setOrigin } from './repository';
+import { addQuarantine } from './repository';
 
 /**
  * `scrape opendata`: download the legislature's official archives (conditional requests), keep the
  * raw copies under data/raw/, and import what changed. An archive is read twice: a first pass
- * parses every record without writing, so a truncated or corrupt archive is refused whole (and
- * quarantined) before the store is touched; the second pass writes in batches through the store's
- * content-hash upsert, which skips unchanged records. A single record that fails to parse is
- * quarantined and the rest of the archive is imported.
+ * reads every member without writing, so a truncated or corrupt archive is refused whole (and
+ * quarantined) before the store is touched; the second pass hands the archive to the importer
+ * (import-service), whose content hash skips unchanged records. A single record that fails to
+ * parse is quarantined and the rest of the archive is imported.
  */
-
-const BATCH = 200;
-const WANTED: Record<ArchiveSpec['key'], ReadonlySet<string>> = {
-  amo: new Set(['acteur', 'organe']),
-  scrutins: new Set(['scrutin']),
-};
-
-/** The official top-level key of a document (`scrutin`, `acteur`, `organe`, `deport`…). */
-const topKey = (json: unknown) => (json && typeof json === 'object' ? (Object.keys(json)[0] ?? '') : '');
 
 export async function runOpenDataSync(ctx: SyncContext, legislature: number): Promise<void> {
   const { summary } = ctx;
@@ -33,7 +23,8 @@ export async function runOpenDataSync(ctx: SyncContext, legislature: number): Pr
     ctx.progress({ type: 'phase', label: `download ${spec.name}`, total: null });
     let download;
     try {
-      download = await downloadArchive(ctx.client, spec, { rawDir: join(ctx.dataDir, 'raw'), legislature, now: ctx.now() });
+      // One dated folder per run: the archives of a run sit together.
+      download = await downloadArchive(ctx.client, spec, { rawDir: join(ctx.dataDir, 'raw'), legislature, now: new Date(summary.startedAt) });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       summary.archives.push({ name: spec.name, url: spec.url, status: 'failed', bytes: null, rawPath: null, imported: false });
@@ -92,68 +83,56 @@ async function verifyArchive(ctx: SyncContext, spec: ArchiveSpec, path: string):
   return { fatal: null, records };
 }
 
+/**
+ * Second pass: the shared importer (content hash per record: unchanged records are not written;
+ * a changed one, or a page-scraped one, is replaced whole). Its per-record errors are quarantined
+ * with their raw text. Documents of other kinds in the AMO zip (`deport`…) are not ours: skipped.
+ */
 async function importArchive(ctx: SyncContext, spec: ArchiveSpec, path: string, total: number): Promise<boolean> {
-  const { summary, db } = ctx;
-  const wanted = WANTED[spec.key];
-  let scrutins: UpsertItem<Scrutin>[] = [];
-  let deputies: UpsertItem<Deputy>[] = [];
-  let groups: UpsertItem<Group>[] = [];
-  const flush = () => {
-    const now = ctx.now().getTime();
-    if (groups.length) add(summary.groups, upsertGroups(db, groups, now));
-    if (deputies.length) add(summary.deputies, upsertDeputies(db, deputies, now));
-    if (scrutins.length) {
-      const batch = scrutins;
-      db.sqlite.transaction(() => {
-        add(summary.scrutins, upsertScrutins(db, batch, now));
-        // The official record replaces a page-scraped one, even if nothing else changed.
-        setOrigin(db, batch.map((s) => s.value.uid), 'opendata');
-      })();
-    }
-    scrutins = [];
-    deputies = [];
-    groups = [];
-  };
-  let done = 0;
+  const { summary } = ctx;
   ctx.progress({ type: 'phase', label: `import ${spec.name}`, total });
-  for await (const item of readOfficialSource(path, { tolerant: true })) {
-    done++;
-    if (item.error) {
-      quarantineRecord(ctx, item.location, item.name, '', item.error.message);
-      continue;
-    }
-    const key = topKey(item.json);
-    if (!wanted.has(key)) continue;
-    try {
-      const doc = parseOfficialDocument(item.json, item.location);
-      if (doc.kind === 'scrutin') scrutins.push({ value: doc.value, source: item.location });
-      else if (doc.kind === 'acteur') deputies.push({ value: doc.value, source: item.location });
-      else groups.push({ value: doc.value, source: item.location });
-    } catch (error) {
-      quarantineRecord(ctx, item.location, item.name, JSON.stringify(item.json), error instanceof Error ? error.message : String(error));
-    }
-    if (scrutins.length + deputies.length + groups.length >= BATCH) flush();
-    if (done % 200 === 0) ctx.progress({ type: 'tick', label: `import ${spec.name}`, done, total });
-    if (ctx.signal?.aborted) {
-      flush();
-      summary.errors.push(`interrupted during ${spec.name} after ${done} records`);
-      return false;
-    }
+  const result = await importOfficialData(ctx.db, path, {
+    now: ctx.now().getTime(),
+    onProgress: (p) => {
+      if (p.read % 200 === 0) ctx.progress({ type: 'tick', label: `import ${spec.name}`, done: p.read, total });
+    },
+  });
+  ctx.progress({ type: 'tick', label: `import ${spec.name}`, done: result.read, total });
+  add(summary.scrutins, result.scrutins);
+  add(summary.deputies, result.deputies);
+  add(summary.groups, result.groups);
+  const failures = result.errors.filter((e) => !(e.kind === null && NOT_OURS.test(e.message)));
+  if (failures.length > 0) {
+    const raw = await rawTexts(path, new Set(failures.map((e) => e.location)));
+    for (const e of failures) quarantineRecord(ctx, e.location, raw.get(e.location) ?? '', e.message);
   }
-  flush();
-  ctx.progress({ type: 'tick', label: `import ${spec.name}`, done, total });
-  return true;
+  return result.committed;
 }
 
-function quarantineRecord(ctx: SyncContext, source: string, name: string, raw: string, error: string) {
+/** The parser's answer to a document that is neither a scrutin, an acteur nor an organe. */
+const NOT_OURS = /expected a scrutin, acteur or organe key/;
+
+/** The raw text of the records that failed, read again (errors are rare; memory stays flat). */
+async function rawTexts(path: string, locations: ReadonlySet<string>): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for await (const item of readOfficialSource(path, { tolerant: true })) {
+    if (locations.has(item.location) && !item.error) out.set(item.location, item.text ?? JSON.stringify(item.json));
+    // The importer names a record by its location, sometimes followed by its uid.
+    for (const l of locations) if (!out.has(l) && l.startsWith(item.location) && !item.error) out.set(l, item.text ?? JSON.stringify(item.json));
+  }
+  return out;
+}
+
+function quarantineRecord(ctx: SyncContext, source: string, raw: string, error: string) {
+  const name = (source.split(/[!/]/).pop() ?? 'record').replace(/\s.*$/, '');
   const item = ctx.quarantine.keepText('record', source, name.endsWith('.json') ? name : `${name}.json`, raw, error, ctx.now());
   addQuarantine(ctx.db, ctx.runId, item);
   ctx.summary.quarantined.push(item);
   ctx.progress({ type: 'item', key: source, status: 'quarantined', detail: error });
 }
 
-function add(into: { inserted: number; updated: number; unchanged: number }, r: { inserted: number; updated: number; unchanged: number }) {
-  into.inserted += r.inserted;
+function add(into: { inserted: number; updated: number; unchanged: number }, r: { imported: number; updated: number; unchanged: number }) {
+  into.inserted += r.imported;
   into.updated += r.updated;
   into.unchanged += r.unchanged;
 }

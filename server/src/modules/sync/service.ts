@@ -155,7 +155,7 @@ export class SyncService {
 }
 
 function statusOf(s: SyncRunSummary): SyncRunSummary['status'] {
-  const achieved = s.archives.some((a) => a.status !== 'failed') || s.pages.some((p) => p.status !== 'failed') || (s.kind === 'pages' && s.discovered.length === 0);
+  const achieved = s.archives.some((a) => a.status !== 'failed') || s.pages.some((p) => p.status !== 'failed');
   if (s.errors.length > 0 && !achieved) return 'failed';
   if (s.errors.length > 0 || s.quarantined.length > 0) return 'partial';
   return 'ok';

@@ -69,14 +69,16 @@ export function createVotesService(deps: VotesServiceDeps) {
       if (levelRank(citizen.level) < levelRank(deps.voteMinLevel)) {
         throw new AppError('verification_required', `Voting needs a verified account (${deps.voteMinLevel})`, { status: 403, extras: { level: deps.voteMinLevel } });
       }
-      requireWindow(uid);
       const item: CastItem = { scrutinUid: uid, citizenId: citizen.citizenId, voterId: citizen.voterId, choice, network: networkOf(ip), at: deps.now().getTime() };
+      let window: VoteWindow | null = null;
       const outcome = await writer.cast(item, () => {
-        if (requireWindow(uid).status === 'closed') {
+        // Read under the write lock: a close and a vote cannot interleave.
+        window = requireWindow(uid);
+        if (window.status === 'closed') {
           throw new AppError('vote_closed', `The citizens' vote on ${uid} is closed: the deputies have voted`, { status: 409, extras: { param: 'uid' } });
         }
       });
-      return { vote: outcome.vote, changed: outcome.changed, window: requireWindow(uid) };
+      return { vote: outcome.vote, changed: outcome.changed, window: window ?? requireWindow(uid) };
     },
 
     myVote(citizenId: number, uid: string): GetMyVoteResponse {

@@ -41,6 +41,37 @@ function MyVotes() {
   );
 }
 
+/** A signed-in citizen who has not verified yet types the mailed code here. */
+function VerifyForm({ email }: { email: string }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const { busy, error, verify, load } = useAccountStore();
+  const [code, setCode] = useState('');
+  return (
+    <section className="card" aria-labelledby={`${id}-title`} style={{ maxWidth: '32rem' }}>
+      <h2 id={`${id}-title`}>{t('account.verify')}</h2>
+      <form
+        className="form-stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void verify(email, code).then(async (ok) => {
+            if (ok) await load();
+          });
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-code`}>{t('account.code')}</label>
+          <input id={`${id}-code`} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required value={code} onChange={(e) => setCode(e.target.value)} />
+        </div>
+        {error ? <ErrorNotice error={error} /> : null}
+        <button type="submit" className="button" disabled={busy}>
+          {t('account.verify')}
+        </button>
+      </form>
+    </section>
+  );
+}
+
 /** Register → verify with the mailed code → log in; signed in: who I am and my votes. */
 export function AccountPage() {
   const { t } = useTranslation();
@@ -102,6 +133,7 @@ export function AccountPage() {
             </button>
           </p>
         </section>
+        {me.level === 'none' ? <VerifyForm email={me.email} /> : null}
         <MyVotes />
       </div>
     );
@@ -164,6 +196,10 @@ export function AccountPage() {
               {t('account.noAccount')}{' '}
               <button type="button" className="linklike" onClick={() => setView('register')}>
                 {t('account.register')}
+              </button>
+              {' · '}
+              <button type="button" className="linklike" onClick={() => setView('verify')}>
+                {t('account.haveCode')}
               </button>
             </>
           ) : (

@@ -40,7 +40,7 @@ function WhatWasVoted({ s }: { s: ScrutinDetail }) {
         ) : null}
         <div>
           <dt>{t('scrutin.type')}</dt>
-          <dd>{s.typeLabel ? capitalise(s.typeLabel) : t(`type.${s.type}`)}</dd>
+          <dd>{capitalise(t(`type.${s.type}`))}</dd>
         </div>
         {s.demandeur ? (
           <div>

@@ -3,6 +3,7 @@ import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { APPORTION_METHODS, type ScrutinDetail } from '@parallele/core';
 import { ChartFrame } from '../../../components/chart-frame';
+import { CopyField } from '../../../components/copy-field';
 import { Loading } from '../../../components/status';
 import { Hemicycle } from '../../../charts/hemicycle';
 import { useFormat } from '../../../lib/format';
@@ -144,6 +145,7 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
             </div>
           </dl>
           <p className="small">{result.value.tippingPoint === null ? t('sim.tippingNone') : t('sim.tippingText', { k: f.n(result.value.tippingPoint) })}</p>
+          <CopyField label={t('common.permalink')} value={`${typeof window === 'undefined' ? '' : window.location.origin}/scrutins/${scrutin.uid}?${urlState}`} />
           {hemi ? (
             <ChartFrame
               title={t('sim.parallelHemicycle')}

@@ -1,0 +1,128 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser } from 'playwright-core';
+
+/**
+ * The e2e harness: the real server (a child process, as `npm run serve` runs it) on a free port
+ * with a temp SQLite store that it fills with the bundled open data at start, its development
+ * mailbox in the same temp dir, and Debian's Chromium driven by playwright-core.
+ */
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = join(REPO, 'client/e2e/screenshots');
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function requireChromium(): void {
+  if (!existsSync(CHROMIUM)) throw new Error('Chromium is missing: run `apt-get install -y chromium`');
+}
+
+export function requireBuiltClient(): void {
+  if (!existsSync(join(REPO, 'client/dist/index.html'))) throw new Error('The client is not built: run `npm run build -w client` first (npm run test:e2e does it)');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const srv = createServer();
+    srv.once('error', fail);
+    srv.listen(0, '127.0.0.1', () => {
+      const address = srv.address();
+      srv.close(() => (typeof address === 'object' && address ? ok(address.port) : fail(new Error('no port'))));
+    });
+  });
+}
+
+export interface TestServer {
+  url: string;
+  dataDir: string;
+  mailbox: string;
+  stop: () => Promise<void>;
+}
+
+export async function startServer(): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'parallele-e2e-'));
+  const mailbox = join(dataDir, 'mailbox');
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
+    cwd: REPO,
+    env: {
+      ...process.env,
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
+      MAILBOX_DIR: mailbox,
+      SECRET_KEY_FILE: join(dataDir, 'secret.key'),
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  // The first start imports the bundled open data into the empty store: allow it time.
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`The server exited (${child.exitCode}):\n${output.slice(-3000)}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 240_000) throw new Error(`The server did not answer within 240 s:\n${output.slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return {
+    url,
+    dataDir,
+    mailbox,
+    async stop() {
+      if (child.exitCode === null) {
+        child.kill('SIGTERM');
+        await new Promise((r) => {
+          const timer = setTimeout(() => {
+            child.kill('SIGKILL');
+            r(null);
+          }, 10_000);
+          child.once('exit', () => {
+            clearTimeout(timer);
+            r(null);
+          });
+        });
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchChromium(): Promise<Browser> {
+  requireChromium();
+  return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+}
+
+/** The six-digit code of the latest verification mail sent to `email` (development mailbox). */
+export function verificationCode(mailbox: string, email: string): string {
+  const files = existsSync(mailbox) ? readdirSync(mailbox).filter((f) => f.endsWith('.json')).sort() : [];
+  for (const f of files.reverse()) {
+    const raw = readFileSync(join(mailbox, f), 'utf8');
+    if (!raw.includes(email)) continue;
+    const mail = JSON.parse(raw) as { text?: string; subject?: string };
+    const code = /(\d{6})/.exec(mail.text ?? raw)?.[1];
+    if (code) return code;
+  }
+  throw new Error(`No verification mail for ${email} in ${mailbox} (${files.length} mails)`);
+}
+
+/** Width and height of a PNG, or an error if the bytes are not a PNG. */
+export function pngSize(bytes: Buffer): { width: number; height: number } {
+  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  if (bytes.length < 24 || !bytes.subarray(0, 8).equals(signature)) throw new Error('not a PNG (bad signature)');
+  if (bytes.subarray(12, 16).toString('ascii') !== 'IHDR') throw new Error('not a PNG (no IHDR chunk first)');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}

@@ -1,0 +1,56 @@
+import { bestCaseTippingPoint, toSimScrutin, type FlippableItem, type FlippableQuery, type FlippableResponse, type Scrutin } from '@parallele/core';
+import type { Db } from '../../db/client';
+import { AppError } from '../../errors';
+import type { AppEventBus } from '../../events';
+import { loadLegislature, storeVersion } from '../simulation/repository';
+import { asAppError } from '../simulation/service';
+
+/** Largest bloc the list considers: the Assembly's seats. */
+const MAX_K = 577;
+
+/** Every scrutin of the legislature with its best-case K* (≤ 577), smallest K* first. */
+export function flippableIndex(scrutins: readonly Scrutin[], mode: string): { scrutins: number; items: FlippableItem[] } {
+  const items: FlippableItem[] = [];
+  for (const s of scrutins) {
+    let k: number | null;
+    try {
+      k = bestCaseTippingPoint(toSimScrutin(s), mode, MAX_K);
+    } catch (error) {
+      throw asAppError(error);
+    }
+    if (k !== null) items.push({ uid: s.uid, numero: s.numero, date: s.date, type: s.type, titre: s.titre, outcome: s.outcome, tippingPoint: k });
+  }
+  items.sort((a, b) => a.tippingPoint - b.tippingPoint || b.date.localeCompare(a.date) || b.numero - a.numero);
+  return { scrutins: scrutins.length, items };
+}
+
+export interface LegislaturesService {
+  flippable(legislature: number, q: FlippableQuery): FlippableResponse;
+}
+
+/** Caches the index per (legislature, mode) until the store changes. */
+export function createLegislaturesService(db: Db, events?: AppEventBus): LegislaturesService {
+  const cache = new Map<string, { scrutins: number; items: FlippableItem[] }>();
+  let version = '';
+  events?.on('scrutins:changed', () => cache.clear());
+  return {
+    flippable(legislature, q) {
+      const v = storeVersion(db);
+      if (v !== version) {
+        cache.clear();
+        version = v;
+      }
+      const key = `${legislature}|${q.mode}`;
+      let index = cache.get(key);
+      if (!index) {
+        const scrutins = loadLegislature(db, legislature);
+        if (scrutins.length === 0) throw AppError.notFound(`No scrutin of legislature ${legislature} in the store`, { param: 'n' });
+        index = flippableIndex(scrutins, q.mode);
+        cache.set(key, index);
+      }
+      const matching = index.items.filter((i) => i.tippingPoint <= q.k);
+      const start = (q.page - 1) * q.pageSize;
+      return { legislature, k: q.k, mode: q.mode, scrutins: index.scrutins, total: matching.length, page: q.page, pageSize: q.pageSize, items: matching.slice(start, start + q.pageSize) };
+    },
+  };
+}
