@@ -80,7 +80,7 @@ export async function run(): Promise<Record<string, string | number>> {
     RATE_VOTES_PER_IP: '100000000',
     RATE_VOTES_PER_ACCOUNT: '100000',
     DETECTOR_INTERVAL_S: '0',
-    VOTES_SYNCHRONOUS: 'FULL',
+    VOTES_SYNCHRONOUS: process.env.BENCH_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
   };
   try {
     progress(`seeding ${VOTERS} verified citizens`);
@@ -88,6 +88,7 @@ export async function run(): Promise<Record<string, string | number>> {
     progress('starting the server');
     const server = await spawnServer([join(REPO_ROOT, 'server/src/main.ts')], env, '/api/health');
     let votes: Result;
+    let health: Result;
     try {
       const csrf = await Promise.all(
         sessions.map(async (token) => {
@@ -122,6 +123,8 @@ export async function run(): Promise<Record<string, string | number>> {
           },
         ],
       });
+      progress('the same server on GET /api/health (its middleware floor)');
+      health = await autocannon({ url: `${server.url}/api/health`, connections: CONNECTIONS, duration: Math.max(3, Math.round(DURATION_S / 2)) });
     } finally {
       await stop(server.child);
     }
@@ -151,13 +154,15 @@ export async function run(): Promise<Record<string, string | number>> {
     return {
       voters: VOTERS,
       connections: CONNECTIONS,
-      'acknowledged votes/s (synchronous=FULL, each a change)': Math.round(votesPerSecond),
+      [`acknowledged votes/s (synchronous=${env.VOTES_SYNCHRONOUS}, each a change)`]: Math.round(votesPerSecond),
       'vote latency p50 (ms)': votes.latency.p50,
       'vote latency p99 (ms)': votes.latency.p99,
       'vote non-2xx / errors / timeouts': `${votes.non2xx} / ${votes.errors} / ${votes.timeouts}`,
       'bare express PUT req/s': Math.round(barePerSecond),
       'bare express latency p50 / p99 (ms)': `${yardstick.latency.p50} / ${yardstick.latency.p99}`,
       'votes / bare express': Number((votesPerSecond / barePerSecond).toFixed(2)),
+      'same server GET /api/health req/s (helmet, router, one tiny count; not logged)': Math.round(health['2xx'] / health.duration),
+      'health / bare express': Number((health['2xx'] / health.duration / barePerSecond).toFixed(2)),
       'log entries written': entries,
       'chains verified': checks.every((c) => c.ok) ? `yes (${checks.length} scrutins)` : 'NO',
     };

@@ -126,3 +126,23 @@ export function pngSize(bytes: Buffer): { width: number; height: number } {
   if (bytes.subarray(12, 16).toString('ascii') !== 'IHDR') throw new Error('not a PNG (no IHDR chunk first)');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
 }
+
+/** The latest mail to `email` whose subject matches `subject` (development mailbox), or null. */
+export function latestMail(mailbox: string, email: string, subject: RegExp): { subject: string; text: string } | null {
+  const files = existsSync(mailbox) ? readdirSync(mailbox).filter((f) => f.endsWith('.json')).sort().reverse() : [];
+  for (const f of files) {
+    const raw = readFileSync(join(mailbox, f), 'utf8');
+    if (!raw.includes(email)) continue;
+    const mail = JSON.parse(raw) as { text?: string; subject?: string };
+    if (subject.test(mail.subject ?? '')) return { subject: mail.subject ?? '', text: mail.text ?? '' };
+  }
+  return null;
+}
+
+/** The six-digit code and the link of a password-reset mail. */
+export function resetCodeAndLink(mail: { text: string }): { code: string; link: string } {
+  const code = /mot de passe : (\d{6})/.exec(mail.text.replace(/\u00a0/g, ' '))?.[1];
+  const link = /(https?:\/\/\S+\/reinitialiser\?token=[A-Za-z0-9_%-]+)/.exec(mail.text)?.[1];
+  if (!code || !link) throw new Error(`no reset code or link in the mail:\n${mail.text}`);
+  return { code, link };
+}

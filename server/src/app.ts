@@ -26,11 +26,12 @@ import { legislaturesRoutes } from './modules/legislatures/routes';
  */
 export const apiModules: Array<(deps: AppDeps) => Router> = [
   healthRoutes,
+  // First after health: votes are the hottest write path, and express tries routers in order.
+  votesRoutes,
   scrutinsRoutes,
   groupsRoutes,
   deputiesRoutes,
   accountsRoutes,
-  votesRoutes,
   moderationRoutes,
   scenariosRoutes,
   simulationRoutes,

@@ -3,6 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './layout';
 import { Loading } from '../components/status';
 import { NotFound } from './not-found';
+import { EmailLinkLanding } from '../features/account/components/email-link';
 
 // Every page is its own chunk: the first load carries the shell only.
 const HomePage = lazy(() => import('../features/home/components/home-page').then((m) => ({ default: m.HomePage })));
@@ -10,6 +11,7 @@ const ScrutinListPage = lazy(() => import('../features/scrutins/components/scrut
 const ScrutinPage = lazy(() => import('../features/scrutins/components/scrutin-page').then((m) => ({ default: m.ScrutinPage })));
 const LegislaturePage = lazy(() => import('../features/legislature/components/legislature-page').then((m) => ({ default: m.LegislaturePage })));
 const AccountPage = lazy(() => import('../features/account/components/account-page').then((m) => ({ default: m.AccountPage })));
+const PasswordResetPage = lazy(() => import('../features/account/components/password-reset-page').then((m) => ({ default: m.PasswordResetPage })));
 const ScenarioGalleryPage = lazy(() => import('../features/scenarios/components/scenario-gallery-page').then((m) => ({ default: m.ScenarioGalleryPage })));
 const EmbedPage = lazy(() => import('../features/embed/components/embed-page').then((m) => ({ default: m.EmbedPage })));
 
@@ -19,7 +21,8 @@ export function App() {
       <Routes>
         <Route path="/embed/scrutin/:uid" element={<EmbedPage />} />
         <Route element={<Layout />}>
-          <Route index element={<HomePage />} />
+          {/* the mailed verification link lands on /?emailVerification=…: on to the account page */}
+          <Route index element={<EmailLinkLanding><HomePage /></EmailLinkLanding>} />
           <Route path="scrutins" element={<ScrutinListPage />} />
           <Route path="scrutins/:uid" element={<ScrutinPage />} />
           <Route path="legislature" element={<Navigate to="/legislature/17" replace />} />
@@ -27,6 +30,10 @@ export function App() {
           {/* the scenario runner links to /legislatures/:n */}
           <Route path="legislatures/:n" element={<LegislaturePage />} />
           <Route path="account/*" element={<AccountPage />} />
+          {/* the URLs the server puts in its mails (reset link, "you already have an account") */}
+          <Route path="reinitialiser" element={<PasswordResetPage />} />
+          <Route path="account/reset" element={<PasswordResetPage />} />
+          <Route path="connexion" element={<Navigate to="/account" replace />} />
           <Route path="scenarios" element={<ScenarioGalleryPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordingClock } from '../testing/clock';
-import { robotsAllowAll, serveBody, startTestServer, type TestServer } from '../testing/http-server';
+import { serveBody, startTestServer, type TestServer } from '../testing/http-server';
 import { fixture } from '../testing/real-data';
 import { HttpFetchError } from './errors';
 import { DEFAULT_USER_AGENT, PoliteHttpClient, type PoliteClientOptions } from './polite-client';

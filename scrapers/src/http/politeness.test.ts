@@ -20,7 +20,7 @@ describe('the rate limiter', () => {
     const limiter = new RateLimiter(500, clock);
     const start = clock.now();
     const order: number[] = [];
-    await Promise.all([1, 2, 3].map((i) => limiter.wait('h').then(() => order.push(clock.now() - start))));
+    await Promise.all([1, 2, 3].map(() => limiter.wait('h').then(() => order.push(clock.now() - start))));
     expect(order[2]! - order[0]!).toBeGreaterThanOrEqual(1000);
   });
 

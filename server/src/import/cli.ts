@@ -83,7 +83,7 @@ function render(s: ImportSummary, store: string): string {
     row('scrutins', s.scrutins),
     row('deputies', s.deputies),
     row('groups', s.groups),
-    `  ${s.read} documents read, ${s.duplicates} duplicates skipped, ${s.sourceErrors} unreadable, ${s.rows} rows written in ${(s.durationMs / 1000).toFixed(1)} s`,
+    `  ${s.read} documents read, ${s.duplicates} duplicates and ${s.skipped} other documents skipped, ${s.sourceErrors} unreadable, ${s.rows} rows written in ${(s.durationMs / 1000).toFixed(1)} s`,
   ];
   if (s.errors.length > 0) {
     lines.push('', `${s.errors.length} error(s):`);

@@ -134,6 +134,27 @@ describe('importing all the bundled open data', () => {
   });
 });
 
+describe('official AN zip archives', () => {
+  it('imports an AMO-like archive in strict mode: acteurs and organes in, deport documents skipped', async () => {
+    const acteurs = linesOf(join(BUNDLED_DATA_DIR, 'acteurs/acteurs-L17.ndjson.gz')).slice(0, 3);
+    const organe = readFileSync(join(BUNDLED_DATA_DIR, 'organes/L17/PO845401.json'), 'utf8');
+    const files: Record<string, Uint8Array> = { 'json/organe/PO845401.json': strToU8(organe) };
+    for (const a of acteurs) files[`json/acteur/${JSON.parse(a).acteur.uid['#text']}.json`] = strToU8(a);
+    files['json/deport/HATVPDPT1.json'] = strToU8(JSON.stringify({ deport: { uid: 'HATVPDPT1', refActeur: 'PA1' } }));
+    const zip = write('AMO10_deputes_actifs_mandats_actifs_organes.json.zip', zipSync(files));
+    const db = freshStore();
+    const s = await importOfficialData(db, zip, { strict: true });
+    expect(s.errors).toEqual([]);
+    expect(s).toMatchObject({ committed: true, skipped: 1, deputies: { imported: 3 }, groups: { imported: 1 } });
+  });
+
+  it('still rejects a document of no known AN kind', async () => {
+    const db = freshStore();
+    const s = await importOfficialData(db, write('odd.json', JSON.stringify({ bulletin: { uid: 'X' } })));
+    expect(s.errors.map((e) => e.message)).toEqual([expect.stringMatching(/odd\.json: \(root\): expected a scrutin, acteur or organe key, got keys: bulletin$/)]);
+  });
+});
+
 /** Everything that identifies the store's content: must be identical after a failed strict run. */
 function snapshot(db: Db) {
   return db.sqlite

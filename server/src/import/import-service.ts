@@ -55,6 +55,8 @@ export interface ImportSummary {
   sourceErrors: number;
   /** duplicates with identical content that were skipped */
   duplicates: number;
+  /** official documents of other kinds (`deport`, `mandat`… in the AMO zips): not ours, skipped */
+  skipped: number;
   /** rows written in every table */
   rows: number;
   durationMs: number;
@@ -99,6 +101,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     groups: emptyKind(),
     sourceErrors: 0,
     duplicates: 0,
+    skipped: 0,
     rows: 0,
     durationMs: 0,
     errors: [],
@@ -137,6 +140,10 @@ export async function importOfficialData(db: Db, from: string | readonly string[
         options.onProgress?.({ read: summary.read, location: item.location, errors: summary.errors.length });
         if (item.error) {
           fail(item.location, null, item.error.message);
+          continue;
+        }
+        if (isOtherAnDocument(item.json)) {
+          summary.skipped++;
           continue;
         }
         let doc;
@@ -204,6 +211,19 @@ export async function importOfficialData(db: Db, from: string | readonly string[
  */
 export function sourceHash(text: string): string {
   return createHash('sha256').update(`an-parser-v${AN_PARSER_VERSION}\n`).update(text).digest('hex');
+}
+
+/**
+ * Roots of the other AN open-data documents. The AMO archives hold `deport` (and, depending on the
+ * extract, `mandat`) files beside acteurs and organes: an official archive must import cleanly, so
+ * these are counted as skipped rather than reported as errors. Any other unknown root is an error.
+ */
+const OTHER_AN_ROOTS = new Set(['deport', 'mandat', 'dossierParlementaire', 'document', 'reunion', 'amendement', 'question', 'pays']);
+
+function isOtherAnDocument(json: unknown): boolean {
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;
+  const keys = Object.keys(json);
+  return keys.length === 1 && OTHER_AN_ROOTS.has(keys[0]!);
 }
 
 /** The record kind of an unparseable document, from its top-level key, for the summary. */

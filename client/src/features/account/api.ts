@@ -1,6 +1,6 @@
 import {
-  AcceptedResponseSchema, CsrfResponseSchema, MeSchema, MyVotesResponseSchema, SessionResponseSchema,
-  type LoginBody, type RegisterBody, type VerifyEmailBody,
+  AcceptedResponseSchema, CsrfResponseSchema, MeSchema, MyVotesResponseSchema, ScrutinLogSchema, SessionResponseSchema, StartVerificationResponseSchema,
+  type LoginBody, type PasswordResetConfirmBody, type RegisterBody, type VerifyEmailBody,
 } from '@parallele/core';
 import { z } from 'zod';
 import { get, send, setCsrfToken } from '../../lib/api';
@@ -34,3 +34,30 @@ export const logout = async () => {
   setCsrfToken(null);
 };
 export const fetchMyVotes = () => get(MyVotesResponseSchema, '/me/votes');
+
+/** Always "accepted", whether or not the address has an account (no enumeration). */
+export const requestPasswordReset = async (email: string) => {
+  await ensureCsrf();
+  return send(AcceptedResponseSchema, 'POST', '/auth/password-reset/request', { email });
+};
+/** With the mailed code (and the address) or the link's token; ends every session of the account. */
+export const confirmPasswordReset = async (body: PasswordResetConfirmBody) => {
+  await ensureCsrf();
+  await send(Empty, 'POST', '/auth/password-reset/confirm', body);
+};
+/** Anonymises the account; its votes stay in the tally and the public log, unlinked. */
+export const deleteAccount = async (password: string) => {
+  await ensureCsrf();
+  await send(Empty, 'DELETE', '/me', { password });
+  setCsrfToken(null);
+};
+export const startSmsVerification = async (phone: string) => {
+  await ensureCsrf();
+  return send(StartVerificationResponseSchema, 'POST', '/me/verifications', { provider: 'sms', phone });
+};
+export const completeSmsVerification = async (challengeId: string, code: string) => {
+  await ensureCsrf();
+  return send(MeSchema, 'POST', '/me/verifications/sms/complete', { challengeId, code });
+};
+/** A scrutin's whole public log, to check a receipt in the browser. */
+export const fetchScrutinLog = (uid: string) => get(ScrutinLogSchema, `/scrutins/${encodeURIComponent(uid)}/log`);

@@ -25,10 +25,15 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 export function httpHelpers(config: CitizensConfig, accounts: AccountsService) {
   const base: CookieOptions = { path: '/', sameSite: 'lax', secure: config.cookieSecure };
-  const bindingOf = (req: Request) => {
+  const bindingOf = (req: Request, res: Response) => {
+    const known = res.locals.sessionTokenHash as string | undefined;
+    if (known) return known;
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
     return token ? sha256Hex(token) : 'anonymous';
   };
+  // Tokens already verified for a binding: a client sends the same token on every write, so the
+  // HMAC is computed once per token, not once per request. Bounded; cleared when full.
+  const verified = new Map<string, string>();
   const sign = (nonce: string, binding: string) => hmacHex(config.secret, 'csrf', nonce, binding).slice(0, 43);
 
   function issueCsrf(res: Response, sessionToken: string | null): string {
@@ -39,19 +44,28 @@ export function httpHelpers(config: CitizensConfig, accounts: AccountsService) {
     return token;
   }
 
-  const csrf: RequestHandler = (req, _res, next) => {
+  const csrf: RequestHandler = (req, res, next) => {
     if (!UNSAFE.has(req.method)) return next();
     if (req.get('sec-fetch-site') === 'cross-site') return next(csrfError('cross-site request refused'));
     const header = req.get(CSRF_HEADER) ?? '';
     const cookie = (req.cookies as Record<string, string> | undefined)?.[CSRF_COOKIE] ?? '';
+    if (header.length === 0 || !safeEqual(header, cookie)) return next(csrfError(`missing or invalid ${CSRF_HEADER} header (get one from GET /api/auth/csrf)`));
+    const binding = bindingOf(req, res);
+    const seen = verified.get(header);
+    if (seen !== undefined && safeEqual(seen, binding)) return next();
     const [nonce = '', mac = ''] = header.split('.');
-    const valid = header.length > 0 && safeEqual(header, cookie) && safeEqual(mac, sign(nonce, bindingOf(req)));
-    return valid ? next() : next(csrfError(`missing or invalid ${CSRF_HEADER} header (get one from GET /api/auth/csrf)`));
+    if (!safeEqual(mac, sign(nonce, binding))) return next(csrfError(`invalid ${CSRF_HEADER} token for this session (get one from GET /api/auth/csrf)`));
+    if (verified.size >= 100_000) verified.clear();
+    verified.set(header, binding);
+    return next();
   };
 
   const session: RequestHandler = (req, res, next) => {
     const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
-    res.locals.citizen = accounts.resolveSession(token) ?? undefined;
+    const citizen = accounts.resolveSession(token);
+    res.locals.citizen = citizen ?? undefined;
+    // The CSRF check binds to the same hash: computed once per request.
+    if (citizen) res.locals.sessionTokenHash = citizen.tokenHash;
     next();
   };
 

@@ -76,6 +76,16 @@ describe('accounts over HTTP', () => {
     expect(mailsTo(t.mailbox, 'known@example.org').some((m) => /déjà un compte/.test(m.subject))).toBe(true);
   });
 
+  it('gives an unverified address to whoever answers the latest mail, with the latest password', async () => {
+    const { agent, csrf } = await csrfAgent();
+    await agent.post('/api/auth/register').set('x-csrf-token', csrf).send({ email: 'squat@example.org', password: 'the squatter password' }).expect(202);
+    await agent.post('/api/auth/register').set('x-csrf-token', csrf).send({ email: 'squat@example.org', password: 'the owner passphrase' }).expect(202);
+    const { code } = await latestCode(t.citizens, t.mailbox, 'squat@example.org');
+    await agent.post('/api/auth/verify-email').set('x-csrf-token', csrf).send({ email: 'squat@example.org', code }).expect(200);
+    await agent.post('/api/auth/login').set('x-csrf-token', csrf).send({ email: 'squat@example.org', password: 'the squatter password' }).expect(401);
+    await agent.post('/api/auth/login').set('x-csrf-token', csrf).send({ email: 'squat@example.org', password: 'the owner passphrase' }).expect(200);
+  });
+
   it('refuses a wrong code and stops accepting guesses after five', async () => {
     const { agent, csrf } = await csrfAgent();
     await agent.post('/api/auth/register').set('x-csrf-token', csrf).send({ email: 'guess@example.org', password }).expect(202);

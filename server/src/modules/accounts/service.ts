@@ -49,6 +49,16 @@ export function createAccountsService(deps: AccountsServiceDeps) {
   // Unknown emails are checked against this so a login takes as long whether the account exists.
   const dummyHash = hashPassword(randomToken(), scrypt);
 
+  /**
+   * Sessions resolved in the last few seconds, so a burst of votes does not hit the sessions
+   * table on every request. Any change to an account (logout, reset, deletion, level, role)
+   * empties it: those are rare next to votes. The server is one process (one SQLite writer), so
+   * the only staleness is an admin CLI run in another process, bounded by the TTL.
+   */
+  const sessionCache = new Map<string, { session: SessionCitizen; until: number }>();
+  const SESSION_CACHE_MS = 10_000;
+  const forgetSessions = () => sessionCache.clear();
+
   const toMe = (c: Pick<CitizenRow, 'email' | 'voterId' | 'level' | 'role' | 'createdAt'>): Me => ({
     email: c.email ?? '', voterId: c.voterId, level: c.level, role: c.role, createdAt: new Date(c.createdAt).toISOString(),
   });
@@ -110,6 +120,12 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         mailer.send(mails.alreadyRegistered(body.email, existing.locale, link('/connexion', randomToken(8))));
         return;
       }
+      if (existing) {
+        // Unverified: whoever answers the new mail owns the address, with the password given now.
+        repo.update(existing.id, { passwordHash, locale });
+        repo.deleteSessionsOf(existing.id);
+        forgetSessions();
+      }
       const citizen =
         existing ??
         repo.insertCitizen(
@@ -124,6 +140,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       const citizen = 'token' in body ? consumeToken(body.token, 'email') : consumeCode(repo.findByEmail(body.email), 'email', body.code);
       const at = nowMs();
       repo.update(citizen.id, { emailVerifiedAt: citizen.emailVerifiedAt ?? at, level: raiseLevel(citizen, 'email') });
+      forgetSessions();
       return toMe(repo.findById(citizen.id)!);
     },
 
@@ -140,11 +157,21 @@ export function createAccountsService(deps: AccountsServiceDeps) {
 
     resolveSession(token: string | undefined): SessionCitizen | null {
       if (!token || token.length > 100) return null;
-      return repo.findSession(sha256Hex(token), nowMs()) ?? null;
+      const now = nowMs();
+      const tokenHash = sha256Hex(token);
+      const cached = sessionCache.get(tokenHash);
+      if (cached && cached.until > now && cached.session.expiresAt > now) return cached.session;
+      const session = repo.findSession(tokenHash, now) ?? null;
+      if (session) {
+        if (sessionCache.size >= 100_000) sessionCache.clear();
+        sessionCache.set(tokenHash, { session, until: now + SESSION_CACHE_MS });
+      } else sessionCache.delete(tokenHash);
+      return session;
     },
 
     logout(token: string | undefined): void {
       if (token) repo.deleteSession(sha256Hex(token));
+      forgetSessions();
     },
 
     me(citizenId: number): Me {
@@ -168,6 +195,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       // Answering a mailed code also proves the address.
       repo.update(citizen.id, { passwordHash, emailVerifiedAt: citizen.emailVerifiedAt ?? nowMs(), level: raiseLevel(citizen, 'email') });
       repo.deleteSessionsOf(citizen.id);
+      forgetSessions();
     },
 
     async deleteAccount(citizenId: number, password: string): Promise<void> {
@@ -175,6 +203,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       if (!citizen || citizen.deletedAt !== null) throw AppError.unauthorized();
       if (!(await verifyPassword(password, citizen.passwordHash ?? (await dummyHash)))) throw invalidCredentials();
       repo.anonymise(citizenId, nowMs());
+      forgetSessions();
       logger.info({ voterId: citizen.voterId }, 'account deleted (anonymised, votes kept)');
     },
 
@@ -208,10 +237,19 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       if (holder && holder.id !== citizenId) {
         throw new AppError('already_verifies_another_account', 'This proof already verifies another account: one person, one account', { status: 409 });
       }
-      repo.update(citizenId, {
-        level: raiseLevel(citizen, provider.level),
-        ...(provider.level === 'identity' ? { identityKey: subjectKey } : { phoneKey: subjectKey }),
-      });
+      try {
+        repo.update(citizenId, {
+          level: raiseLevel(citizen, provider.level),
+          ...(provider.level === 'identity' ? { identityKey: subjectKey } : { phoneKey: subjectKey }),
+        });
+      } catch (error) {
+        // Two accounts finishing with the same phone at the same moment: the unique index decides.
+        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+          throw new AppError('already_verifies_another_account', 'This proof already verifies another account: one person, one account', { status: 409 });
+        }
+        throw error;
+      }
+      forgetSessions();
       return toMe(repo.findById(citizenId)!);
     },
 
@@ -224,6 +262,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       const role: Role = 'admin';
       if (existing) {
         repo.update(existing.id, { role, ...(password ? { passwordHash: await hashPassword(password, scrypt) } : {}) });
+        forgetSessions();
         return { created: false, me: toMe(repo.findById(existing.id)!), generatedPassword: null };
       }
       const generatedPassword = password ? null : randomToken(18);

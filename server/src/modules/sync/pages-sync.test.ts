@@ -197,4 +197,13 @@ describe('scrape pages', () => {
     expect(s.errors[0]).toMatch(/disallowed by .*robots\.txt for MaVoix-Parallele/);
     expect(site.server.requests.slice(before).map((r) => r.path)).toEqual(['/robots.txt']);
   });
+
+  it('runs open data then pages on the schedule, marked as scheduled runs', async () => {
+    const h = syncHarness(site);
+    harnesses.push(h);
+    const runs = await h.service.scheduledRun(17);
+    expect(runs.map((r) => [r.kind, r.trigger, r.status])).toEqual([['opendata', 'schedule', 'ok'], ['pages', 'schedule', 'ok']]);
+    expect(runs[1]?.discovered).toEqual([8430, 8433]);
+    expect(h.service.status().lastRuns.map((r) => r.kind)).toEqual(['pages', 'opendata']);
+  });
 });

@@ -74,7 +74,8 @@ export async function runPagesSync(ctx: SyncContext, o: PagesOptions): Promise<v
     }
     keepRaw(ctx, o.legislature, numero, html);
     try {
-      const scraped = parseScrutinPage(html, { page: url, deputies, groups, legislature: o.legislature });
+      // An empty referential (no open data yet) checks nothing rather than reporting every id.
+      const scraped = parseScrutinPage(html, { page: url, deputies: deputies.length ? deputies : undefined, groups, legislature: o.legislature });
       if (scraped.scrutin.legislature !== o.legislature || scraped.scrutin.numero !== numero) {
         throw new PageParseError(url, 'div[data-id]', `the page is scrutin ${scraped.scrutin.uid}, not n°${numero} of L${o.legislature}`);
       }

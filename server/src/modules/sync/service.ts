@@ -65,6 +65,9 @@ export class SyncService {
   /** Run one sync; a second call while one runs is a 409 (the CLI and the schedule share the store). */
   async run(kind: SyncKind, o: RunOptions): Promise<SyncRunSummary> {
     if (this.current) throw AppError.conflict('A sync is already running');
+    // Another process (the CLI beside the server's schedule) may be running one on the same store.
+    const other = runningElsewhere(this.db, this.now());
+    if (other) throw AppError.conflict(`Sync run #${other.id} (${other.kind}) has been running since ${new Date(other.started_at).toISOString()} in another process`);
     const run = this.execute(kind, o);
     this.current = run;
     try {
@@ -146,12 +149,27 @@ export class SyncService {
     }
     const out: SyncRunSummary[] = [];
     for (const kind of ['opendata', 'pages'] as const) {
-      const summary = await this.run(kind, { legislature, trigger: 'schedule' });
+      let summary: SyncRunSummary;
+      try {
+        summary = await this.run(kind, { legislature, trigger: 'schedule' });
+      } catch (error) {
+        // A run of another process holds the store: try again at the next tick.
+        this.logger?.warn({ err: error, kind }, 'Scheduled sync skipped');
+        return out;
+      }
       this.logger?.info({ kind, status: summary.status, scrutins: summary.scrutins, quarantined: summary.quarantined.length }, `Scheduled ${kind} sync: ${summary.status}`);
       out.push(summary);
     }
     return out;
   }
+}
+
+/** A run recorded as running less than STALE_MS ago; older ones are a process that died mid-run. */
+const STALE_MS = 2 * 3600_000;
+function runningElsewhere(db: Db, now: Date) {
+  return db.sqlite
+    .prepare<[number], { id: number; kind: string; started_at: number }>(`SELECT id, kind, started_at FROM sync_runs WHERE status = 'running' AND started_at > ? ORDER BY id DESC LIMIT 1`)
+    .get(now.getTime() - STALE_MS);
 }
 
 function statusOf(s: SyncRunSummary): SyncRunSummary['status'] {

@@ -103,10 +103,14 @@ export function votesRepository(db: CitizensDb) {
    * Casting inside the caller's transaction. Casting the choice already held is idempotent (no
    * new entry, the same receipt): retries and duplicates of one request count once.
    */
+  // Chain heads, kept in memory by the one process that appends (the writer); dropped whenever a
+  // transaction fails so they can never run ahead of what was committed.
+  const heads = new Map<string, { seq: number; hash: string; at: string }>();
+
   function castOne(item: CastItem): CastOutcome {
     const current = selectVote.get(item.scrutinUid, item.citizenId);
     if (current && current.choice === item.choice) return { vote: toMyVote(current), changed: false };
-    const head = selectHead.get(item.scrutinUid);
+    const head = heads.get(item.scrutinUid) ?? selectHead.get(item.scrutinUid);
     // Times never go backwards in a chain, even if the clock does.
     const atMs = head ? Math.max(item.at, Date.parse(head.at)) : item.at;
     const entry = nextEntry({
@@ -114,6 +118,7 @@ export function votesRepository(db: CitizensDb) {
       at: new Date(atMs).toISOString(), prev: head?.hash ?? genesisHash(item.scrutinUid),
     });
     insertEntry.run(entry.scrutinUid, entry.seq, entry.voter, entry.choice, entry.at, entry.prev, entry.hash);
+    heads.set(entry.scrutinUid, { seq: entry.seq, hash: entry.hash, at: entry.at });
     const row = upsertVote.get({ uid: item.scrutinUid, citizen: item.citizenId, choice: item.choice, seq: entry.seq, receipt: entry.hash, at: atMs, network: item.network })!;
     return { vote: toMyVote(row), changed: true };
   }
@@ -121,7 +126,12 @@ export function votesRepository(db: CitizensDb) {
   return {
     castOne,
     transaction<T>(fn: () => T): T {
-      return sqlite.transaction(fn)();
+      try {
+        return sqlite.transaction(fn)();
+      } catch (error) {
+        heads.clear();
+        throw error;
+      }
     },
     myVote(scrutinUid: string, citizenId: number): MyVote | null {
       const row = selectVote.get(scrutinUid, citizenId);

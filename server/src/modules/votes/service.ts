@@ -71,9 +71,10 @@ export function createVotesService(deps: VotesServiceDeps) {
       }
       const item: CastItem = { scrutinUid: uid, citizenId: citizen.citizenId, voterId: citizen.voterId, choice, network: networkOf(ip), at: deps.now().getTime() };
       let window: VoteWindow | null = null;
-      const outcome = await writer.cast(item, () => {
-        // Read under the write lock: a close and a vote cannot interleave.
-        window = requireWindow(uid);
+      const outcome = await writer.cast(item, (memo) => {
+        // Read under the write lock: a close and a vote cannot interleave. Once per batch and scrutin.
+        window = (memo.get(uid) as VoteWindow | undefined) ?? requireWindow(uid);
+        memo.set(uid, window);
         if (window.status === 'closed') {
           throw new AppError('vote_closed', `The citizens' vote on ${uid} is closed: the deputies have voted`, { status: 409, extras: { param: 'uid' } });
         }

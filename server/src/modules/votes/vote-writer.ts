@@ -13,13 +13,14 @@ import type { CastItem, CastOutcome, VotesRepository } from './repository';
  */
 interface Pending {
   item: CastItem;
-  check: () => void;
+  check: (batchMemo: Map<string, unknown>) => void;
   resolve: (outcome: CastOutcome) => void;
   reject: (error: unknown) => void;
 }
 
 export interface VoteWriter {
-  cast(item: CastItem, check: () => void): Promise<CastOutcome>;
+  /** `check` gets a memo shared by the votes of one batch (e.g. one window read per scrutin). */
+  cast(item: CastItem, check: (batchMemo: Map<string, unknown>) => void): Promise<CastOutcome>;
   /** resolves once nothing is queued (shutdown, tests) */
   drain(): Promise<void>;
   stats(): { batches: number; votes: number; largestBatch: number };
@@ -38,10 +39,11 @@ export function createVoteWriter(repo: VotesRepository, onCommitted: (outcomes: 
     if (batch.length > 0) {
       let results: ({ ok: CastOutcome } | { error: AppError })[] = [];
       try {
+        const memo = new Map<string, unknown>();
         results = repo.transaction(() =>
           batch.map((p) => {
             try {
-              p.check();
+              p.check(memo);
               return { ok: repo.castOne(p.item) };
             } catch (error) {
               if (error instanceof AppError) return { error };

@@ -1,51 +1,20 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { AsyncView, ErrorNotice, Loading } from '../../../components/status';
-import { useFormat } from '../../../lib/format';
-import { useResource } from '../../../lib/use-resource';
-import { fetchMyVotes } from '../api';
+import { ErrorNotice, Loading } from '../../../components/status';
 import { useAccountStore } from '../store';
+import { DeleteAccount } from './delete-account';
+import { emailLinkOutcome } from './email-link';
+import { MyVotes } from './my-votes';
+import { PhoneVerification } from './phone-verification';
 
 type View = 'login' | 'register' | 'verify';
-
-function MyVotes() {
-  const { t } = useTranslation();
-  const f = useFormat();
-  const votes = useResource('my-votes', fetchMyVotes);
-  return (
-    <section className="card" aria-labelledby="my-votes">
-      <h2 id="my-votes">{t('account.myVotes')}</h2>
-      <AsyncView resource={votes}>
-        {(data) =>
-          data.votes.length === 0 ? (
-            <p className="muted">{t('account.noVotes')}</p>
-          ) : (
-            <ul className="scrutin-list">
-              {data.votes.map((v) => (
-                <li key={v.scrutinUid} className="scrutin-item">
-                  <div className="scrutin-meta">
-                    <strong>{t(`position.${v.choice}`)}</strong>
-                    <span>{t('account.castAt', { date: f.date(v.castAt.slice(0, 10)) })}</span>
-                    <Link to={`/scrutins/${v.scrutinUid}`}>{v.scrutinUid}</Link>
-                  </div>
-                  <span className="small muted">{t('vote.receipt')}</span>
-                  <span className="receipt">{v.receipt}</span>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      </AsyncView>
-    </section>
-  );
-}
 
 /** A signed-in citizen who has not verified yet types the mailed code here. */
 function VerifyForm({ email }: { email: string }) {
   const { t } = useTranslation();
   const id = useId();
-  const { busy, error, verify, load } = useAccountStore();
+  const { busy, error, action, verify, load } = useAccountStore();
   const [code, setCode] = useState('');
   return (
     <section className="card" aria-labelledby={`${id}-title`} style={{ maxWidth: '32rem' }}>
@@ -63,12 +32,26 @@ function VerifyForm({ email }: { email: string }) {
           <label htmlFor={`${id}-code`}>{t('account.code')}</label>
           <input id={`${id}-code`} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required value={code} onChange={(e) => setCode(e.target.value)} />
         </div>
-        {error ? <ErrorNotice error={error} /> : null}
+        {error && action === 'verify' ? <ErrorNotice error={error} /> : null}
         <button type="submit" className="button" disabled={busy}>
           {t('account.verify')}
         </button>
       </form>
     </section>
+  );
+}
+
+/** What the mailed verification link did (the server verified it before landing here). */
+function EmailLinkNotice({ outcome }: { outcome: 'ok' | 'invalid' }) {
+  const { t } = useTranslation();
+  return outcome === 'ok' ? (
+    <p className="notice notice-success" role="status">
+      {t('account.emailLink.ok')}
+    </p>
+  ) : (
+    <p className="notice notice-error" role="alert">
+      {t('account.emailLink.invalid')}
+    </p>
   );
 }
 
@@ -78,15 +61,21 @@ export function AccountPage() {
   const id = useId();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const { me, status, busy, error, pendingEmail, register, verify, login, logout, clearError } = useAccountStore();
+  const { me, status, busy, error, action, pendingEmail, register, verify, login, logout, load, clearError } = useAccountStore();
   const [view, setView] = useState<View>('login');
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const next = params.get('next');
+  const emailLink = emailLinkOutcome(params.get('emailVerification'));
+  const formError = error && (action === 'register' || action === 'verify' || action === 'login') ? error : null;
 
   useEffect(() => clearError, [view, clearError]);
+  // The mailed link verified the address in another request: refresh a signed-in citizen's level.
+  useEffect(() => {
+    if (emailLink === 'ok' && useAccountStore.getState().me) void load();
+  }, [emailLink, load]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -112,6 +101,7 @@ export function AccountPage() {
     return (
       <div className="page">
         <h1>{t('account.title')}</h1>
+        {emailLink ? <EmailLinkNotice outcome={emailLink} /> : null}
         <section className="card">
           <dl className="details-grid">
             <div>
@@ -134,7 +124,14 @@ export function AccountPage() {
           </p>
         </section>
         {me.level === 'none' ? <VerifyForm email={me.email} /> : null}
+        <PhoneVerification me={me} />
         <MyVotes />
+        <DeleteAccount
+          onDeleted={() => {
+            setView('login');
+            setNotice(t('account.delete.done'));
+          }}
+        />
       </div>
     );
   }
@@ -143,6 +140,7 @@ export function AccountPage() {
   return (
     <div className="page">
       <h1>{t('account.title')}</h1>
+      {emailLink ? <EmailLinkNotice outcome={emailLink} /> : null}
       <section className="card" aria-labelledby={`${id}-title`} style={{ maxWidth: '32rem' }}>
         <h2 id={`${id}-title`}>{title}</h2>
         {notice ? (
@@ -185,10 +183,15 @@ export function AccountPage() {
               </span>
             </div>
           )}
-          {error ? <ErrorNotice error={error} /> : null}
+          {formError ? <ErrorNotice error={formError} /> : null}
           <button type="submit" className="button" disabled={busy}>
             {title}
           </button>
+          {view === 'login' ? (
+            <Link className="small" to="/reinitialiser">
+              {t('account.reset.forgot')}
+            </Link>
+          ) : null}
         </form>
         <p className="small" style={{ marginTop: '1rem', marginBottom: 0 }}>
           {view === 'login' ? (
