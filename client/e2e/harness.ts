@@ -40,6 +40,8 @@ export interface TestServer {
   url: string;
   dataDir: string;
   mailbox: string;
+  /** everything the server wrote so far (the development SMS provider logs its codes there) */
+  output: () => string;
   stop: () => Promise<void>;
 }
 
@@ -57,7 +59,8 @@ export async function startServer(): Promise<TestServer> {
       DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,
       MAILBOX_DIR: mailbox,
       SECRET_KEY_FILE: join(dataDir, 'secret.key'),
-      LOG_LEVEL: 'warn',
+      // info: the development SMS provider logs the code it "sends" at this level
+      LOG_LEVEL: 'info',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -82,6 +85,7 @@ export async function startServer(): Promise<TestServer> {
     url,
     dataDir,
     mailbox,
+    output: () => output,
     async stop() {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
@@ -145,4 +149,50 @@ export function resetCodeAndLink(mail: { text: string }): { code: string; link: 
   const link = /(https?:\/\/\S+\/reinitialiser\?token=[A-Za-z0-9_%-]+)/.exec(mail.text)?.[1];
   if (!code || !link) throw new Error(`no reset code or link in the mail:\n${mail.text}`);
   return { code, link };
+}
+
+/**
+ * A citizen set up over HTTP (register → mailbox code → verify → login), for tests whose subject
+ * comes after that. Returns a fetch that carries the session and CSRF cookies and header.
+ */
+export async function signUpOverHttp(server: TestServer, email: string, password: string): Promise<(path: string, init?: { method?: string; body?: unknown }) => Promise<Response>> {
+  const jar = new Map<string, string>();
+  let csrf = '';
+  const call = async (path: string, init: { method?: string; body?: unknown } = {}) => {
+    const res = await fetch(server.url + path, {
+      method: init.method ?? 'GET',
+      headers: {
+        cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; '),
+        'x-csrf-token': csrf,
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair] = c.split(';');
+      const eq = pair!.indexOf('=');
+      jar.set(pair!.slice(0, eq), pair!.slice(eq + 1));
+    }
+    return res;
+  };
+  const expectOk = async (res: Promise<Response>, what: string) => {
+    const r = await res;
+    if (!r.ok) throw new Error(`${what}: HTTP ${r.status} ${await r.text()}`);
+    return r;
+  };
+  csrf = ((await (await expectOk(call('/api/auth/csrf'), 'csrf')).json()) as { csrfToken: string }).csrfToken;
+  await expectOk(call('/api/auth/register', { method: 'POST', body: { email, password } }), 'register');
+  let code: string | null = null;
+  for (let i = 0; i < 100 && !code; i++) {
+    try {
+      code = verificationCode(server.mailbox, email);
+    } catch {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  if (!code) throw new Error(`no verification mail for ${email}`);
+  await expectOk(call('/api/auth/verify-email', { method: 'POST', body: { email, code } }), 'verify');
+  const session = await expectOk(call('/api/auth/login', { method: 'POST', body: { email, password } }), 'login');
+  csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
+  return call;
 }

@@ -44,6 +44,11 @@ function labelledCount($: Api, page: string, selector: string, label: RegExp): n
   return n;
 }
 
+function optionalCount($: Api, page: string, label: RegExp): number {
+  const present = $('ul.votes-list span').filter((_, e) => label.test(cleanText($(e).text()))).length > 0;
+  return present ? labelledCount($, page, 'ul.votes-list span', label) : 0;
+}
+
 /** A mise au point tooltip: "M. X n'a pas pris part au scrutin." / "… voulait voter pour". */
 function miseAuPointPosition(text: string): MiseAuPointPosition | null {
   const key = nameKey(text);
@@ -79,11 +84,10 @@ export function parseDynScrutinPage(html: string | Api, options: ParsePageOption
     exprimes: labelledCount($, page, 'span', /^Nombre de suffrages exprim/i),
     requis: labelledCount($, page, 'span', /^Majorit/i),
     pour: labelledCount($, page, 'ul.votes-list span', /^Pour/i),
-    contre: labelledCount($, page, 'ul.votes-list span', /^Contre/i),
-    // A vote without abstentions may omit the line; the group check below still guards the sum.
-    abstentions: $('ul.votes-list span').filter((_, e) => /^Abstention/i.test(cleanText($(e).text()))).length
-      ? labelledCount($, page, 'ul.votes-list span', /^Abstention/i)
-      : 0,
+    // A censure motion has only "pour" votes and may omit the other lines; the group sums below
+    // still guard the totals.
+    contre: optionalCount($, page, /^Contre/i),
+    abstentions: optionalCount($, page, /^Abstention/i),
   };
   const majorityLabel = cleanText($('span').filter((_, e) => /^Majorit/i.test(cleanText($(e).text()))).first().text()).replace(/\s*:.*$/, '') || null;
   const announcement = cleanText(

@@ -34,7 +34,7 @@ interface CommonOptions {
 function reporter(json: boolean) {
   const out = json ? process.stderr : process.stdout;
   const tty = Boolean(out.isTTY) && !json;
-  const bars = tty ? new cliProgress.MultiBar({ clearOnComplete: false, hideCursor: true, format: ' {bar} {percentage}% | {value}/{total} | {label}' }, cliProgress.Presets.shades_classic) : null;
+  let bars = tty ? new cliProgress.MultiBar({ clearOnComplete: false, hideCursor: true, format: ' {bar} {percentage}% | {value}/{total} | {label}' }, cliProgress.Presets.shades_classic) : null;
   let bar: cliProgress.SingleBar | null = null;
   const line = (s: string) => (bars ? bars.log(`${s}\n`) : out.write(`${s}\n`));
   return {
@@ -49,7 +49,11 @@ function reporter(json: boolean) {
         line(`${e.key}: ${e.status}${e.detail ? ` (${e.detail})` : ''}`);
       }
     },
-    stop: () => bars?.stop(),
+    // After stop, lines go straight out (the bars' log buffer is no longer flushed).
+    stop: () => {
+      bars?.stop();
+      bars = null;
+    },
     line,
   };
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testSupport } from '@parallele/scrapers';
@@ -89,6 +89,19 @@ describe('scrape opendata', () => {
     expect(s.archives[1]).toMatchObject({ status: 'downloaded', imported: true });
     expect(s.scrutins).toEqual({ inserted: 10, updated: 1, unchanged: 75 });
     expect(getScrutin(h.db, 'VTANR5L17V3850')?.titre.startsWith('(rectifié) ')).toBe(true);
+  });
+
+  it('redoes an import cut short by a crash, although the archive itself is unchanged', async () => {
+    const h = harness();
+    await h.service.run('opendata', { legislature: 17 });
+    // What a crash mid-import leaves: half the scrutins written, the archive not marked imported.
+    const manifest = join(h.dataDir, 'raw/opendata/L17/scrutins.latest.json');
+    writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), importedAt: null }));
+    h.db.sqlite.prepare('DELETE FROM scrutins WHERE numero > 3850').run();
+    const s = await h.service.run('opendata', { legislature: 17 });
+    expect(s.archives.map((a) => [a.status, a.imported])).toEqual([['unchanged', false], ['unchanged', true]]);
+    expect(s.scrutins).toEqual({ inserted: 26, updated: 0, unchanged: 50 });
+    expect(count(h, 'scrutins')).toBe(76);
   });
 
   it('retries an archive answered 500, then imports it', async () => {

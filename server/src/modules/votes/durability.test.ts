@@ -75,6 +75,7 @@ describe('durability of acknowledged votes', () => {
 
     const acknowledged: { receipt: string; uid: string; choice: VoteChoice }[] = [];
     const choices: VoteChoice[] = ['pour', 'contre', 'abstention'];
+    const refused: string[] = [];
     let killed = false;
     let sent = 0;
     const worker = async (w: number) => {
@@ -83,23 +84,32 @@ describe('durability of acknowledged votes', () => {
         const uid = scrutins[(w + i) % scrutins.length]!.uid;
         const choice = choices[(w + i * 5) % 3]!;
         sent++;
+        let res: Response;
         try {
-          const res = await fetch(`${url}/api/scrutins/${uid}/my-vote`, {
+          res = await fetch(`${url}/api/scrutins/${uid}/my-vote`, {
             method: 'PUT',
             headers: { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${sessions[s]}; pl_csrf=${csrf[s]}`, [CSRF_HEADER]: csrf[s]! },
             body: JSON.stringify({ choice }),
           });
-          if (res.status === 200) {
-            const body = (await res.json()) as { vote: { receipt: string } };
-            acknowledged.push({ receipt: body.vote.receipt, uid, choice });
-          } else expect(res.status).toBe(200);
         } catch {
           return; // the connection died with the server: that vote was never acknowledged
         }
+        if (res.status !== 200) {
+          refused.push(`${res.status} ${await res.text().catch(() => '')}`);
+          return;
+        }
+        try {
+          const body = (await res.json()) as { vote: { receipt: string } };
+          acknowledged.push({ receipt: body.vote.receipt, uid, choice });
+        } catch {
+          return; // killed while the body was on its way: not acknowledged
+        }
       }
     };
-    const workers = Array.from({ length: 40 }, (_, w) => worker(w));
-    while (acknowledged.length < 800 && child.exitCode === null) await new Promise((r) => setTimeout(r, 5));
+    let running = 40;
+    const workers = Array.from({ length: 40 }, (_, w) => worker(w).finally(() => running--));
+    while (acknowledged.length < 800 && child.exitCode === null && running > 0) await new Promise((r) => setTimeout(r, 5));
+    expect(refused).toEqual([]);
     child.kill('SIGKILL');
     killed = true;
     await Promise.all(workers);

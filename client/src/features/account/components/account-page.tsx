@@ -110,7 +110,7 @@ export function AccountPage() {
             </div>
             <div>
               <dt>{t('account.level')}</dt>
-              <dd>{t(`account.levels.${me.level}`)}</dd>
+              <dd data-testid="me-level">{t(`account.levels.${me.level}`)}</dd>
             </div>
             <div>
               <dt>{t('account.voterId')}</dt>

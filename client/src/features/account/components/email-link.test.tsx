@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router';
+import { http } from '../../../lib/api';
 import { renderInApp } from '../../../test-support/render';
 import { useAccountStore } from '../store';
 import { AccountPage } from './account-page';
@@ -18,6 +19,14 @@ const app = (
   </Routes>
 );
 
+// The signed-in page loads "my votes": nothing listens on port 1, so that request fails at once.
+const baseURL = http.defaults.baseURL;
+beforeAll(() => {
+  http.defaults.baseURL = 'http://127.0.0.1:1/api';
+});
+afterAll(() => {
+  http.defaults.baseURL = baseURL;
+});
 beforeEach(() => useAccountStore.setState({ ...useAccountStore.getInitialState(), status: 'ready' }));
 afterEach(cleanup);
 
@@ -36,6 +45,13 @@ describe('the landing of the mailed verification link', () => {
   it('leaves any other visit of the home page alone', async () => {
     await renderInApp(app, { path: '/?emailVerification=maybe' });
     expect(screen.getByText('accueil')).toBeTruthy();
+  });
+
+  it('shows a signed-in citizen’s verification level', async () => {
+    useAccountStore.setState({ me: { email: 'a@example.org', voterId: 'a'.repeat(32), level: 'phone', role: 'citizen', createdAt: '2026-11-24T06:00:00.000Z' } });
+    await renderInApp(app, { path: '/account', lang: 'en' });
+    expect(screen.getByTestId('me-level').textContent).toBe('phone verified');
+    expect(screen.getByRole('heading', { name: 'Delete my account' })).toBeTruthy();
   });
 
   it('links the login form to the password reset page', async () => {

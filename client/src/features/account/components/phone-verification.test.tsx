@@ -12,9 +12,9 @@ beforeEach(() => useAccountStore.setState(useAccountStore.getInitialState()));
 afterEach(cleanup);
 
 describe('stronger verification by SMS', () => {
-  it('shows the account’s verification level and offers the SMS check to an email-verified account', async () => {
+  it('offers the SMS check to an email-verified account', async () => {
     await renderInApp(<PhoneVerification me={me('email')} />);
-    expect(screen.getByTestId('me-level').textContent).toBe('adresse vérifiée');
+    expect(screen.getByRole('heading', { name: 'Vérification renforcée' })).toBeTruthy();
     expect(screen.getByLabelText('Numéro de téléphone').getAttribute('type')).toBe('tel');
     expect(screen.getByRole('button', { name: 'Recevoir un code par SMS' })).toBeTruthy();
   });
@@ -46,7 +46,6 @@ describe('stronger verification by SMS', () => {
     expect(screen.queryByLabelText('Numéro de téléphone')).toBeNull();
     cleanup();
     await renderInApp(<PhoneVerification me={me('phone')} />, { lang: 'en' });
-    expect(screen.getByTestId('me-level').textContent).toBe('phone verified');
     expect(screen.getByRole('status').textContent).toBe('Your account has a stronger verification.');
   });
 });

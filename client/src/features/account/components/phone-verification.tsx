@@ -40,9 +40,6 @@ export function PhoneVerification({ me }: { me: Me }) {
   return (
     <section className="card" aria-labelledby={`${id}-title`} style={{ maxWidth: '32rem' }}>
       <h2 id={`${id}-title`}>{t('account.phone.title')}</h2>
-      <p>
-        {t('account.level')} : <strong data-testid="me-level">{t(`account.levels.${me.level}`)}</strong>
-      </p>
       {verified ? (
         <p className="notice notice-success" role="status">
           {done ? t('account.phone.verified') : t('account.phone.already')}
