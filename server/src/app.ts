@@ -49,7 +49,7 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
 
   const https = (config.PUBLIC_URL ?? '').startsWith('https:');
-  app.use(
+  const securityHeaders = (embeddable: boolean) =>
     helmet({
       contentSecurityPolicy: {
         directives: {
@@ -57,11 +57,16 @@ export function createApp(deps: AppDeps): express.Express {
           connectSrc: ["'self'", 'ws:', 'wss:'],
           // Served over plain http on a laptop or a LAN: upgrading would break every asset.
           upgradeInsecureRequests: https ? [] : null,
+          // The embed widget exists to be framed by any site; every other page only by ours.
+          frameAncestors: embeddable ? ['*'] : ["'self'"],
         },
       },
+      xFrameOptions: embeddable ? false : { action: 'sameorigin' },
       strictTransportSecurity: https,
-    }),
-  );
+    });
+  const pageHeaders = securityHeaders(false);
+  const embedHeaders = securityHeaders(true);
+  app.use((req, res, next) => (req.path.startsWith('/embed/') ? embedHeaders : pageHeaders)(req, res, next));
   app.use(
     pinoHttp({
       logger,

@@ -51,4 +51,18 @@ describe('serving the web client', () => {
     expect(home.text).toContain('npm run build:client');
     expect((await request(app).get('/api/health')).status).toBe(200);
   });
+
+  it('lets any site frame the embed widget, and only this site frame the other pages', async () => {
+    const dist = join(dir, 'dist-embed');
+    mkdirSync(dist, { recursive: true });
+    writeFileSync(join(dist, 'index.html'), '<!doctype html><div id="root">app</div>');
+    const app = appFor(dist);
+    const embed = await request(app).get('/embed/scrutin/VTANR5L16V1240').set('Accept', 'text/html');
+    expect(embed.status).toBe(200);
+    expect(embed.headers['content-security-policy']).toContain('frame-ancestors *');
+    expect(embed.headers['x-frame-options']).toBeUndefined();
+    const page = await request(app).get('/scrutins/VTANR5L16V1240').set('Accept', 'text/html');
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'self'");
+    expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+  });
 });

@@ -1,17 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import {
-  acteurRef,
-  mandatRef,
-  organeRef,
-  scrutinUid,
-  type Deputy,
-  type DeputyVote,
-  type Group,
-  type GroupVote,
-  type MiseAuPoint,
-  type Scrutin,
-} from '@parallele/core';
+import type { Deputy, DeputyVote, Group, Scrutin } from '@parallele/core';
+import { closenessOf } from './an-reads';
 import type { Db } from './client';
 
 /**
@@ -172,7 +162,7 @@ export function upsertScrutins(
         votants: t.votants,
         exprimes: t.exprimes,
         requis: t.requis,
-        closeness: Math.abs(t.pour - t.requis),
+        closeness: closenessOf(t),
         sourceHash: hash,
         source,
         importedAt: existing?.imported_at ?? now,
@@ -235,16 +225,22 @@ export function ensureAnIndexes(sqlite: Database.Database): void {
   sqlite.exec('CREATE INDEX IF NOT EXISTS `deputy_votes_acteur_idx` ON `deputy_votes` (`acteur_ref`,`scrutin_uid`)');
 }
 
-export function upsertDeputies(db: Db, deputies: readonly (Deputy | UpsertItem<Deputy>)[], now: number = Date.now()): UpsertReport {
-  const st = stmts(db);
+/** Insert or update by ref, skipping records whose hash is unchanged. One transaction. */
+function upsertByRef<T extends { ref: string }>(
+  db: Db,
+  items: readonly (T | UpsertItem<T>)[],
+  now: number,
+  stored: Database.Statement<[string], { source_hash: string }>,
+  upsert: Database.Statement,
+): UpsertReport {
   const report = emptyReport();
   db.sqlite.transaction(() => {
-    for (const raw of deputies) {
-      const { value: d, hash = contentHash(d), source = null } = asItem(raw, isRefd<Deputy>);
-      const existing = st.deputyHash.get(d.ref);
+    for (const raw of items) {
+      const { value, hash = contentHash(value), source = null } = asItem(raw, isRefd<T>);
+      const existing = stored.get(value.ref);
       const outcome = !existing ? 'inserted' : existing.source_hash === hash ? 'unchanged' : 'updated';
       if (outcome !== 'unchanged') {
-        st.upsertDeputy.run({ ...d, sourceHash: hash, source, now });
+        upsert.run({ ...value, sourceHash: hash, source, now });
         report.rows++;
       }
       report[outcome]++;
@@ -252,185 +248,17 @@ export function upsertDeputies(db: Db, deputies: readonly (Deputy | UpsertItem<D
     }
   })();
   return report;
+}
+
+export function upsertDeputies(db: Db, deputies: readonly (Deputy | UpsertItem<Deputy>)[], now: number = Date.now()): UpsertReport {
+  const st = stmts(db);
+  return upsertByRef(db, deputies, now, st.deputyHash, st.upsertDeputy);
 }
 
 export function upsertGroups(db: Db, groups: readonly (Group | UpsertItem<Group>)[], now: number = Date.now()): UpsertReport {
   const st = stmts(db);
-  const report = emptyReport();
-  db.sqlite.transaction(() => {
-    for (const raw of groups) {
-      const { value: g, hash = contentHash(g), source = null } = asItem(raw, isRefd<Group>);
-      const existing = st.groupHash.get(g.ref);
-      const outcome = !existing ? 'inserted' : existing.source_hash === hash ? 'unchanged' : 'updated';
-      if (outcome !== 'unchanged') {
-        st.upsertGroup.run({ ...g, sourceHash: hash, source, now });
-        report.rows++;
-      }
-      report[outcome]++;
-      report.outcomes.push(outcome);
-    }
-  })();
-  return report;
+  return upsertByRef(db, groups, now, st.groupHash, st.upsertGroup);
 }
 
-interface ScrutinRow {
-  uid: string;
-  legislature: number;
-  numero: number;
-  organe_ref: string;
-  session_ref: string | null;
-  seance_ref: string | null;
-  date: string;
-  sitting_of_day: number | null;
-  type: Scrutin['type'];
-  type_label: string | null;
-  majority_label: string | null;
-  outcome: Scrutin['outcome'];
-  outcome_label: string | null;
-  titre: string;
-  objet: string | null;
-  demandeur: string | null;
-  place: string | null;
-  announcement: string | null;
-  pour: number;
-  contre: number;
-  abstentions: number;
-  non_votants: number;
-  votants: number;
-  exprimes: number;
-  requis: number;
-}
-
-interface GroupRow {
-  scrutin_uid: string;
-  organe_ref: string;
-  members: number;
-  pour: number;
-  contre: number;
-  abstentions: number;
-  non_votants: number;
-  majority_position: GroupVote['majorityPosition'];
-}
-
-const SCRUTIN_COLUMNS = `uid, legislature, numero, organe_ref, session_ref, seance_ref, date, sitting_of_day, type, type_label,
-  majority_label, outcome, outcome_label, titre, objet, demandeur, place, announcement, pour, contre, abstentions,
-  non_votants, votants, exprimes, requis`;
-
-function toScrutin(r: ScrutinRow, groups: GroupVote[], deputies: DeputyVote[], misesAuPoint: MiseAuPoint[]): Scrutin {
-  return {
-    uid: scrutinUid(r.uid),
-    legislature: r.legislature,
-    numero: r.numero,
-    organeRef: organeRef(r.organe_ref),
-    sessionRef: r.session_ref,
-    seanceRef: r.seance_ref,
-    date: r.date,
-    sittingOfDay: r.sitting_of_day,
-    type: r.type,
-    typeLabel: r.type_label,
-    majorityLabel: r.majority_label,
-    outcome: r.outcome,
-    outcomeLabel: r.outcome_label,
-    titre: r.titre,
-    objet: r.objet,
-    demandeur: r.demandeur,
-    place: r.place,
-    announcement: r.announcement,
-    totals: {
-      pour: r.pour,
-      contre: r.contre,
-      abstentions: r.abstentions,
-      nonVotants: r.non_votants,
-      votants: r.votants,
-      exprimes: r.exprimes,
-      requis: r.requis,
-    },
-    groups,
-    deputies,
-    misesAuPoint,
-  };
-}
-
-const toGroupVote = (g: GroupRow): GroupVote => ({
-  organeRef: organeRef(g.organe_ref),
-  members: g.members,
-  pour: g.pour,
-  contre: g.contre,
-  abstentions: g.abstentions,
-  nonVotants: g.non_votants,
-  majorityPosition: g.majority_position,
-});
-
-/** The full scrutin as the parser produced it: groups and deputies in file order, mises au point. */
-export function getScrutin(db: Db, uid: string): Scrutin | null {
-  const s = db.sqlite;
-  const row = s.prepare<[string], ScrutinRow>(`SELECT ${SCRUTIN_COLUMNS} FROM scrutins WHERE uid = ?`).get(uid);
-  if (!row) return null;
-  const groups = s
-    .prepare<[string], GroupRow>('SELECT * FROM scrutin_groups WHERE scrutin_uid = ? ORDER BY position')
-    .all(uid)
-    .map(toGroupVote);
-  const deputies = s
-    .prepare<
-      [string],
-      { acteur_ref: string; mandat_ref: string | null; organe_ref: string; position: DeputyVote['position']; by_proxy: number | null; cause: string | null; seat: string | null }
-    >('SELECT * FROM deputy_votes WHERE scrutin_uid = ? ORDER BY ordinal')
-    .all(uid)
-    .map(
-      (d): DeputyVote => ({
-        acteurRef: acteurRef(d.acteur_ref),
-        mandatRef: d.mandat_ref === null ? null : mandatRef(d.mandat_ref),
-        organeRef: organeRef(d.organe_ref),
-        position: d.position,
-        byProxy: d.by_proxy === null ? null : d.by_proxy === 1,
-        cause: d.cause,
-        seat: d.seat,
-      }),
-    );
-  const misesAuPoint = s
-    .prepare<[string], { acteur_ref: string; mandat_ref: string | null; position: MiseAuPoint['position']; malfunction: number }>(
-      'SELECT * FROM mises_au_point WHERE scrutin_uid = ? ORDER BY ordinal',
-    )
-    .all(uid)
-    .map(
-      (m): MiseAuPoint => ({
-        acteurRef: acteurRef(m.acteur_ref),
-        mandatRef: m.mandat_ref === null ? null : mandatRef(m.mandat_ref),
-        position: m.position,
-        malfunction: m.malfunction === 1,
-      }),
-    );
-  return toScrutin(row, groups, deputies, misesAuPoint);
-}
-
-/**
- * Every scrutin (of one legislature, if given) with totals and groups but WITHOUT deputies and
- * mises au point (empty arrays): what the simulator needs, in two queries. Ordered by date, numero.
- */
-export function getScrutinsForSimulation(db: Db, options: { legislature?: number } = {}): Scrutin[] {
-  const s = db.sqlite;
-  const where = options.legislature === undefined ? '' : 'WHERE legislature = @legislature';
-  const params = options.legislature === undefined ? {} : { legislature: options.legislature };
-  const rows = s
-    .prepare<object, ScrutinRow>(`SELECT ${SCRUTIN_COLUMNS} FROM scrutins ${where} ORDER BY date, legislature, numero, uid`)
-    .all(params);
-  const groupsByUid = new Map<string, GroupVote[]>(rows.map((r) => [r.uid, []]));
-  // One scan in primary-key order (the table is clustered on scrutin_uid, position: no sort),
-  // rows as arrays (cheaper than objects); groups of other legislatures are skipped here.
-  const groupRows = s
-    .prepare('SELECT scrutin_uid, organe_ref, members, pour, contre, abstentions, non_votants, majority_position FROM scrutin_groups ORDER BY scrutin_uid, position')
-    .raw()
-    .all() as [string, string, number, number, number, number, number, GroupVote['majorityPosition']][];
-  for (const [uid, ref, members, pour, contre, abstentions, nonVotants, majorityPosition] of groupRows) {
-    groupsByUid.get(uid)?.push({ organeRef: organeRef(ref), members, pour, contre, abstentions, nonVotants, majorityPosition });
-  }
-  return rows.map((r) => toScrutin(r, groupsByUid.get(r.uid) ?? [], [], []));
-}
-
-export function countScrutins(db: Db, options: { legislature?: number } = {}): number {
-  const row =
-    options.legislature === undefined
-      ? db.sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM scrutins').get()
-      : db.sqlite.prepare<[number], { n: number }>('SELECT count(*) AS n FROM scrutins WHERE legislature = ?').get(options.legislature);
-  return row?.n ?? 0;
-}
+// The reads live in an-reads.ts; re-exported so the store keeps one entry point.
+export { countScrutins, getScrutin, getScrutinsForSimulation } from './an-reads';
