@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ScrutinListQuerySchema } from '@parallele/core';
 import { testConfig } from '../server/src/config';
+import { countScrutins } from '../server/src/db/an-reads';
 import { openDatabase } from '../server/src/db/client';
 import { createEventBus } from '../server/src/events';
 import { importBundledDataIfEmpty } from '../server/src/import/import-service';
@@ -34,7 +35,7 @@ export async function run(): Promise<Record<string, string | number>> {
     const service = createScrutinsService(db);
     const q = (query: Record<string, string>) => ScrutinListQuerySchema.parse(query);
     const figures: Record<string, string | number> = {
-      scrutins: service.count(),
+      scrutins: countScrutins(db),
       'list L17 newest first (ms, median)': median(() => service.list(q({ legislature: '17' }))),
       'list closeness sort (ms, median)': median(() => service.list(q({ sort: 'closeness' }))),
       'list type+outcome+dates (ms, median)': median(() => service.list(q({ type: 'SPO,SPS', outcome: 'adopte', dateFrom: '2025-01-01' }))),

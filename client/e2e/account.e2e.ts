@@ -1,9 +1,8 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import {
-  latestMail, launchChromium, requireBuiltClient, requireChromium, resetCodeAndLink, SCREENSHOTS, signUpOverHttp, startServer, type TestServer,
+  digits, eventually, latestMail, launchChromium, logIn, openPage, requireBuiltClient, requireChromium, resetCodeAndLink, shoot, signUpInPage,
+  signUpOverHttp, startServer, type TestServer,
 } from './harness';
 
 /**
@@ -19,19 +18,13 @@ let browser: Browser;
 const email = `e2e-account-${Date.now()}@example.org`;
 const password = 'un mot de passe assez long';
 
-const eventually = <T>(read: () => Promise<T> | T, timeout = 30_000) => expect.poll(read, { timeout, interval: 100 });
-const digits = (s: string | null) => Number((s ?? '').replace(/\D/g, ''));
-
-async function open(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.goto(server.url + path);
-  return page;
-}
-
-async function shoot(page: Page, name: string) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+/** Types the new password twice on the reset page, submits, and follows the link to log in. */
+async function chooseNewPassword(page: Page, newPassword: string) {
+  await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(newPassword);
+  await page.getByLabel('Confirmer le nouveau mot de passe').fill(newPassword);
+  await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
+  await page.getByRole('heading', { name: 'Mot de passe changé' }).waitFor();
+  await page.getByRole('link', { name: 'Se connecter' }).click();
 }
 
 beforeAll(async () => {
@@ -53,7 +46,7 @@ afterAll(async () => {
 describe('the citizen account in Chromium', () => {
   it('resets a forgotten password with the mailed code, logs in with it, and checks a receipt against the public log', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
-    const page = await open(context, '/account');
+    const page = await openPage(context, server, '/account');
     await page.getByRole('link', { name: /Mot de passe oublié/ }).click();
     // the account page stays up while the reset page's chunk loads: wait for the new page
     await page.getByRole('heading', { name: 'Choisir un nouveau mot de passe' }).waitFor();
@@ -66,16 +59,10 @@ describe('the citizen account in Chromium', () => {
     const { code } = resetCodeAndLink(latestMail(server.mailbox, email, /réinitialisation/)!);
     const newPassword = 'un tout nouveau mot de passe';
     await page.getByLabel('Code de réinitialisation').fill(code);
-    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(newPassword);
-    await page.getByLabel('Confirmer le nouveau mot de passe').fill(newPassword);
-    await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
-    await page.getByRole('heading', { name: 'Mot de passe changé' }).waitFor();
-    await page.getByRole('link', { name: 'Se connecter' }).click();
+    await chooseNewPassword(page, newPassword);
 
     // the old password no longer opens the account, the new one does
-    await page.getByLabel('Adresse électronique').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logIn(page, email, password);
     await page.getByRole('alert').waitFor();
     await page.getByLabel('Mot de passe').fill(newPassword);
     await page.getByRole('button', { name: 'Se connecter' }).click();
@@ -104,16 +91,10 @@ describe('the citizen account in Chromium', () => {
     const { link } = resetCodeAndLink(latestMail(server.mailbox, email, /réinitialisation/)!);
     // the server builds the link from its public URL: here, the test server itself
     expect(new URL(link).origin).toBe(server.url);
-    const page = await open(context, new URL(link).pathname + new URL(link).search);
+    const page = await openPage(context, server, new URL(link).pathname + new URL(link).search);
     expect(await page.getByLabel('Code de réinitialisation').count()).toBe(0);
-    await page.getByLabel('Nouveau mot de passe', { exact: true }).fill(password);
-    await page.getByLabel('Confirmer le nouveau mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Changer mon mot de passe' }).click();
-    await page.getByRole('heading', { name: 'Mot de passe changé' }).waitFor();
-    await page.getByRole('link', { name: 'Se connecter' }).click();
-    await page.getByLabel('Adresse électronique').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await chooseNewPassword(page, password);
+    await logIn(page, email, password);
     await eventually(() => page.getByTestId('me-email').textContent()).toBe(email);
     await context.close();
   });
@@ -121,20 +102,15 @@ describe('the citizen account in Chromium', () => {
   it('verifies a new address with the mailed link, votes, deletes the account, and the vote stays in the tally', async () => {
     const context = await browser.newContext();
     const other = `e2e-link-${Date.now()}@example.org`;
-    const page = await open(context, '/account');
-    await page.getByRole('button', { name: 'Créer un compte' }).click();
-    await page.getByLabel('Adresse électronique').fill(other);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Créer un compte' }).click();
+    const page = await openPage(context, server, '/account');
+    await signUpInPage(page, other, password);
     await eventually(() => latestMail(server.mailbox, other, /Votre code/)?.text ?? null).toMatch(/verify-email\?token=/);
     const link = /(https?:\/\/\S+\/api\/auth\/verify-email\?token=[A-Za-z0-9_%-]+)/.exec(latestMail(server.mailbox, other, /Votre code/)!.text)![1]!;
     // the server verifies, redirects to /?emailVerification=ok, and the client shows the account page
     await page.goto(link);
     await page.getByText('Adresse vérifiée par le lien reçu', { exact: false }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/account');
-    await page.getByLabel('Adresse électronique').fill(other);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logIn(page, other, password);
     await eventually(() => page.getByTestId('me-email').textContent()).toBe(other);
 
     await page.goto(`${server.url}/scrutins/${LIOT}`);
@@ -150,22 +126,18 @@ describe('the citizen account in Chromium', () => {
     await page.getByLabel('Mot de passe actuel').fill(password);
     await page.getByRole('button', { name: 'Supprimer définitivement' }).click();
     await page.getByText('Votre compte est supprimé.', { exact: false }).waitFor();
-    await page.getByLabel('Adresse électronique').fill(other);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logIn(page, other, password);
     await page.getByRole('alert').waitFor();
 
-    const after = await open(context, `/scrutins/${LIOT}`);
+    const after = await openPage(context, server, `/scrutins/${LIOT}`);
     await eventually(() => after.getByTestId('tally-total').textContent()).toBe(String(before + 1));
     await context.close();
   });
 
   it('raises the verification level with an SMS code read from the development provider’s log', async () => {
     const context = await browser.newContext();
-    const page = await open(context, '/account');
-    await page.getByLabel('Adresse électronique').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    const page = await openPage(context, server, '/account');
+    await logIn(page, email, password);
     await eventually(() => page.getByTestId('me-level').textContent()).toBe('adresse vérifiée');
     const phone = `+336${String(Date.now()).slice(-8)}`;
     await page.getByLabel('Numéro de téléphone').fill(phone);

@@ -1,8 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, pngSize, requireBuiltClient, requireChromium, SCREENSHOTS, startServer, verificationCode, type TestServer } from './harness';
+import type { Browser, BrowserContext } from 'playwright-core';
+import {
+  digits, eventually, launchChromium, logIn, openPage, pngSize, requireBuiltClient, requireChromium, shoot, signUpInPage, startServer, verificationCode,
+  type TestServer,
+} from './harness';
 
 /**
  * The web client end to end, in real headless Chromium, against the built app served by the real
@@ -15,23 +17,6 @@ let browser: Browser;
 let citizen: BrowserContext;
 const email = `e2e-${Date.now()}@example.org`;
 const password = 'un mot de passe assez long';
-
-/** Waits for a value to match, as a user would (the first leverage computation takes seconds). */
-const eventually = <T>(read: () => Promise<T> | T, timeout = 30_000) => expect.poll(read, { timeout, interval: 100 });
-
-const digits = (s: string | null) => Number((s ?? '').replace(/\D/g, ''));
-
-async function open(context: BrowserContext, path: string): Promise<Page> {
-  const page = await context.newPage();
-  page.setDefaultTimeout(30_000);
-  await page.goto(server.url + path);
-  return page;
-}
-
-async function shoot(page: Page, name: string) {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-}
 
 beforeAll(async () => {
   requireChromium();
@@ -48,7 +33,7 @@ afterAll(async () => {
 
 describe('the web client in Chromium', () => {
   it('shows the home page with the leverage headline of the 17th legislature', async () => {
-    const page = await open(citizen, '/');
+    const page = await openPage(citizen, server, '/');
     const headline = page.getByTestId('leverage-headline');
     await eventually(() => headline.textContent()).toMatch(/Avec 10 député·es MaVoix, les citoyen·nes auraient pu changer 518 des 3\s?876 votes de la 17e législature/);
     await page.getByRole('heading', { name: 'Derniers scrutins' }).waitFor();
@@ -58,7 +43,7 @@ describe('the web client in Chromium', () => {
   });
 
   it('finds the LIOT motion by searching and filtering the list of scrutins', async () => {
-    const page = await open(citizen, '/scrutins');
+    const page = await openPage(citizen, server, '/scrutins');
     await page.getByLabel('Législature', { exact: true }).selectOption('16');
     await page.getByLabel('Type de vote').selectOption('MOC');
     await page.getByLabel('Rechercher dans les titres').fill('Pancher');
@@ -75,7 +60,7 @@ describe('the web client in Chromium', () => {
   });
 
   it('opens the LIOT motion of 20 March 2023 and reads 278 pour for 287 required', async () => {
-    const page = await open(citizen, `/scrutins/${LIOT}`);
+    const page = await openPage(citizen, server, `/scrutins/${LIOT}`);
     await eventually(() => page.getByTestId('official-pour').textContent()).toBe('278');
     expect(await page.getByTestId('official-required').textContent()).toBe('287');
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^La motion de censure/);
@@ -87,7 +72,7 @@ describe('the web client in Chromium', () => {
   });
 
   it('moves K until the outcome tips and reads the tipping point', async () => {
-    const page = await open(citizen, `/scrutins/${LIOT}?k=1&split=100,0,0`);
+    const page = await openPage(citizen, server, `/scrutins/${LIOT}?k=1&split=100,0,0`);
     const label = page.getByTestId('parallel-outcome-label');
     await eventually(() => label.textContent()).toBe('rejeté');
     const kStar = digits(await page.getByTestId('tipping-point').textContent());
@@ -107,7 +92,7 @@ describe('the web client in Chromium', () => {
   });
 
   it('sets a manual split and sees the parallel hemicycle change', async () => {
-    const page = await open(citizen, `/scrutins/${LIOT}?k=100`);
+    const page = await openPage(citizen, server, `/scrutins/${LIOT}?k=100`);
     await page.getByTestId('source-manual').check({ force: true });
     const hemicycle = page.getByTestId('parallel-hemicycle').locator('desc');
     await eventually(() => hemicycle.textContent()).toContain('MaVoix (100)');
@@ -120,23 +105,18 @@ describe('the web client in Chromium', () => {
   });
 
   it('registers, verifies through the development mailbox, votes, and a second browser sees the tally change live', async () => {
-    const page = await open(citizen, '/account');
-    await page.getByRole('button', { name: 'Créer un compte' }).click();
-    await page.getByLabel('Adresse électronique').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Créer un compte' }).click();
+    const page = await openPage(citizen, server, '/account');
+    await signUpInPage(page, email, password);
     await page.getByLabel('Code reçu par courriel').waitFor();
     await eventually(() => { try { return verificationCode(server.mailbox, email); } catch { return null; } }).toMatch(/^\d{6}$/);
     await page.getByLabel('Code reçu par courriel').fill(verificationCode(server.mailbox, email));
     await page.getByRole('button', { name: 'Vérifier mon adresse' }).click();
     await page.getByText('Adresse vérifiée.').waitFor();
-    await page.getByLabel('Adresse électronique').fill(email);
-    await page.getByLabel('Mot de passe').fill(password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await logIn(page, email, password);
     await eventually(() => page.getByTestId('me-email').textContent()).toBe(email);
 
     const watcherContext = await browser.newContext();
-    const watcher = await open(watcherContext, `/scrutins/${LIOT}`);
+    const watcher = await openPage(watcherContext, server, `/scrutins/${LIOT}`);
     const total = watcher.getByTestId('tally-total');
     await eventually(() => total.textContent()).toBe('0');
 
@@ -151,7 +131,7 @@ describe('the web client in Chromium', () => {
   });
 
   it('downloads a chart as a valid PNG image', async () => {
-    const page = await open(citizen, `/scrutins/${LIOT}`);
+    const page = await openPage(citizen, server, `/scrutins/${LIOT}`);
     await page.getByTestId('official-pour').waitFor();
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger « Hémicycle officiel » en PNG' }).click()]);
     expect(download.suggestedFilename()).toBe(`hemicycle-${LIOT}.png`);
@@ -163,7 +143,7 @@ describe('the web client in Chromium', () => {
   });
 
   it('opens the embed page and votes from it', async () => {
-    const page = await open(citizen, `/embed/scrutin/${LIOT}`);
+    const page = await openPage(citizen, server, `/embed/scrutin/${LIOT}`);
     await eventually(() => page.getByTestId('embed-parallel').textContent()).toMatch(/Avec 10 député·es MaVoix/);
     await eventually(() => page.getByTestId('vote-pour').getAttribute('aria-pressed')).toBe('true');
     await page.getByTestId('vote-contre').click();
@@ -175,7 +155,7 @@ describe('the web client in Chromium', () => {
   });
 
   it('shows the legislature page with the leverage curve and the flippable votes', async () => {
-    const page = await open(citizen, '/legislature/17?k=10');
+    const page = await openPage(citizen, server, '/legislature/17?k=10');
     await page.getByTestId('leverage-chart').locator('svg').waitFor();
     await eventually(() => page.getByTestId('flippable-count').textContent()).toMatch(/^\d+ votes sur 3\s?876 basculables avec K = 10$/);
     expect(await page.locator('table tbody tr').count()).toBeGreaterThan(0);
@@ -184,7 +164,7 @@ describe('the web client in Chromium', () => {
   });
 
   it('switches to English and keeps the choice', async () => {
-    const page = await open(citizen, `/scrutins/${LIOT}`);
+    const page = await openPage(citizen, server, `/scrutins/${LIOT}`);
     await page.getByTestId('official-pour').waitFor();
     await page.getByRole('button', { name: /English/ }).click();
     await page.getByRole('heading', { name: 'Official result' }).waitFor();

@@ -1,10 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 /**
  * The e2e harness: the real server (a child process, as `npm run serve` runs it) on a free port
@@ -195,4 +196,39 @@ export async function signUpOverHttp(server: TestServer, email: string, password
   const session = await expectOk(call('/api/auth/login', { method: 'POST', body: { email, password } }), 'login');
   csrf = ((await session.json()) as { csrfToken: string }).csrfToken;
   return call;
+}
+
+/** Waits for a value to match, as a user would (the first leverage computation takes seconds). */
+export const eventually = <T>(read: () => Promise<T> | T, timeout = 30_000) => expect.poll(read, { timeout, interval: 100 });
+
+/** The number in a text such as `1 234 votes`. */
+export const digits = (s: string | null) => Number((s ?? '').replace(/\D/g, ''));
+
+/** A new tab of `context` on `path` of the test server. */
+export async function openPage(context: BrowserContext, server: TestServer, path: string): Promise<Page> {
+  const page = await context.newPage();
+  page.setDefaultTimeout(30_000);
+  await page.goto(server.url + path);
+  return page;
+}
+
+/** A full-page screenshot in client/e2e/screenshots. */
+export async function shoot(page: Page, name: string) {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Submits the account page's login form (the result is the caller's to check). */
+export async function logIn(page: Page, email: string, password: string) {
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+}
+
+/** Opens the account page's sign-up form and submits it (the mailed code is the caller's). */
+export async function signUpInPage(page: Page, email: string, password: string) {
+  await page.getByRole('button', { name: 'Créer un compte' }).click();
+  await page.getByLabel('Adresse électronique').fill(email);
+  await page.getByLabel('Mot de passe').fill(password);
+  await page.getByRole('button', { name: 'Créer un compte' }).click();
 }

@@ -3,7 +3,7 @@ import { expandK, kCurve, phaseGrid } from '@parallele/core';
 import type { ChartSpec, CitizenSplit } from '@parallele/core';
 import { KCurveChart, LeverageChart, PhaseChart, ResultsTable, toCsv } from '@parallele/client';
 import type { TableColumn } from '@parallele/client';
-import { splitFor, type ComputedRow, type ComputedScenario, type ScenarioData } from './compute';
+import { ScenarioRunError, type ComputedRow, type ComputedScenario, type ScenarioData } from './compute';
 import { hemicycleChart } from './hemicycle';
 
 /** One chart ready to write: the React element (→ SVG/PNG), its data as CSV, its interactive view. */
@@ -29,7 +29,9 @@ const shortUid = (uid: string) => uid.replace(/^VTANR5L\d+/, '').toLowerCase();
 
 function pick(c: ComputedScenario, uid: string | undefined): ComputedRow {
   const row = uid ? c.rows.find((r) => r.row.uid === uid) : c.rows[0];
-  if (!row) throw new Error(`chart scrutin ${uid ?? '(first)'} is not in the selection`);
+  const left = uid ? c.excluded.find((x) => x.uid === uid) : undefined;
+  if (left) throw new ScenarioRunError(`scrutin ${uid} was left out of the scenario: ${left.reason} (split.whenNoVotes: exclude)`);
+  if (!row) throw new ScenarioRunError(`chart scrutin ${uid ?? '(first)'} is not in the selection`);
   return row;
 }
 
@@ -46,7 +48,7 @@ export function buildChart(c: ComputedScenario, spec: ChartSpec, index: number, 
       const r = pick(c, spec.scrutin);
       const mode = spec.mode ?? scenario.mode[0]!;
       const range = kRange(c, spec);
-      const split = splitFor(scenario, r.scrutin, data);
+      const split = r.split;
       const curve = kCurve(r.sim, { split, mode, method, from: range.from, to: range.to });
       const points = Array.from(curve.pour, (_, i) => ({
         k: curve.from + i,
@@ -84,7 +86,7 @@ export function buildChart(c: ComputedScenario, spec: ChartSpec, index: number, 
         title,
         element: <PhaseChart cells={cells} officialOutcome={r.scrutin.outcome} title={title} idPrefix={`c${index}`} />,
         csv: toCsv(cells, ['k', 'share', 'outcome']),
-        interactiveUrl: scrutinUrl(r.row.uid, range.to, splitFor(scenario, r.scrutin, data), mode, method),
+        interactiveUrl: scrutinUrl(r.row.uid, range.to, r.split, mode, method),
       };
     }
     case 'leverage': {

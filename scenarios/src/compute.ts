@@ -5,18 +5,23 @@ import {
   isSimulationError,
   officialTally,
   requiredShare,
+  resolvePlatformSplit,
+  splitPercents,
   selectScrutins,
   simulate,
   tippingPoint,
   toSimScrutin,
 } from '@parallele/core';
-import type { ChartSpec, Scenario, ScenarioIssue, ScenarioKeyFigure, ScenarioRow, Scrutin, SimScrutin, CitizenSplit } from '@parallele/core';
+import type { ChartSpec, CitizenSplit, PlatformVotes, Scenario, ScenarioIssue, ScenarioKeyFigure, ScenarioRow, Scrutin, SimScrutin } from '@parallele/core';
 
 /** Where the scenario's scrutins come from (the bundled files or the store) and, optionally, citizen votes. */
 export interface ScenarioData {
   scrutins: readonly Scrutin[];
-  /** the platform's citizen split for a scrutin (pour, contre, abstention), when a store is at hand */
-  platformSplit?: (uid: string, filter: 'all' | 'verified' | 'unflagged') => CitizenSplit | null;
+  /**
+   * The platform's citizen votes, injected by whoever holds the store (the server's votes
+   * service, the `--database` CLI, a test): `split.source: platform` cannot run without it.
+   */
+  platformVotes?: PlatformVotes;
   /** group names and colours for the hemicycle, by organe ref */
   groups?: ReadonlyMap<string, { abbreviation: string | null; name: string; colour: string | null }>;
 }
@@ -24,7 +29,15 @@ export interface ScenarioData {
 export interface ComputedRow {
   scrutin: Scrutin;
   sim: SimScrutin;
+  /** the bloc's split on this scrutin (charts reuse it rather than asking the provider again) */
+  split: CitizenSplit;
   row: ScenarioRow;
+}
+
+export interface ExcludedScrutin {
+  uid: string;
+  titre: string;
+  reason: string;
 }
 
 export interface ComputedScenario {
@@ -32,6 +45,8 @@ export interface ComputedScenario {
   ks: number[];
   tableK: number;
   rows: ComputedRow[];
+  /** selected scrutins left out (`platform` split without votes and `whenNoVotes: exclude`) */
+  excluded: ExcludedScrutin[];
   /** per mode: K* per scrutin (null: never tips; undefined: not computable in that mode) */
   leverage: Record<string, { scrutins: number; excluded: number; flippable: Record<string, number> }>;
   keyFigures: ScenarioKeyFigure[];
@@ -42,6 +57,21 @@ export class ScenarioRunError extends Error {
 }
 
 const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+/** What the offline runner says about a `platform` scenario: the votes live in the server's store. */
+export const PLATFORM_NEEDS_STORE =
+  "split.source platform needs the citizens' votes, which live in the server's store: pass --database file:data/parallele.db (or set DATABASE_URL)";
+
+type ResolvedSplit = { split: CitizenSplit; platform?: NonNullable<ScenarioRow['platform']> } | { excluded: string };
+
+function resolveSplit(scenario: Scenario, s: Scrutin, data: ScenarioData): ResolvedSplit {
+  const src = scenario.split;
+  if (src.source !== 'platform') return { split: splitFor(scenario, s, data) };
+  if (!data.platformVotes) throw new ScenarioRunError(PLATFORM_NEEDS_STORE);
+  const r = resolvePlatformSplit(src, data.platformVotes(s.uid, src.tally));
+  if (r.use === 'exclude') return { excluded: r.reason };
+  return { split: r.split, platform: { votes: r.votes, total: r.total, used: r.use } };
+}
 
 /** The split the K MaVoix deputies cast on one scrutin, according to the scenario's split source. */
 export function splitFor(scenario: Scenario, s: Scrutin, data: ScenarioData): CitizenSplit {
@@ -55,9 +85,10 @@ export function splitFor(scenario: Scenario, s: Scrutin, data: ScenarioData): Ci
       return o ? [o.pour, o.contre, o.abstention] : [src.pour, src.contre, src.abstention];
     }
     case 'platform': {
-      const split = data.platformSplit?.(s.uid, src.filter) ?? null;
-      if (!split) throw new ScenarioRunError(`split.source platform: no citizen votes available for ${s.uid} (the platform's votes need the server's store)`);
-      return split;
+      if (!data.platformVotes) throw new ScenarioRunError(PLATFORM_NEEDS_STORE);
+      const r = resolvePlatformSplit(src, data.platformVotes(s.uid, src.tally));
+      if (r.use === 'exclude') throw new ScenarioRunError(`${s.uid} is left out of the scenario: ${r.reason} (split.whenNoVotes: exclude)`);
+      return r.split;
     }
   }
 }
@@ -68,9 +99,8 @@ export function tableKOf(scenario: Scenario, ks: number[]): number {
   return t?.k ?? Math.max(...ks);
 }
 
-function computeRow(scenario: Scenario, s: Scrutin, data: ScenarioData, tableK: number): ComputedRow {
+function computeRow(scenario: Scenario, s: Scrutin, split: CitizenSplit, tableK: number, platform?: ScenarioRow['platform']): ComputedRow {
   const sim = toSimScrutin(s, { withDeputies: scenario.mode.some((m) => m.startsWith('deputies:')) });
-  const split = splitFor(scenario, s, data);
   const modes: ScenarioRow['modes'] = {};
   for (const mode of scenario.mode) {
     const base = { k: tableK, split: [split[0], split[1], split[2]] as [number, number, number] };
@@ -104,8 +134,9 @@ function computeRow(scenario: Scenario, s: Scrutin, data: ScenarioData, tableK: 
     titre: s.titre,
     official: officialTally(sim),
     modes,
+    ...(platform ? { platform } : {}),
   };
-  return { scrutin: s, sim, row };
+  return { scrutin: s, sim, split, row };
 }
 
 /**
@@ -127,6 +158,7 @@ function leverageOf(rows: ComputedRow[], mode: string, ks: number[]) {
 function keyFigures(c: Omit<ComputedScenario, 'keyFigures'>): ScenarioKeyFigure[] {
   const { scenario, rows, tableK, leverage } = c;
   const out: ScenarioKeyFigure[] = [{ id: 'scrutins', label: 'Scrutins étudiés', value: rows.length }];
+  if (scenario.split.source === 'platform') out.push(...platformFigures(c));
   for (const mode of scenario.mode) {
     const flipped = rows.filter((r) => r.row.modes[mode]?.flipped).length;
     out.push({ id: `flipped:${mode}:${tableK}`, label: `Issues changées avec K = ${tableK} (${mode})`, value: flipped });
@@ -163,6 +195,31 @@ function keyFigures(c: Omit<ComputedScenario, 'keyFigures'>): ScenarioKeyFigure[
   return out;
 }
 
+/** How much of the scenario rests on citizens' votes, and each small scenario's split (75 / 25 / 0 %). */
+function platformFigures(c: Omit<ComputedScenario, 'keyFigures'>): ScenarioKeyFigure[] {
+  const withVotes = c.rows.filter((r) => r.row.platform?.used === 'platform');
+  const fallback = c.rows.length - withVotes.length;
+  const out: ScenarioKeyFigure[] = [
+    { id: 'platform:scrutins-with-votes', label: 'Scrutins avec des votes citoyens', value: withVotes.length },
+    { id: 'platform:votes', label: 'Votes citoyens comptés', value: withVotes.reduce((n, r) => n + (r.row.platform?.total ?? 0), 0) },
+  ];
+  if (fallback > 0) out.push({ id: 'platform:fallback', label: 'Scrutins sans votes citoyens (répartition de repli)', value: fallback });
+  if (c.excluded.length > 0) out.push({ id: 'platform:excluded', label: 'Scrutins sans votes citoyens (exclus)', value: c.excluded.length });
+  if (c.rows.length <= 5) {
+    for (const { row, split } of c.rows) {
+      const p = row.platform!;
+      const [pour, contre, abstention] = splitPercents(split);
+      out.push({
+        id: `platform:share-pour:${row.uid}`,
+        label: `Part « pour » du bloc sur ${row.uid}${p.used === 'fallback' ? ' (repli : aucun vote citoyen)' : ''}`,
+        value: round(pour / 100),
+        detail: `${pour} % pour / ${contre} % contre / ${abstention} % abstention — ${p.votes.pour} pour, ${p.votes.contre} contre, ${p.votes.abstention} abstention`,
+      });
+    }
+  }
+  return out;
+}
+
 /**
  * What only the data can tell: a K larger than the Assembly it replaces members of. With the
  * `proportional` mode (and in every chart), K cannot exceed the members of a selected scrutin.
@@ -192,8 +249,18 @@ export function computeScenario(scenario: Scenario, data: ScenarioData): Compute
   if (selected.length === 0) throw new ScenarioRunError('scrutins: the selection matches no scrutin in the data');
   const ks = expandK(scenario.k);
   const tableK = tableKOf(scenario, ks);
-  const rows = selected.map((s) => computeRow(scenario, s, data, tableK));
+  const rows: ComputedRow[] = [];
+  const excluded: ExcludedScrutin[] = [];
+  for (const s of selected) {
+    const r = resolveSplit(scenario, s, data);
+    if ('excluded' in r) excluded.push({ uid: s.uid, titre: s.titre, reason: r.excluded });
+    else rows.push(computeRow(scenario, s, r.split, tableK, r.platform));
+  }
+  if (rows.length === 0)
+    throw new ScenarioRunError(
+      `split: none of the ${selected.length} selected scrutins has citizen votes on the platform (whenNoVotes: exclude); declare \`whenNoVotes: fallback\` with a \`fallback\` split to run it anyway`,
+    );
   const leverage = Object.fromEntries(scenario.mode.map((m) => [m, leverageOf(rows, m, ks)]));
-  const base = { scenario, ks, tableK, rows, leverage };
+  const base = { scenario, ks, tableK, rows, excluded, leverage };
   return { ...base, keyFigures: keyFigures(base) };
 }

@@ -12,7 +12,7 @@ describe('the parallel hemicycle', () => {
     for (const uid of uids) {
       const scrutin = data.scrutins.find((s) => s.uid === uid)!;
       const sim = toSimScrutin(scrutin, { withDeputies: true });
-      const row = { scrutin, sim, row: {} as ScenarioRow };
+      const row = { scrutin, sim, split: [55, 35, 10] as const, row: {} as ScenarioRow };
       // the largest group, and three deputies with a recorded position (a pour, a contre if any, another)
       const largest = [...sim.groups].sort((a, b) => b.members - a.members)[0]!;
       const named = [...new Map(scrutin.deputies.map((d) => [d.position, d.acteurRef])).values()].slice(0, 3);

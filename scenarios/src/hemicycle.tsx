@@ -4,7 +4,7 @@ import { Hemicycle, toCsv } from '@parallele/client';
 import type { HemicycleGroup } from '@parallele/client';
 import type { BuiltChart } from './charts';
 import { scrutinUrl } from './charts';
-import { splitFor, ScenarioRunError, type ComputedRow, type ComputedScenario, type ScenarioData } from './compute';
+import { ScenarioRunError, type ComputedRow, type ComputedScenario, type ScenarioData } from './compute';
 
 const MAVOIX_COLOUR = '#2B2B2B';
 
@@ -63,7 +63,7 @@ export function parallelGroupSeats(row: ComputedRow, k: number, mode: string) {
 export function hemicycleChart(c: ComputedScenario, spec: Extract<ChartSpec, { type: 'hemicycle' }>, index: number, data: ScenarioData, r: ComputedRow): BuiltChart {
   const { scenario } = c;
   const mode = spec.mode ?? scenario.mode[0]!;
-  const split = splitFor(scenario, r.scrutin, data);
+  const split = r.split;
   const result = simulate(r.sim, { split, mode, method: scenario.method, k: spec.k, maxK: 0 });
   const seats = parallelGroupSeats(r, spec.k, mode);
   const groups: HemicycleGroup[] = seats.map((g, i) => {

@@ -7,3 +7,4 @@ export * from './hemicycle';
 export * from './report';
 export * from './render/png';
 export * from './render/svg';
+export * from './cli-program';

@@ -13,7 +13,16 @@ const fmt = (v: number | null) => (v === null ? '—' : Number.isInteger(v) ? St
 function splitText(r: ScenarioResult): string {
   const s = r.split;
   if (s.source === 'best-case') return 'Meilleur cas : 100 % contre si le texte a été adopté, 100 % pour s’il a été rejeté (le plus qu’un bloc de K puisse changer).';
-  if (s.source === 'platform') return 'Les votes des citoyens sur la plateforme.';
+  if (s.source === 'platform') {
+    const p = s.platform;
+    if (!p) return 'Les votes des citoyens sur la plateforme.';
+    const tally = { all: 'tous les comptes', verified: 'comptes vérifiés', unflagged: 'sans les comptes signalés', 'verified-unflagged': 'comptes vérifiés et non signalés' }[p.tally] ?? p.tally;
+    const none =
+      p.whenNoVotes === 'fallback' && p.fallback
+        ? `répartition de repli pour ${p.fallback[0]} / contre ${p.fallback[1]} / abstention ${p.fallback[2]}${p.fallbackRationale ? ` — ${p.fallbackRationale}` : ''}`
+        : 'scrutin exclu des résultats';
+    return `Les votes des citoyens sur la plateforme (${tally}, au moins ${p.minVotes} vote${p.minVotes > 1 ? 's' : ''}) : ${p.votes} votes sur ${p.scrutinsWithVotes} scrutin(s). Sans votes : ${none} (${p.scrutinsWithoutVotes} scrutin(s)).`;
+  }
   const w = s.weights ? `pour ${s.weights[0]} / contre ${s.weights[1]} / abstention ${s.weights[2]}` : '';
   return `${s.source === 'poll' ? 'Sondage' : 'Répartition fixe'} : ${w}${s.rationale ? ` — ${s.rationale}` : ''}`;
 }
@@ -47,10 +56,14 @@ export function reportMarkdown(r: ScenarioResult): string {
       const x = row.modes[m];
       return `${fmt(x?.tippingPoint ?? null)} | ${x?.parallel?.outcome ?? '—'}${x?.flipped ? ' **(bascule)**' : ''}`;
     });
-    out.push(`| ${row.uid} | ${row.date} | ${mdEsc(row.titre.slice(0, 120))} | ${row.official.pour} | ${row.official.contre} | ${row.official.required} | ${row.official.outcome} | ${cells.join(' | ')} |`);
+    out.push(`| ${row.uid}${row.platform?.used === 'fallback' ? ' (repli)' : ''} | ${row.date} | ${mdEsc(row.titre.slice(0, 120))} | ${row.official.pour} | ${row.official.contre} | ${row.official.required} | ${row.official.outcome} | ${cells.join(' | ')} |`);
   }
   const more = r.rows.length - Math.min(TABLE_ROWS, r.rows.length) + r.rowsOmitted;
   if (more > 0) out.push('', `… et ${more} autres scrutins : voir les fichiers CSV.`);
+  if (r.excluded.length > 0) {
+    out.push('', '## Scrutins exclus', '');
+    for (const x of r.excluded) out.push(`- ${x.uid} — ${mdEsc(x.titre.slice(0, 120))} : ${mdEsc(x.reason)}`);
+  }
   out.push('', '## Sources', '');
   for (const s of r.sources) out.push(`- [${s.label}](${s.url}) — ${s.publisher ? `${s.publisher}, ` : ''}${s.date}${s.note ? ` — ${s.note}` : ''}`);
   out.push('', 'Données : « Assemblée nationale – données ouvertes », Licence Ouverte / Open Licence (Etalab).', '');
@@ -90,7 +103,7 @@ export function reportHtml(r: ScenarioResult, svgs: ReadonlyMap<string, string>)
   for (const m of r.modes) p.push(`<th>K* ${esc(m)}</th><th>K=${r.tableK} ${esc(m)}</th>`);
   p.push('</tr></thead><tbody>');
   for (const row of r.rows.slice(0, TABLE_ROWS)) {
-    p.push(`<tr><td>${esc(row.uid)}</td><td>${esc(row.date)}</td><td>${esc(row.titre.slice(0, 160))}</td><td class="n">${row.official.pour}</td><td class="n">${row.official.contre}</td><td class="n">${row.official.required}</td><td>${esc(row.official.outcome)}</td>`);
+    p.push(`<tr><td>${esc(row.uid)}${row.platform?.used === 'fallback' ? ' <small>(repli)</small>' : ''}</td><td>${esc(row.date)}</td><td>${esc(row.titre.slice(0, 160))}</td><td class="n">${row.official.pour}</td><td class="n">${row.official.contre}</td><td class="n">${row.official.required}</td><td>${esc(row.official.outcome)}</td>`);
     for (const m of r.modes) {
       const x = row.modes[m];
       p.push(`<td class="n">${fmt(x?.tippingPoint ?? null)}</td><td${x?.flipped ? ' class="flip"' : ''}>${esc(x?.parallel?.outcome ?? '—')}${x?.flipped ? ' ▶ bascule' : ''}</td>`);
@@ -100,6 +113,11 @@ export function reportHtml(r: ScenarioResult, svgs: ReadonlyMap<string, string>)
   p.push('</tbody></table>');
   const more = r.rows.length - Math.min(TABLE_ROWS, r.rows.length) + r.rowsOmitted;
   if (more > 0) p.push(`<p>… et ${more} autres scrutins : voir les fichiers CSV.</p>`);
+  if (r.excluded.length > 0) {
+    p.push('<h2>Scrutins exclus</h2><ul>');
+    for (const x of r.excluded) p.push(`<li>${esc(x.uid)} — ${esc(x.titre.slice(0, 160))} : ${esc(x.reason)}</li>`);
+    p.push('</ul>');
+  }
   p.push('<h2>Sources</h2><ul>');
   for (const s of r.sources) p.push(`<li><a href="${esc(s.url)}">${esc(s.label)}</a> — ${s.publisher ? `${esc(s.publisher)}, ` : ''}${esc(s.date)}${s.note ? ` — ${esc(s.note)}` : ''}</li>`);
   p.push('</ul><p>Données : « Assemblée nationale – données ouvertes », Licence Ouverte / Open Licence (Etalab).</p></body></html>');

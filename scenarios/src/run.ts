@@ -35,7 +35,7 @@ export interface ScenarioOutput {
   html: string;
 }
 
-function splitDto(s: Scenario): ScenarioResult['split'] {
+function splitDto(s: Scenario, computed: ComputedScenario): ScenarioResult['split'] {
   const src = s.split;
   if (src.source === 'fixed' || src.source === 'poll') {
     const overrides = Object.fromEntries(Object.entries(src.overrides ?? {}).map(([uid, w]) => [uid, [w.pour, w.contre, w.abstention] as [number, number, number]]));
@@ -46,6 +46,21 @@ function splitDto(s: Scenario): ScenarioResult['split'] {
       citations: src.source === 'poll' ? src.citations : [],
       overrides,
     };
+  }
+  if (src.source === 'platform') {
+    const f = src.fallback;
+    const withVotes = computed.rows.filter((r) => r.row.platform?.used === 'platform');
+    const platform = {
+      tally: src.tally,
+      minVotes: src.minVotes,
+      whenNoVotes: src.whenNoVotes,
+      fallback: f ? ([f.pour, f.contre, f.abstention] as [number, number, number]) : null,
+      fallbackRationale: f?.rationale ?? null,
+      scrutinsWithVotes: withVotes.length,
+      scrutinsWithoutVotes: computed.rows.length - withVotes.length + computed.excluded.length,
+      votes: withVotes.reduce((n, r) => n + (r.row.platform?.total ?? 0), 0),
+    };
+    return { source: src.source, weights: null, rationale: null, citations: [], overrides: {}, platform };
   }
   return { source: src.source, weights: null, rationale: null, citations: [], overrides: {} };
 }
@@ -88,7 +103,7 @@ export function renderScenario(name: string, scenario: Scenario, data: ScenarioD
     method: scenario.method,
     ks: computed.ks,
     tableK: computed.tableK,
-    split: splitDto(scenario),
+    split: splitDto(scenario, computed),
     leverage: computed.leverage,
     charts: charts.map((c) => ({
       name: c.chart.name,
@@ -101,6 +116,7 @@ export function renderScenario(name: string, scenario: Scenario, data: ScenarioD
     })),
     rows: tableRows.slice(0, MAX_JSON_ROWS).map((r) => r.row),
     rowsOmitted: Math.max(0, tableRows.length - MAX_JSON_ROWS),
+    excluded: computed.excluded,
   });
   const svgs = new Map(charts.map((c) => [c.chart.name, c.svg]));
   return { name, result, computed, charts, markdown: reportMarkdown(result), html: reportHtml(result, svgs) };

@@ -22,12 +22,13 @@ const figure = (out: ScenarioOutput, id: string) => {
 };
 
 describe('the shipped scenarios', () => {
-  it('are the five scenarios of issue 7 and all validate against the bundled data', async () => {
+  it('are the five scenarios of issue 7 plus the platform one, and all validate against the bundled data', async () => {
     const files = await listScenarioFiles();
     expect(files.map(scenarioName)).toEqual([
       'censure-barnier-2024',
       'censure-retraites-2023',
       'dix-deputes-mavoix-l17',
+      'plateforme-censures-l17',
       'plus-de-deputes-mavoix',
       'votes-serres-l16-l17',
     ]);

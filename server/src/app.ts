@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
-import helmet from 'helmet';
-import { pinoHttp } from 'pino-http';
+import type { HelmetOptions } from 'helmet';
+import { accessLog } from './access-log';
+import { precomputedHeaders, securityHeaders } from './security-headers';
 import type { AppDeps } from './deps';
 import { apiNotFound, errorHandler } from './errors';
 import { healthRoutes } from './modules/health/routes';
@@ -49,42 +50,25 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
 
   const https = (config.PUBLIC_URL ?? '').startsWith('https:');
-  const securityHeaders = (embeddable: boolean) =>
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // socket.io falls back to long polling (same origin) or opens a ws: to the same host.
-          connectSrc: ["'self'", 'ws:', 'wss:'],
-          // Served over plain http on a laptop or a LAN: upgrading would break every asset.
-          upgradeInsecureRequests: https ? [] : null,
-          // The embed widget exists to be framed by any site; every other page only by ours.
-          frameAncestors: embeddable ? ['*'] : ["'self'"],
-        },
+  const helmetOptions = (embeddable: boolean): HelmetOptions => ({
+    contentSecurityPolicy: {
+      directives: {
+        // socket.io falls back to long polling (same origin) or opens a ws: to the same host.
+        connectSrc: ["'self'", 'ws:', 'wss:'],
+        // Served over plain http on a laptop or a LAN: upgrading would break every asset.
+        upgradeInsecureRequests: https ? [] : null,
+        // The embed widget exists to be framed by any site; every other page only by ours.
+        frameAncestors: embeddable ? ['*'] : ["'self'"],
       },
-      xFrameOptions: embeddable ? false : { action: 'sameorigin' },
-      strictTransportSecurity: https,
-    });
-  const pageHeaders = securityHeaders(false);
-  const embedHeaders = securityHeaders(true);
-  app.use((req, res, next) => (req.path.startsWith('/embed/') ? embedHeaders : pageHeaders)(req, res, next));
-  app.use(
-    pinoHttp({
-      logger,
-      // Health checks every few seconds would drown the log.
-      autoLogging: { ignore: (req) => req.url === '/api/health' },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      // One short line per request: headers (cookies!) and the security headers we send are noise.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-          remoteAddress: req.remoteAddress,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+    },
+    xFrameOptions: embeddable ? false : { action: 'sameorigin' },
+    strictTransportSecurity: https,
+  });
+  // helmet's headers computed once (see security-headers.ts): 0 = pages and API, 1 = embed widget.
+  const headerSets = [precomputedHeaders(helmetOptions(false)), precomputedHeaders(helmetOptions(true))];
+  app.use(securityHeaders(headerSets, (path) => (path.startsWith('/embed/') ? 1 : 0)));
+  // Health checks every few seconds would drown the log.
+  app.use(accessLog(logger, config.LOG_REQUESTS, (url) => url === '/api/health'));
   app.use(express.json({ limit: config.JSON_BODY_LIMIT }));
 
   const api = express.Router();

@@ -35,7 +35,7 @@ export const SERVER_VERSION: string = (
 export async function boot(options: BootOptions = {}): Promise<Booted> {
   const config: Config = loadConfig(options.env ?? process.env, SERVER_VERSION);
   const logger = options.logger ?? createLogger(config);
-  const db = await openDatabase(config.DATABASE_URL);
+  const db = openDatabase(config.DATABASE_URL);
   try {
     await importBundledDataIfEmpty(db, logger);
     const deps: AppDeps = { config, logger, db, events: createEventBus(), now: () => new Date() };

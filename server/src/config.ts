@@ -54,6 +54,11 @@ export const configSchema = z.object({
     }),
   /** Unset: info, or silent under NODE_ENV=test so test output stays readable. */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
+  /**
+   * Access log: `all` = a line per request at info; `errors` = 4xx/5xx only, 2xx/3xx at debug
+   * (a busy vote day writes a line per vote otherwise). See access-log.ts.
+   */
+  LOG_REQUESTS: z.enum(['all', 'errors']).default('all'),
   /** Where users reach the app (links in mails, CORS-free absolute URLs). Unset: http://HOST:PORT. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY: trustProxySchema.default(false),

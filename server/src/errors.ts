@@ -191,9 +191,10 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
       return;
     }
     const error = toAppError(err);
-    const log = (req as { log?: Logger }).log ?? logger;
-    if (!error.operational) log.error({ err: error.cause ?? error, code: error.code }, error.detail);
-    else if (error.status >= 500) log.warn({ err: error }, error.detail);
+    // The access log (access-log.ts) numbers requests: the same id ties this line to its request.
+    const reqId = (req as { id?: unknown }).id;
+    if (!error.operational) logger.error({ err: error.cause ?? error, code: error.code, reqId }, error.detail);
+    else if (error.status >= 500) logger.warn({ err: error, reqId }, error.detail);
     sendProblem(res, error, req.originalUrl);
   };
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { OUTCOMES, VOTE_TYPES } from '../an/model';
-import { ModeParamSchema } from './simulation';
+import { emptyAsUndefined } from './scrutins';
+import { ModeParamSchema, wholeParam } from './simulation';
 
 /**
  * HTTP contract of GET /api/legislatures/:n/flippable: the scrutins of a legislature that a bloc
@@ -8,19 +9,11 @@ import { ModeParamSchema } from './simulation';
  * pour on a rejected one), each with its best-case tipping point K*. It lists what
  * /api/legislatures/:n/leverage counts.
  */
-const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
-const whole = (name: string, min: number, max: number) =>
-  z.coerce
-    .number({ error: `${name}: expected a whole number` })
-    .int({ error: `${name}: expected a whole number` })
-    .min(min, { error: `${name}: expected a number ≥ ${min}` })
-    .max(max, { error: `${name}: expected a number ≤ ${max}` });
-
 export const FlippableQuerySchema = z.strictObject({
-  k: whole('k', 1, 577).meta({ description: 'Size K of the MaVoix bloc', example: 10 }),
-  mode: optional(ModeParamSchema).default('proportional'),
-  page: optional(whole('page', 1, 1_000_000)).default(1),
-  pageSize: optional(whole('pageSize', 1, 200)).default(50),
+  k: wholeParam('k', 1, 577).meta({ description: 'Size K of the MaVoix bloc', example: 10 }),
+  mode: emptyAsUndefined(ModeParamSchema).default('proportional'),
+  page: emptyAsUndefined(wholeParam('page', 1, 1_000_000)).default(1),
+  pageSize: emptyAsUndefined(wholeParam('pageSize', 1, 200)).default(50),
 });
 export type FlippableQuery = z.output<typeof FlippableQuerySchema>;
 

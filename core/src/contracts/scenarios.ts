@@ -66,6 +66,14 @@ export const ScenarioRowSchema = z.object({
       error: z.string().optional(),
     }),
   ),
+  /** `split.source: platform`: the citizens' votes counted on this scrutin and which split was used */
+  platform: z
+    .object({
+      votes: z.object({ pour: z.number(), contre: z.number(), abstention: z.number() }),
+      total: z.number(),
+      used: z.enum(['platform', 'fallback']),
+    })
+    .optional(),
 });
 export type ScenarioRow = z.infer<typeof ScenarioRowSchema>;
 
@@ -75,6 +83,20 @@ export const ScenarioSplitDtoSchema = z.object({
   rationale: z.string().nullable(),
   citations: z.array(pollCitationSchema),
   overrides: z.record(z.string(), z.tuple([z.number(), z.number(), z.number()])),
+  /** `source: platform`: which tally, the threshold, what happens without votes, and how many scrutins had votes */
+  platform: z
+    .object({
+      tally: z.string(),
+      minVotes: z.number(),
+      whenNoVotes: z.enum(['exclude', 'fallback']),
+      fallback: z.tuple([z.number(), z.number(), z.number()]).nullable(),
+      fallbackRationale: z.string().nullable(),
+      scrutinsWithVotes: z.number(),
+      scrutinsWithoutVotes: z.number(),
+      votes: z.number(),
+    })
+    .nullable()
+    .optional(),
 });
 
 export const ScenarioSummaryDtoSchema = z.object({
@@ -104,6 +126,8 @@ export const ScenarioResultSchema = ScenarioSummaryDtoSchema.extend({
   rows: z.array(ScenarioRowSchema),
   /** rows left out of `rows` (all are in the table CSV) */
   rowsOmitted: z.number(),
+  /** scrutins of the selection left out of every figure (`platform` split without votes) */
+  excluded: z.array(z.object({ uid: z.string(), titre: z.string(), reason: z.string() })).default([]),
 });
 export type ScenarioResult = z.infer<typeof ScenarioResultSchema>;
 

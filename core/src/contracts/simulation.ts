@@ -4,6 +4,7 @@ import { APPORTION_METHODS, parseMethod } from '../simulator/apportion';
 import { FLIP_MODELS } from '../simulator/flip-probability';
 import { isSimulationError } from '../simulator/errors';
 import { formatMode, parseMode, parseSplit } from '../simulator/types';
+import { emptyAsUndefined } from './scrutins';
 import { ScrutinUidParamSchema } from './votes';
 
 /**
@@ -13,10 +14,8 @@ import { ScrutinUidParamSchema } from './votes';
  * parsers so the API and the CLI accept exactly the same spellings.
  */
 
-/** `''` → undefined: an empty form field means "default". */
-const optional = <S extends z.ZodType>(schema: S) => z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
-
-const whole = (name: string, min: number, max: number) =>
+/** A whole-number query parameter whose errors name it (`k: expected a number ≤ 2000`). */
+export const wholeParam = (name: string, min: number, max: number) =>
   z.coerce
     .number({ error: `${name}: expected a whole number` })
     .int({ error: `${name}: expected a whole number` })
@@ -56,46 +55,46 @@ export const MethodParamSchema = viaParser((s) => parseMethod(s, 'method')).meta
 export const SimulationParamsSchema = z.strictObject({ uid: ScrutinUidParamSchema });
 
 export const SimulationQuerySchema = z.strictObject({
-  k: whole('k', 0, MAX_API_K).meta({ description: 'Number K of MaVoix deputies', example: 10 }),
+  k: wholeParam('k', 0, MAX_API_K).meta({ description: 'Number K of MaVoix deputies', example: 10 }),
   split: SplitParamSchema,
-  mode: optional(ModeParamSchema).default('proportional'),
-  method: optional(MethodParamSchema).default('largest-remainder'),
+  mode: emptyAsUndefined(ModeParamSchema).default('proportional'),
+  method: emptyAsUndefined(MethodParamSchema).default('largest-remainder'),
 });
 export type SimulationQuery = z.output<typeof SimulationQuerySchema>;
 
 export const CurveQuerySchema = z.strictObject({
   split: SplitParamSchema,
-  mode: optional(ModeParamSchema).default('proportional'),
-  method: optional(MethodParamSchema).default('largest-remainder'),
-  from: optional(whole('from', 0, MAX_API_K)).default(0).meta({ description: 'First K (default 0)' }),
-  to: optional(whole('to', 0, MAX_API_K)).meta({ description: 'Last K (default: the members M, or 577 when added)' }),
+  mode: emptyAsUndefined(ModeParamSchema).default('proportional'),
+  method: emptyAsUndefined(MethodParamSchema).default('largest-remainder'),
+  from: emptyAsUndefined(wholeParam('from', 0, MAX_API_K)).default(0).meta({ description: 'First K (default 0)' }),
+  to: emptyAsUndefined(wholeParam('to', 0, MAX_API_K)).meta({ description: 'Last K (default: the members M, or 577 when added)' }),
 });
 export type CurveQuery = z.output<typeof CurveQuerySchema>;
 
 export const PhaseQuerySchema = z.strictObject({
-  mode: optional(ModeParamSchema).default('proportional'),
-  method: optional(MethodParamSchema).default('largest-remainder'),
-  from: optional(whole('from', 0, MAX_API_K)).default(0),
-  to: optional(whole('to', 0, MAX_API_K)),
-  kStep: optional(whole('kStep', 1, MAX_API_K)).default(1),
-  shareStep: optional(whole('shareStep', 1, 100)).default(5).meta({ description: 'Pour-share step in percent (default 5)' }),
+  mode: emptyAsUndefined(ModeParamSchema).default('proportional'),
+  method: emptyAsUndefined(MethodParamSchema).default('largest-remainder'),
+  from: emptyAsUndefined(wholeParam('from', 0, MAX_API_K)).default(0),
+  to: emptyAsUndefined(wholeParam('to', 0, MAX_API_K)),
+  kStep: emptyAsUndefined(wholeParam('kStep', 1, MAX_API_K)).default(1),
+  shareStep: emptyAsUndefined(wholeParam('shareStep', 1, 100)).default(5).meta({ description: 'Pour-share step in percent (default 5)' }),
 });
 export type PhaseQuery = z.output<typeof PhaseQuerySchema>;
 
 export const FlipProbabilityQuerySchema = z.strictObject({
-  k: whole('k', 0, MAX_FLIP_K).meta({ description: `K replaced deputies drawn at random (≤ ${MAX_FLIP_K})`, example: 10 }),
+  k: wholeParam('k', 0, MAX_FLIP_K).meta({ description: `K replaced deputies drawn at random (≤ ${MAX_FLIP_K})`, example: 10 }),
   split: SplitParamSchema,
-  method: optional(MethodParamSchema).default('largest-remainder'),
-  model: optional(z.enum(FLIP_MODELS, { error: `model: expected ${FLIP_MODELS.join(' or ')}` })).default('uniform'),
+  method: emptyAsUndefined(MethodParamSchema).default('largest-remainder'),
+  model: emptyAsUndefined(z.enum(FLIP_MODELS, { error: `model: expected ${FLIP_MODELS.join(' or ')}` })).default('uniform'),
 });
 export type FlipProbabilityQuery = z.output<typeof FlipProbabilityQuerySchema>;
 
-export const LeverageParamsSchema = z.strictObject({ n: whole('n', 1, 99).meta({ description: 'Legislature, e.g. 17' }) });
+export const LeverageParamsSchema = z.strictObject({ n: wholeParam('n', 1, 99).meta({ description: 'Legislature, e.g. 17' }) });
 
 export const DEFAULT_KS = [1, 2, 5, 10, 20, 50];
 
 export const LeverageQuerySchema = z.strictObject({
-  ks: optional(
+  ks: emptyAsUndefined(
     z
       .string()
       .transform((s) => s.split(',').map((x) => (x.trim() === '' ? NaN : Number(x))))
@@ -103,7 +102,7 @@ export const LeverageQuerySchema = z.strictObject({
   )
     .default(DEFAULT_KS)
     .meta({ description: 'Comma-separated K values (default 1,2,5,10,20,50)', example: '1,2,5,10,20,50' }),
-  mode: optional(ModeParamSchema).default('proportional'),
+  mode: emptyAsUndefined(ModeParamSchema).default('proportional'),
 });
 export type LeverageQuery = z.output<typeof LeverageQuerySchema>;
 

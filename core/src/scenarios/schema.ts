@@ -95,14 +95,40 @@ export type SplitWeights = z.infer<typeof splitWeightsSchema>;
 
 const overridesSchema = z.record(scenarioUidSchema, splitWeightsSchema);
 
+/**
+ * Which of the platform's tallies a `platform` split reads (the votes module keeps all four).
+ * Default `unflagged`: a published chart should not count accounts held for moderation
+ * (suspected brigading, issue 5) while they are reviewed.
+ */
+export const PLATFORM_TALLIES = ['all', 'verified', 'unflagged', 'verified-unflagged'] as const;
+export type PlatformTallyName = (typeof PLATFORM_TALLIES)[number];
+
+/**
+ * `split.source: platform`: the citizens' votes on each scrutin are the bloc's split. A scrutin
+ * with fewer than `minVotes` votes in that tally has no platform split, and `whenNoVotes` says
+ * what happens, explicitly: `exclude` (default) leaves it out of every figure and lists it in the
+ * report; `fallback` uses the declared `fallback` split (with its rationale) and marks the row.
+ */
+export const platformSplitSchema = z
+  .strictObject({
+    source: z.literal('platform'),
+    tally: z.enum(PLATFORM_TALLIES, { error: `expected a tally: ${PLATFORM_TALLIES.join(', ')}` }).default('unflagged'),
+    minVotes: z.number({ error: 'expected a whole number of citizen votes' }).int({ error: 'minVotes must be a whole number' }).min(1, { error: 'minVotes must be ≥ 1' }).default(1),
+    whenNoVotes: z.enum(['exclude', 'fallback'], { error: 'expected whenNoVotes: exclude or fallback' }).default('exclude'),
+    fallback: z.strictObject({ ...weightsShape, rationale: z.string().min(1) }).refine(positiveSum, { error: sumMessage }).optional(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.whenNoVotes === 'fallback' && !p.fallback)
+      ctx.addIssue({ code: 'custom', path: ['whenNoVotes'], message: 'whenNoVotes: fallback needs a `fallback` split (pour, contre, abstention, rationale)' });
+    if (p.whenNoVotes === 'exclude' && p.fallback)
+      ctx.addIssue({ code: 'custom', path: ['fallback'], message: 'a `fallback` split is only used with `whenNoVotes: fallback`' });
+  });
+export type PlatformSplitSpec = z.infer<typeof platformSplitSchema>;
+
 export const splitSourceSchema = z.discriminatedUnion(
   'source',
   [
-    z.strictObject({
-      source: z.literal('platform'),
-      /** which citizen votes count: everyone, verified accounts only, or without flagged votes */
-      filter: z.enum(['all', 'verified', 'unflagged']).default('all'),
-    }),
+    platformSplitSchema,
     z
       .strictObject({ source: z.literal('fixed'), ...weightsShape, rationale: z.string().min(1), overrides: overridesSchema.optional() })
       .refine(positiveSum, { error: sumMessage }),

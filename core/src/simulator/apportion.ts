@@ -105,13 +105,22 @@ function giveToLargest<T extends number | bigint>(seats: number[], rem: T[], lef
   }
 }
 
-/** Highest averages, seat by seat: divisor s+1 (D'Hondt) or 2s+1 (Sainte-Laguë). */
-function highestAverages(n: number, w: readonly number[], total: number, step: 1 | 2): number[] {
+/**
+ * Highest averages, seat by seat: divisor s+1 (D'Hondt) or 2s+1 (Sainte-Laguë). `afterSeat(seats, k)`
+ * sees the apportionment of k seats as it grows (the methods are house-monotone).
+ */
+function highestAverages(
+  n: number,
+  w: readonly number[],
+  total: number,
+  step: 1 | 2,
+  afterSeat?: (seats: readonly number[], k: number) => void,
+): number[] {
   const p = w.length;
   const seats = new Array<number>(p).fill(0);
   const safe = total * (step * n + 1) <= Number.MAX_SAFE_INTEGER;
   const W = safe ? [] : w.map(BigInt);
-  for (let t = 0; t < n; t++) {
+  for (let k = 1; k <= n; k++) {
     let best = 0;
     for (let i = 1; i < p; i++) {
       const di = step * seats[i]! + 1;
@@ -121,6 +130,7 @@ function highestAverages(n: number, w: readonly number[], total: number, step: 1
       if (better) best = i;
     }
     seats[best]!++;
+    afterSeat?.(seats, k);
   }
   return seats;
 }
@@ -164,21 +174,7 @@ export function apportionSequence(maxK: number, weights: readonly number[], meth
   if (maxK === 0) return out;
   if (total === 0) throw new SimulationError('bad-weights', parameter, `${parameter}: all weights are zero, seats cannot be apportioned`);
   if (method === 'dhondt' || method === 'sainte-lague') {
-    const step = method === 'dhondt' ? 1 : 2;
-    const safe = total * (step * maxK + 1) <= Number.MAX_SAFE_INTEGER;
-    const W = w.map(BigInt);
-    const seats = new Array<number>(p).fill(0);
-    for (let k = 1; k <= maxK; k++) {
-      let best = 0;
-      for (let i = 1; i < p; i++) {
-        const di = step * seats[i]! + 1;
-        const db = step * seats[best]! + 1;
-        const better = safe ? w[i]! * db > w[best]! * di : W[i]! * BigInt(db) > W[best]! * BigInt(di);
-        if (better) best = i;
-      }
-      seats[best]!++;
-      out.set(seats, p * k);
-    }
+    highestAverages(maxK, w, total, method === 'dhondt' ? 1 : 2, (seats, k) => out.set(seats, p * k));
     return out;
   }
   for (let k = 1; k <= maxK; k++) {

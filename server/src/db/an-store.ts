@@ -5,9 +5,9 @@ import { closenessOf } from './an-reads';
 import type { Db } from './client';
 
 /**
- * Writes and reads the AN model (scrutins, deputies, groups) with prepared statements of the raw
- * driver: the importer writes ~600k position rows for one legislature, and drizzle's query builder
- * costs more than the insert itself there. Reads used by the simulator go the same way.
+ * Writes the AN model (scrutins, deputies, groups) with prepared statements of the raw driver: the
+ * importer writes ~600k position rows for one legislature, and drizzle's query builder costs more
+ * than the insert itself there. The reads (an-reads.ts) go the same way.
  *
  * Idempotence: every record carries a content hash, compared before writing: equal → "unchanged",
  * nothing written. The importer passes the hash of the official text (+ parser version); without

@@ -1,15 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { http } from '../../lib/api';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { withUnreachableApi } from '../../test-support/unreachable-api';
 import { useAccountStore } from './store';
 
-// Nothing listens on port 1: every request fails for real, as when the server is down.
-const baseURL = http.defaults.baseURL;
-beforeAll(() => {
-  http.defaults.baseURL = 'http://127.0.0.1:1/api';
-});
-afterAll(() => {
-  http.defaults.baseURL = baseURL;
-});
+withUnreachableApi();
 beforeEach(() => useAccountStore.setState(useAccountStore.getInitialState()));
 
 describe('the account store’s new actions', () => {

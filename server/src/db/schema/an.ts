@@ -68,13 +68,17 @@ export const scrutins = sqliteTable(
   ],
 );
 
+/** The parent scrutin of a child row: deleting (re-importing) the scrutin deletes its children. */
+const scrutinUidColumn = () =>
+  text('scrutin_uid')
+    .notNull()
+    .references(() => scrutins.uid, { onDelete: 'cascade' });
+
 /** One row per `groupe` of ventilationVotes, `position` = its index in the file (file order). */
 export const scrutinGroups = sqliteTable(
   'scrutin_groups',
   {
-    scrutinUid: text('scrutin_uid')
-      .notNull()
-      .references(() => scrutins.uid, { onDelete: 'cascade' }),
+    scrutinUid: scrutinUidColumn(),
     position: integer('position').notNull(),
     organeRef: text('organe_ref').notNull(),
     members: integer('members').notNull(),
@@ -91,9 +95,7 @@ export const scrutinGroups = sqliteTable(
 export const deputyVotes = sqliteTable(
   'deputy_votes',
   {
-    scrutinUid: text('scrutin_uid')
-      .notNull()
-      .references(() => scrutins.uid, { onDelete: 'cascade' }),
+    scrutinUid: scrutinUidColumn(),
     ordinal: integer('ordinal').notNull(),
     acteurRef: text('acteur_ref').notNull(),
     mandatRef: text('mandat_ref'),
@@ -115,9 +117,7 @@ export const deputyVotes = sqliteTable(
 export const misesAuPoint = sqliteTable(
   'mises_au_point',
   {
-    scrutinUid: text('scrutin_uid')
-      .notNull()
-      .references(() => scrutins.uid, { onDelete: 'cascade' }),
+    scrutinUid: scrutinUidColumn(),
     ordinal: integer('ordinal').notNull(),
     acteurRef: text('acteur_ref').notNull(),
     mandatRef: text('mandat_ref'),

@@ -1,4 +1,5 @@
-import type { DeputyPosition, Scrutin } from '@parallele/core';
+import type { DeputyPosition } from '@parallele/core';
+import { toScrutinHead, type ScrutinHeadRow } from '../../db/an-reads';
 import type { Db } from '../../db/client';
 
 /** Reads of deputies (acteurs) and of their recorded positions. */
@@ -13,14 +14,8 @@ export interface DeputyRow {
   group_ref: string | null;
 }
 
-interface PositionRow {
+interface PositionRow extends ScrutinHeadRow {
   scrutin_uid: string;
-  legislature: number;
-  numero: number;
-  date: string;
-  type: Scrutin['type'];
-  outcome: Scrutin['outcome'];
-  titre: string;
   position: DeputyPosition['position'];
   by_proxy: number | null;
   cause: string | null;
@@ -64,12 +59,7 @@ export function createDeputiesRepository(db: Db) {
         const rows = positionPage.all(ref, pageSize, (page - 1) * pageSize).map(
           (r): DeputyPosition => ({
             scrutinUid: r.scrutin_uid,
-            legislature: r.legislature,
-            numero: r.numero,
-            date: r.date,
-            type: r.type,
-            outcome: r.outcome,
-            titre: r.titre,
+            ...toScrutinHead(r),
             position: r.position,
             byProxy: r.by_proxy === null ? null : r.by_proxy === 1,
             cause: r.cause,

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { HealthResponseSchema, type HealthResponse } from '@parallele/core';
+import { countScrutins } from '../../db/an-reads';
 import type { AppDeps } from '../../deps';
 import { jsonResponse, registerRoute } from '../../openapi';
 
@@ -21,7 +22,7 @@ export function healthRoutes(deps: AppDeps): Router {
     let scrutins = 0;
     let ok = true;
     try {
-      scrutins = (deps.db.sqlite.prepare('SELECT count(*) AS n FROM scrutins').get() as { n: number }).n;
+      scrutins = countScrutins(deps.db);
     } catch (error) {
       ok = false;
       deps.logger.error({ err: error }, 'Health check: the store does not answer');

@@ -2,8 +2,8 @@ import { bestCaseTippingPoint, toSimScrutin, type FlippableItem, type FlippableQ
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import type { AppEventBus } from '../../events';
-import { loadLegislature, storeVersion } from '../simulation/repository';
-import { asAppError } from '../simulation/service';
+import { loadLegislature, watchStoreVersion } from '../simulation/repository';
+import { guarded } from '../simulation/service';
 
 /** Largest bloc the list considers: the Assembly's seats. */
 const MAX_K = 577;
@@ -12,12 +12,7 @@ const MAX_K = 577;
 export function flippableIndex(scrutins: readonly Scrutin[], mode: string): { scrutins: number; items: FlippableItem[] } {
   const items: FlippableItem[] = [];
   for (const s of scrutins) {
-    let k: number | null;
-    try {
-      k = bestCaseTippingPoint(toSimScrutin(s), mode, MAX_K);
-    } catch (error) {
-      throw asAppError(error);
-    }
+    const k = guarded(() => bestCaseTippingPoint(toSimScrutin(s), mode, MAX_K));
     if (k !== null) items.push({ uid: s.uid, numero: s.numero, date: s.date, type: s.type, titre: s.titre, outcome: s.outcome, tippingPoint: k });
   }
   items.sort((a, b) => a.tippingPoint - b.tippingPoint || b.date.localeCompare(a.date) || b.numero - a.numero);
@@ -31,15 +26,10 @@ export interface LegislaturesService {
 /** Caches the index per (legislature, mode) until the store changes. */
 export function createLegislaturesService(db: Db, events?: AppEventBus): LegislaturesService {
   const cache = new Map<string, { scrutins: number; items: FlippableItem[] }>();
-  let version = '';
-  events?.on('scrutins:changed', () => cache.clear());
+  const fresh = watchStoreVersion(db, events, () => cache.clear());
   return {
     flippable(legislature, q) {
-      const v = storeVersion(db);
-      if (v !== version) {
-        cache.clear();
-        version = v;
-      }
+      fresh();
       const key = `${legislature}|${q.mode}`;
       let index = cache.get(key);
       if (!index) {

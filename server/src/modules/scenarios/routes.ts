@@ -3,6 +3,8 @@ import { ScenarioChartParamSchema, ScenarioDetailResponseSchema, ScenarioListRes
 import type { AppDeps } from '../../deps';
 import { validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
+import { citizensOf } from '../accounts/citizens';
+import { platformVotesOf } from './platform-votes';
 import { createScenariosService, type ScenariosServiceOptions } from './service';
 
 registerRoute({
@@ -31,8 +33,31 @@ registerRoute({
   responses: { 200: { description: 'image/svg+xml, image/png or text/csv' }, ...problemResponses(400, 404) },
 });
 
-export function scenariosRoutes(_deps: AppDeps, opts: ScenariosServiceOptions = {}): Router {
-  const service = createScenariosService(opts);
+/**
+ * `platform` scenarios read the live tallies through the votes service (built lazily: a gallery
+ * without such a scenario never opens the citizens' side) and are recomputed when votes are cast
+ * or moderation changes a tally.
+ */
+function liveTallies(deps: AppDeps): Pick<ScenariosServiceOptions, 'platformVotes' | 'onTalliesChanged'> {
+  if (!deps.db || !deps.events) return {};
+  const { events } = deps;
+  return {
+    platformVotes: platformVotesOf(() => citizensOf(deps).votes),
+    onTalliesChanged: (listener) => {
+      const onVotes = (e: { votes: { scrutinUid: string }[] }) => listener([...new Set(e.votes.map((v) => v.scrutinUid))]);
+      const onTallies = (e: { uids: string[] }) => listener(e.uids);
+      events.on('votes:cast', onVotes);
+      events.on('tallies:changed', onTallies);
+      return () => {
+        events.off('votes:cast', onVotes);
+        events.off('tallies:changed', onTallies);
+      };
+    },
+  };
+}
+
+export function scenariosRoutes(deps: AppDeps, opts: ScenariosServiceOptions = {}): Router {
+  const service = createScenariosService({ ...liveTallies(deps), ...opts });
   const router = express.Router();
 
   router.get('/scenarios', async (_req, res) => {

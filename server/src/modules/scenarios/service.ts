@@ -6,12 +6,14 @@ import {
   formatScenarioError,
   listScenarioFiles,
   loadBundledData,
+  loadScenarioFile,
   runScenarioFile,
   scenarioName,
   ScenarioLoadError,
+  type ScenarioOutput,
 } from '@parallele/scenarios';
 import { ScenarioResultSchema } from '@parallele/core';
-import type { ScenarioDetailResponse, ScenarioListResponse, ScenarioResult } from '@parallele/core';
+import type { PlatformVotes, ScenarioDetailResponse, ScenarioListResponse, ScenarioResult } from '@parallele/core';
 import { AppError } from '../../errors';
 
 export interface ScenariosServiceOptions {
@@ -19,6 +21,24 @@ export interface ScenariosServiceOptions {
   scenariosDir?: string;
   /** where the runner writes (and the API reads) each scenario's outputs */
   outDir?: string;
+  /** the live citizens' tallies, for `split.source: platform` scenarios */
+  platformVotes?: PlatformVotes;
+  /** calls back with the scrutins whose tallies changed (votes cast, moderation); returns an unsubscribe */
+  onTalliesChanged?: (listener: (uids: readonly string[]) => void) => () => void;
+  /**
+   * A platform scenario whose tallies changed is recomputed on the next request, but at most once
+   * per this many ms (rendering its charts blocks the event loop the votes are acknowledged on).
+   */
+  platformRefreshMs?: number;
+}
+
+interface PlatformEntry {
+  output: ScenarioOutput;
+  /** every selected scrutin, excluded ones too: a first vote on one changes the figures */
+  uids: ReadonlySet<string>;
+  stale: boolean;
+  at: number;
+  mtimeMs: number;
 }
 
 const CONTENT_TYPES = { svg: 'image/svg+xml; charset=utf-8', png: 'image/png', csv: 'text/csv; charset=utf-8' } as const;
@@ -32,6 +52,64 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
   const scenariosDir = opts.scenariosDir ?? SCENARIOS_DIR;
   const outDir = opts.outDir ?? DEFAULT_OUT_DIR;
   const inFlight = new Map<string, Promise<ScenarioResult>>();
+  const refreshMs = opts.platformRefreshMs ?? 5000;
+
+  /*
+   * `platform` scenarios depend on the live tallies: they are computed in memory (never written
+   * to scenarios/out, which holds what the CLI computed from whatever store it was given), and
+   * marked stale when a vote or a moderation decision touches one of their scrutins.
+   */
+  const platform = new Map<string, PlatformEntry>();
+  const platformInFlight = new Map<string, Promise<ScenarioOutput>>();
+  const kinds = new Map<string, { mtimeMs: number; platform: boolean }>();
+  let changeSeq = 0;
+  const changedAt = new Map<string, number>();
+  const unsubscribe = opts.onTalliesChanged?.((uids) => {
+    changeSeq++;
+    for (const uid of uids) changedAt.set(uid, changeSeq);
+    for (const entry of platform.values()) if (!entry.stale && uids.some((u) => entry.uids.has(u))) entry.stale = true;
+  });
+
+  async function isPlatform(file: string): Promise<{ platform: boolean; mtimeMs: number }> {
+    const { mtimeMs } = await stat(file);
+    const known = kinds.get(file);
+    if (known?.mtimeMs === mtimeMs) return known;
+    let isIt = false;
+    try {
+      isIt = (await loadScenarioFile(file)).split.source === 'platform';
+    } catch (e) {
+      // an invalid file takes the ordinary path, which reports every error
+      if (!(e instanceof ScenarioLoadError)) throw e;
+    }
+    const kind = { mtimeMs, platform: isIt };
+    kinds.set(file, kind);
+    return kind;
+  }
+
+  async function platformOutput(name: string, file: string, mtimeMs: number): Promise<ScenarioOutput> {
+    const hit = platform.get(name);
+    if (hit && hit.mtimeMs === mtimeMs && (!hit.stale || Date.now() - hit.at < refreshMs)) return hit.output;
+    let run = platformInFlight.get(name);
+    if (!run) {
+      const startSeq = changeSeq;
+      const platformVotes = opts.platformVotes;
+      run = runScenarioFile(file, { data: { ...loadBundledData(), ...(platformVotes ? { platformVotes } : {}) }, write: false })
+        .then((output) => {
+          const uids = new Set([...output.computed.rows.map((r) => r.row.uid), ...output.computed.excluded.map((x) => x.uid)]);
+          // a vote committed while the run was reading the tallies: recompute on the next request
+          const stale = [...uids].some((u) => (changedAt.get(u) ?? 0) > startSeq);
+          platform.set(name, { output, uids, stale, at: Date.now(), mtimeMs });
+          return output;
+        })
+        .catch((e: unknown) => {
+          if (e instanceof ScenarioLoadError) throw AppError.internal(`Scenario ${name} is invalid:\n${e.errors.map(formatScenarioError).join('\n')}`, e);
+          throw e;
+        })
+        .finally(() => platformInFlight.delete(name));
+      platformInFlight.set(name, run);
+    }
+    return run;
+  }
 
   async function fileOf(name: string): Promise<string> {
     const file = (await listScenarioFiles(scenariosDir)).find((f) => scenarioName(f) === name);
@@ -52,6 +130,8 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
 
   async function result(name: string): Promise<ScenarioResult> {
     const file = await fileOf(name);
+    const kind = await isPlatform(file);
+    if (kind.platform) return (await platformOutput(name, file, kind.mtimeMs)).result;
     const ready = await fresh(name, file);
     if (ready) return ready;
     let run = inFlight.get(name);
@@ -104,9 +184,19 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
     async chartFile(name: string, chart: string): Promise<{ body: Buffer; contentType: string }> {
       const r = await result(name);
       const ext = chart.slice(chart.lastIndexOf('.') + 1) as keyof typeof CONTENT_TYPES;
-      const known = r.charts.some((c) => c.files[ext] === chart);
+      const known = r.charts.find((c) => c.files[ext] === chart);
       if (!known) throw AppError.notFound(`Scenario ${name} has no chart file ${chart}`, { param: 'chart' });
+      const live = platform.get(name)?.output.charts.find((c) => c.chart.name === known.name);
+      if (live && platform.get(name)?.output.result === r) {
+        const body = ext === 'png' ? live.png : Buffer.from(ext === 'svg' ? live.svg : live.chart.csv, 'utf8');
+        return { body, contentType: CONTENT_TYPES[ext] };
+      }
       return { body: await readFile(join(outDir, name, chart)), contentType: CONTENT_TYPES[ext] };
+    },
+
+    /** stop listening to tally changes (an app being closed) */
+    close() {
+      unsubscribe?.();
     },
   };
 }

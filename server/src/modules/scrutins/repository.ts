@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Scrutin, ScrutinListQuery, ScrutinSort } from '@parallele/core';
 import type { Db } from '../../db/client';
-import { getScrutin } from '../../db/an-store';
+import { closenessOf, getScrutin, type ScrutinHeadRow, type TotalsRow } from '../../db/an-reads';
 
 /**
  * Read queries of the scrutins API on the raw driver (the list is dynamic SQL over a handful of
@@ -21,24 +21,11 @@ export function fold(text: string): string {
 /** A word as an FTS5 phrase: quoted, so operators and punctuation in user input are literal. */
 const ftsPhrase = (word: string) => `"${word.replace(/"/g, '""')}"`;
 
-export interface ScrutinSummaryRow {
+export interface ScrutinSummaryRow extends ScrutinHeadRow, TotalsRow {
   uid: string;
-  legislature: number;
-  numero: number;
-  date: string;
-  type: Scrutin['type'];
-  outcome: Scrutin['outcome'];
-  titre: string;
   objet: string | null;
   demandeur: string | null;
   place: string | null;
-  pour: number;
-  contre: number;
-  abstentions: number;
-  non_votants: number;
-  votants: number;
-  exprimes: number;
-  requis: number;
   closeness: number;
 }
 
@@ -123,11 +110,7 @@ export function createScrutinsRepository(db: Db) {
     get(uid: string): { scrutin: Scrutin; closeness: number } | null {
       const scrutin = getScrutin(db, uid);
       if (!scrutin) return null;
-      return { scrutin, closeness: Math.abs(scrutin.totals.pour - scrutin.totals.requis) };
-    },
-
-    count(): number {
-      return (prepared('SELECT count(*) AS n FROM scrutins').get() as { n: number }).n;
+      return { scrutin, closeness: closenessOf(scrutin.totals) };
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { ScrutinDetail, ScrutinListQuery, ScrutinListResponse, ScrutinSummary } from '@parallele/core';
+import { toScrutinHead, toTotals } from '../../db/an-reads';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import { createDeputiesRepository } from '../deputies/repository';
@@ -7,24 +8,11 @@ import { createScrutinsRepository, type ScrutinSummaryRow } from './repository';
 
 export const toSummary = (r: ScrutinSummaryRow): ScrutinSummary => ({
   uid: r.uid,
-  legislature: r.legislature,
-  numero: r.numero,
-  date: r.date,
-  type: r.type,
-  outcome: r.outcome,
-  titre: r.titre,
+  ...toScrutinHead(r),
   objet: r.objet,
   demandeur: r.demandeur,
   place: r.place,
-  totals: {
-    pour: r.pour,
-    contre: r.contre,
-    abstentions: r.abstentions,
-    nonVotants: r.non_votants,
-    votants: r.votants,
-    exprimes: r.exprimes,
-    requis: r.requis,
-  },
+  totals: toTotals(r),
   closeness: r.closeness,
 });
 
@@ -80,41 +68,17 @@ export function createScrutinsService(db: Db) {
         groups: s.groups.map((g) => {
           const o = organes.get(g.organeRef);
           return {
-            organeRef: g.organeRef,
+            ...g,
             name: o?.name ?? null,
             abbreviation: o?.abbreviation ?? null,
             colour: o?.colour ?? null,
             politicalPosition: o?.politicalPosition ?? null,
-            members: g.members,
-            pour: g.pour,
-            contre: g.contre,
-            abstentions: g.abstentions,
-            nonVotants: g.nonVotants,
-            majorityPosition: g.majorityPosition,
           };
         }),
-        deputies: s.deputies.map((d) => ({
-          acteurRef: d.acteurRef,
-          mandatRef: d.mandatRef,
-          ...named(d.acteurRef),
-          organeRef: d.organeRef,
-          position: d.position,
-          byProxy: d.byProxy,
-          cause: d.cause,
-          seat: d.seat,
-        })),
-        misesAuPoint: s.misesAuPoint.map((m) => ({
-          acteurRef: m.acteurRef,
-          mandatRef: m.mandatRef,
-          ...named(m.acteurRef),
-          position: m.position,
-          malfunction: m.malfunction,
-        })),
+        // The model's group, vote and mise au point fields are the DTO's, plus names and colours.
+        deputies: s.deputies.map((d) => ({ ...d, ...named(d.acteurRef) })),
+        misesAuPoint: s.misesAuPoint.map((m) => ({ ...m, ...named(m.acteurRef) })),
       };
-    },
-
-    count(): number {
-      return scrutins.count();
     },
   };
 }

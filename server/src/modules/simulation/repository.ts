@@ -1,7 +1,8 @@
 import { parseOfficialDocument, type Scrutin } from '@parallele/core';
 import { readOfficialSource } from '@parallele/scrapers';
+import { getScrutin, getScrutinsForSimulation } from '../../db/an-reads';
 import type { Db } from '../../db/client';
-import { getScrutin, getScrutinsForSimulation } from '../../db/an-store';
+import type { AppEventBus } from '../../events';
 
 /**
  * Where the simulator's scrutins come from: the store (what the API and the CLIs use by default)
@@ -21,6 +22,22 @@ export const loadLegislature = (db: Db, legislature: number): Scrutin[] => getSc
 export function storeVersion(db: Db): string {
   const row = db.sqlite.prepare<[], { n: number; u: number | null }>('SELECT count(*) AS n, max(updated_at) AS u FROM scrutins').get();
   return `${row?.n ?? 0}:${row?.u ?? 0}`;
+}
+
+/**
+ * For a cache over the store's scrutins: `drop` runs on `scrutins:changed` and whenever the
+ * returned check, called before each use of the cache, sees the store's version token move.
+ */
+export function watchStoreVersion(db: Db, events: AppEventBus | undefined, drop: () => void): () => void {
+  let version = '';
+  events?.on('scrutins:changed', drop);
+  return () => {
+    const v = storeVersion(db);
+    if (v !== version) {
+      drop();
+      version = v;
+    }
+  };
 }
 
 /** The scrutins of an official source (acteurs and organes in it are skipped), optionally filtered. */

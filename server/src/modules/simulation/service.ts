@@ -22,7 +22,7 @@ import {
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import type { AppEventBus } from '../../events';
-import { loadLegislature, loadScrutin, storeVersion } from './repository';
+import { loadLegislature, loadScrutin, watchStoreVersion } from './repository';
 
 /**
  * The simulator behind the API and the CLIs: pure functions of a scrutin and a query (below),
@@ -42,7 +42,8 @@ export function asAppError(error: unknown): unknown {
   });
 }
 
-function guarded<T>(f: () => T): T {
+/** Runs f, rethrowing a SimulationError as asAppError's 400. */
+export function guarded<T>(f: () => T): T {
   try {
     return f();
   } catch (error) {
@@ -100,20 +101,12 @@ export function createSimulationService(db: Db, events?: AppEventBus): Simulatio
   const scrutins = new Map<string, SimScrutin>();
   const legislatures = new Map<number, SimScrutin[]>();
   const leverages = new Map<string, LeverageResponse>();
-  let version = '';
   const invalidate = () => {
     scrutins.clear();
     legislatures.clear();
     leverages.clear();
   };
-  events?.on('scrutins:changed', invalidate);
-  const fresh = () => {
-    const v = storeVersion(db);
-    if (v !== version) {
-      invalidate();
-      version = v;
-    }
-  };
+  const fresh = watchStoreVersion(db, events, invalidate);
   const scrutin = (uid: string): SimScrutin => {
     fresh();
     const hit = scrutins.get(uid);

@@ -5,6 +5,7 @@ import { ErrorNotice, Loading } from '../../../components/status';
 import { useAccountStore } from '../store';
 import { DeleteAccount } from './delete-account';
 import { emailLinkOutcome } from './email-link';
+import { CodeField } from './form-parts';
 import { MyVotes } from './my-votes';
 import { PhoneVerification } from './phone-verification';
 
@@ -28,10 +29,7 @@ function VerifyForm({ email }: { email: string }) {
           });
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-code`}>{t('account.code')}</label>
-          <input id={`${id}-code`} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required value={code} onChange={(e) => setCode(e.target.value)} />
-        </div>
+        <CodeField id={id} label={t('account.code')} value={code} onChange={setCode} />
         {error && action === 'verify' ? <ErrorNotice error={error} /> : null}
         <button type="submit" className="button" disabled={busy}>
           {t('account.verify')}
@@ -175,13 +173,7 @@ export function AccountPage() {
               ) : null}
             </div>
           ) : (
-            <div className="field">
-              <label htmlFor={`${id}-code`}>{t('account.code')}</label>
-              <input id={`${id}-code`} inputMode="numeric" autoComplete="one-time-code" pattern="\d{6}" maxLength={6} required value={code} onChange={(e) => setCode(e.target.value)} aria-describedby={`${id}-code-hint`} />
-              <span className="hint" id={`${id}-code-hint`}>
-                {t('account.codeHint')}
-              </span>
-            </div>
+            <CodeField id={id} label={t('account.code')} value={code} onChange={setCode} hint={t('account.codeHint')} />
           )}
           {formError ? <ErrorNotice error={formError} /> : null}
           <button type="submit" className="button" disabled={busy}>

@@ -1,18 +1,12 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http } from '../../../lib/api';
 import { renderInApp } from '../../../test-support/render';
+import { withUnreachableApi } from '../../../test-support/unreachable-api';
 import { useAccountStore } from '../store';
 import { DeleteAccount } from './delete-account';
 
-const baseURL = http.defaults.baseURL;
-beforeAll(() => {
-  http.defaults.baseURL = 'http://127.0.0.1:1/api';
-});
-afterAll(() => {
-  http.defaults.baseURL = baseURL;
-});
+withUnreachableApi();
 beforeEach(() => useAccountStore.setState(useAccountStore.getInitialState()));
 afterEach(cleanup);
 

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen } from '@testing-library/react';
 import { Route, Routes, useLocation } from 'react-router';
-import { http } from '../../../lib/api';
 import { renderInApp } from '../../../test-support/render';
+import { withUnreachableApi } from '../../../test-support/unreachable-api';
 import { useAccountStore } from '../store';
 import { AccountPage } from './account-page';
 import { EmailLinkLanding } from './email-link';
@@ -20,13 +20,7 @@ const app = (
 );
 
 // The signed-in page loads "my votes": nothing listens on port 1, so that request fails at once.
-const baseURL = http.defaults.baseURL;
-beforeAll(() => {
-  http.defaults.baseURL = 'http://127.0.0.1:1/api';
-});
-afterAll(() => {
-  http.defaults.baseURL = baseURL;
-});
+withUnreachableApi();
 beforeEach(() => useAccountStore.setState({ ...useAccountStore.getInitialState(), status: 'ready' }));
 afterEach(cleanup);
 

@@ -1,4 +1,4 @@
-import { useEffect, useRef, type RefObject } from 'react';
+import { useEffect, useRef, type Ref, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PasswordSchema } from '@parallele/core';
 
@@ -18,6 +18,41 @@ export function useFocusOnChange<T extends HTMLElement>(key: unknown): RefObject
     ref.current?.focus();
   }, [key]);
   return ref;
+}
+
+/** A six-digit code received by mail or SMS (`${id}-code`), with an optional hint below it. */
+export function CodeField({
+  id, label, value, onChange, hint, inputRef,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (v: string) => void;
+  hint?: string;
+  inputRef?: Ref<HTMLInputElement>;
+}) {
+  return (
+    <div className="field">
+      <label htmlFor={`${id}-code`}>{label}</label>
+      <input
+        ref={inputRef}
+        id={`${id}-code`}
+        inputMode="numeric"
+        autoComplete="one-time-code"
+        pattern="\d{6}"
+        maxLength={6}
+        required
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={hint ? `${id}-code-hint` : undefined}
+      />
+      {hint ? (
+        <span className="hint" id={`${id}-code-hint`}>
+          {hint}
+        </span>
+      ) : null}
+    </div>
+  );
 }
 
 /** Why a new password is refused before asking the server (null when it is fine). */

@@ -1,20 +1,13 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { http } from '../../../lib/api';
 import { renderInApp } from '../../../test-support/render';
+import { withUnreachableApi } from '../../../test-support/unreachable-api';
 import { useAccountStore } from '../store';
 import { newPasswordProblem } from './form-parts';
 import { PasswordResetPage } from './password-reset-page';
 
-// Requests go to a closed port: the page's error path is the real network failure.
-const baseURL = http.defaults.baseURL;
-beforeAll(() => {
-  http.defaults.baseURL = 'http://127.0.0.1:1/api';
-});
-afterAll(() => {
-  http.defaults.baseURL = baseURL;
-});
+withUnreachableApi();
 beforeEach(() => useAccountStore.setState(useAccountStore.getInitialState()));
 afterEach(cleanup);
 

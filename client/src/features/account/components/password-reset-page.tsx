@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { LinkTokenSchema } from '@parallele/core';
 import { ErrorNotice } from '../../../components/status';
 import { useAccountStore } from '../store';
-import { NewPasswordFields, newPasswordProblem, useFocusOnChange } from './form-parts';
+import { CodeField, NewPasswordFields, newPasswordProblem, useFocusOnChange } from './form-parts';
 
 type Step = 'request' | 'code' | 'link' | 'done';
 
@@ -80,23 +80,7 @@ export function PasswordResetPage() {
                 <p className="notice notice-success" role="status">
                   {t('account.reset.sent', { email })}
                 </p>
-                <div className="field">
-                  <label htmlFor={`${id}-code`}>{t('account.reset.code')}</label>
-                  <input
-                    id={`${id}-code`}
-                    inputMode="numeric"
-                    autoComplete="one-time-code"
-                    pattern="\d{6}"
-                    maxLength={6}
-                    required
-                    value={code}
-                    onChange={(e) => setCode(e.target.value)}
-                    aria-describedby={`${id}-code-hint`}
-                  />
-                  <span className="hint" id={`${id}-code-hint`}>
-                    {t('account.codeHint')}
-                  </span>
-                </div>
+                <CodeField id={id} label={t('account.reset.code')} value={code} onChange={setCode} hint={t('account.codeHint')} />
               </>
             ) : (
               <p className="muted">{t('account.reset.linkIntro')}</p>

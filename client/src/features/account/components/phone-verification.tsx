@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { levelRank, PhoneSchema, type Me } from '@parallele/core';
 import { ErrorNotice } from '../../../components/status';
 import { useAccountStore } from '../store';
-import { useFocusOnChange } from './form-parts';
+import { CodeField, useFocusOnChange } from './form-parts';
 
 /**
  * Stronger verification by SMS: send a code to a phone number, type it back. One number verifies
@@ -80,20 +80,7 @@ export function PhoneVerification({ me }: { me: Me }) {
           <p className="notice notice-info" role="status">
             {t('account.phone.sent', { phone: smsChallenge.phone })}
           </p>
-          <div className="field">
-            <label htmlFor={`${id}-code`}>{t('account.phone.code')}</label>
-            <input
-              ref={codeInput}
-              id={`${id}-code`}
-              inputMode="numeric"
-              autoComplete="one-time-code"
-              pattern="\d{6}"
-              maxLength={6}
-              required
-              value={code}
-              onChange={(e) => setCode(e.target.value)}
-            />
-          </div>
+          <CodeField id={id} label={t('account.phone.code')} value={code} onChange={setCode} inputRef={codeInput} />
           {myError ? <ErrorNotice error={myError} /> : null}
           <div style={{ display: 'flex', gap: '0.5rem', flexWrap: 'wrap' }}>
             <button type="submit" className="button" disabled={busy} aria-busy={busy}>

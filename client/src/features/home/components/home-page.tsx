@@ -4,7 +4,7 @@ import { AsyncView, ErrorNotice } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { fetchScrutins } from '../../scrutins/api';
-import { ScrutinItem } from '../../scrutins/components/scrutin-item';
+import { ScrutinList } from '../../scrutins/components/scrutin-item';
 import { fetchLeverage } from '../../legislature/api';
 
 const HEADLINE_K = 10;
@@ -60,28 +60,12 @@ export function HomePage() {
       <div className="grid-2">
         <section aria-labelledby="home-latest">
           <h2 id="home-latest">{t('home.latest')}</h2>
-          <AsyncView resource={latest}>
-            {(data) => (
-              <ul className="scrutin-list">
-                {data.items.map((s) => (
-                  <ScrutinItem key={s.uid} s={s} />
-                ))}
-              </ul>
-            )}
-          </AsyncView>
+          <AsyncView resource={latest}>{(data) => <ScrutinList items={data.items} />}</AsyncView>
         </section>
         <section aria-labelledby="home-closest">
           <h2 id="home-closest">{t('home.closest')}</h2>
           <p className="muted small">{t('home.closestHint')}</p>
-          <AsyncView resource={closest}>
-            {(data) => (
-              <ul className="scrutin-list">
-                {data.items.map((s) => (
-                  <ScrutinItem key={s.uid} s={s} />
-                ))}
-              </ul>
-            )}
-          </AsyncView>
+          <AsyncView resource={closest}>{(data) => <ScrutinList items={data.items} />}</AsyncView>
         </section>
       </div>
       <p>

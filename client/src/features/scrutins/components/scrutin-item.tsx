@@ -33,3 +33,14 @@ export function ScrutinItem({ s, extra }: { s: ScrutinSummary; extra?: React.Rea
     </li>
   );
 }
+
+/** A list of scrutins, one ScrutinItem each. */
+export function ScrutinList({ items }: { items: readonly ScrutinSummary[] }) {
+  return (
+    <ul className="scrutin-list">
+      {items.map((s) => (
+        <ScrutinItem key={s.uid} s={s} />
+      ))}
+    </ul>
+  );
+}

@@ -5,7 +5,7 @@ import { VOTE_TYPES } from '@parallele/core';
 import { ErrorNotice, Loading } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
 import { queryFromParams, useScrutinsStore, type ListKey } from '../store';
-import { ScrutinItem } from './scrutin-item';
+import { ScrutinList } from './scrutin-item';
 
 /** Searchable, filterable list; every filter lives in the URL, so a filtered list is a permalink. */
 export function ScrutinListPage() {
@@ -114,11 +114,7 @@ export function ScrutinListPage() {
           {data.items.length === 0 ? (
             <p>{t('scrutins.empty')}</p>
           ) : (
-            <ul className="scrutin-list">
-              {data.items.map((s) => (
-                <ScrutinItem key={s.uid} s={s} />
-              ))}
-            </ul>
+            <ScrutinList items={data.items} />
           )}
           {data.totalPages > 1 ? (
             <nav className="pagination" aria-label={t('common.pageOf', { page, total: data.totalPages })}>
