@@ -3,6 +3,7 @@ import cookieParser from 'cookie-parser';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@parallele/core';
 import { AppError } from '../../errors';
+import { fixedWindowLimiter } from './fixed-window';
 import type { CitizensConfig } from './citizens-config';
 import type { SessionCitizen } from './repository';
 import { hmacHex, randomToken, safeEqual, sha256Hex } from './secrets';
@@ -97,13 +98,21 @@ export function httpHelpers(config: CitizensConfig, accounts: AccountsService) {
   const limits = {
     /** register, login, verify, reset: per IP, to slow down guessing and mass registration */
     auth: rateLimit({ ...tooMany, windowMs: 15 * 60_000, limit: config.RATE_AUTH_PER_IP }),
-    votesPerIp: rateLimit({ ...tooMany, windowMs: 60_000, limit: config.RATE_VOTES_PER_IP }),
+    // The vote path: synchronous limiters (see fixed-window.ts), same policy and answers.
+    votesPerIp: fixedWindowLimiter({
+      name: 'votes-ip',
+      windowMs: 60_000,
+      limit: config.RATE_VOTES_PER_IP,
+      skip: () => config.RATE_LIMITS === 'off',
+      key: (req) => ipKeyGenerator(req.ip ?? ''),
+    }),
     /** per account (after the session is known) */
-    votesPerAccount: rateLimit({
-      ...tooMany,
+    votesPerAccount: fixedWindowLimiter({
+      name: 'votes-account',
       windowMs: 60_000,
       limit: config.RATE_VOTES_PER_ACCOUNT,
-      keyGenerator: (req, res) => {
+      skip: () => config.RATE_LIMITS === 'off',
+      key: (req, res) => {
         const citizen = res.locals.citizen as SessionCitizen | undefined;
         return citizen ? `citizen:${citizen.citizenId}` : ipKeyGenerator(req.ip ?? '');
       },
