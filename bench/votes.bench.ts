@@ -68,6 +68,8 @@ export async function run(): Promise<Record<string, string | number>> {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: 'development',
+    // the gallery warm-up would compete for the CPU (and be killed mid-write)
+    WARM_SCENARIOS: 'false',
     DATABASE_URL: `file:${dbFile}`,
     PORT: '0',
     HOST: '127.0.0.1',

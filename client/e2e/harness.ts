@@ -55,6 +55,8 @@ export async function startServer(): Promise<TestServer> {
     env: {
       ...process.env,
       NODE_ENV: 'development',
+      // the gallery warm-up would compete with the tests for the CPU
+      WARM_SCENARIOS: 'false',
       HOST: '127.0.0.1',
       PORT: String(port),
       DATABASE_URL: `file:${join(dataDir, 'e2e.db')}`,

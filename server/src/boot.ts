@@ -8,6 +8,8 @@ import { createLogger, type Logger } from './logger';
 import { startServer, type RunningServer } from './server';
 import { getSyncService } from './modules/sync/service';
 import { createCitizens } from './modules/accounts/citizens';
+import { scenariosServiceOf } from './modules/scenarios/routes';
+import { warmScenarios } from './modules/scenarios/service';
 
 export interface BootOptions {
   /** Defaults to process.env. */
@@ -28,6 +30,11 @@ export const SERVER_VERSION: string = (
   JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
 ).version;
 
+/** The gallery is warmed after listening, unless under test or WARM_SCENARIOS=false. */
+export function shouldWarmScenarios(config: Pick<Config, 'NODE_ENV' | 'WARM_SCENARIOS'>): boolean {
+  return config.NODE_ENV !== 'test' && config.WARM_SCENARIOS;
+}
+
 /**
  * What `npm start` does: read the config, open (and migrate) the store, import the bundled open
  * data when the store is empty, then serve. Anything failing before listening closes what opened.
@@ -47,6 +54,8 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
     if (config.SYNC_INTERVAL_MINUTES > 0) sync.startSchedule(config.SYNC_INTERVAL_MINUTES, config.SYNC_LEGISLATURE);
     if (!config.clientBuilt) logger.warn(`No built client in ${config.clientDistPath}: serving the API only (run npm run build:client)`);
     logger.info({ url: server.url, database: config.databasePath }, `Législature parallèle listening on ${server.url}`);
+    // Not awaited: the server answers while the gallery computes (5–8 s on a fresh store).
+    if (shouldWarmScenarios(config)) void warmScenarios(scenariosServiceOf(deps), logger);
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {

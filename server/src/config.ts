@@ -80,6 +80,14 @@ export const configSchema = z.object({
   SCRAPER_MIN_INTERVAL_MS: z.coerce.number().int().min(0).default(1000),
   /** A request with no byte for this long is abandoned (and retried). */
   SCRAPER_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /**
+   * Compute the scenario gallery in the background once the server listens (never under
+   * NODE_ENV=test): otherwise the first visitor on a fresh store waits 5–8 s for it.
+   */
+  WARM_SCENARIOS: z
+    .enum(['true', 'false', '1', '0'])
+    .transform((v) => v === 'true' || v === '1')
+    .default(true),
 });
 
 export type ConfigEnv = z.infer<typeof configSchema>;

@@ -260,6 +260,20 @@ export const en: Resources = {
     open: 'Open the interactive view',
     empty: 'No scenario published.',
     sources: 'Sources',
+    platform: {
+      title: 'Split taken from the citizens’ votes on the platform',
+      tally: 'Tally used: {{tally}} (at least {{minVotes}} vote(s) per scrutin).',
+      tallies: {
+        all: 'every vote',
+        verified: 'votes of verified accounts',
+        unflagged: 'votes not flagged by moderation',
+        'verified-unflagged': 'votes of verified accounts, not flagged',
+      },
+      counts: '{{withVotes}} scrutin(s) with votes, {{withoutVotes}} without; {{votes}} vote(s) in all.',
+      excluded: 'Scrutins excluded (no votes): {{count}}',
+      fallback: 'Scrutins computed with the declared fallback split: {{count}}',
+      fallbackSplit: 'Fallback: {{pour}}% for, {{contre}}% against, {{abstention}}% abstention.',
+    },
   },
   embed: {
     title: 'MaVoix · parallel vote',

@@ -260,6 +260,20 @@ export const fr = frenchTree({
     open: 'Ouvrir la vue interactive',
     empty: 'Aucun scénario publié.',
     sources: 'Sources',
+    platform: {
+      title: 'Répartition tirée des votes citoyens de la plateforme',
+      tally: 'Décompte utilisé : {{tally}} (au moins {{minVotes}} vote(s) par scrutin).',
+      tallies: {
+        all: 'tous les votes',
+        verified: 'votes des comptes vérifiés',
+        unflagged: 'votes non signalés par la modération',
+        'verified-unflagged': 'votes des comptes vérifiés, non signalés',
+      },
+      counts: '{{withVotes}} scrutin(s) avec des votes, {{withoutVotes}} sans ; {{votes}} vote(s) en tout.',
+      excluded: 'Scrutins exclus (aucun vote) : {{count}}',
+      fallback: 'Scrutins calculés avec la répartition de repli déclarée : {{count}}',
+      fallbackSplit: 'Repli : {{pour}} % pour, {{contre}} % contre, {{abstention}} % abstention.',
+    },
   },
   embed: {
     title: 'MaVoix · vote parallèle',

@@ -5,7 +5,7 @@ import { validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
 import { citizensOf } from '../accounts/citizens';
 import { platformVotesOf } from './platform-votes';
-import { createScenariosService, type ScenariosServiceOptions } from './service';
+import { createScenariosService, type ScenariosService, type ScenariosServiceOptions } from './service';
 
 registerRoute({
   method: 'get',
@@ -56,8 +56,19 @@ function liveTallies(deps: AppDeps): Pick<ScenariosServiceOptions, 'platformVote
   };
 }
 
-export function scenariosRoutes(deps: AppDeps, opts: ScenariosServiceOptions = {}): Router {
-  const service = createScenariosService({ ...liveTallies(deps), ...opts });
+/** One service per app (its caches are what the gallery serves): boot() warms this one. */
+const services = new WeakMap<AppDeps, ScenariosService>();
+export function scenariosServiceOf(deps: AppDeps): ScenariosService {
+  let service = services.get(deps);
+  if (!service) {
+    service = createScenariosService(liveTallies(deps));
+    services.set(deps, service);
+  }
+  return service;
+}
+
+export function scenariosRoutes(deps: AppDeps, opts?: ScenariosServiceOptions): Router {
+  const service = opts ? createScenariosService({ ...liveTallies(deps), ...opts }) : scenariosServiceOf(deps);
   const router = express.Router();
 
   router.get('/scenarios', async (_req, res) => {

@@ -15,6 +15,7 @@ import {
 import { ScenarioResultSchema } from '@parallele/core';
 import type { PlatformVotes, ScenarioDetailResponse, ScenarioListResponse, ScenarioResult } from '@parallele/core';
 import { AppError } from '../../errors';
+import type { Logger } from '../../logger';
 
 export interface ScenariosServiceOptions {
   /** folder of the scenario YAML files */
@@ -201,3 +202,17 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
   };
 }
 export type ScenariosService = ReturnType<typeof createScenariosService>;
+
+/**
+ * Runs the gallery's list computation once, so the first visitor does not wait for it. Never
+ * throws: a failure is logged and the gallery computes on first request as before.
+ */
+export async function warmScenarios(service: Pick<ScenariosService, 'list'>, logger: Pick<Logger, 'info' | 'warn'>): Promise<void> {
+  const started = Date.now();
+  try {
+    const { scenarios } = await service.list();
+    logger.info({ scenarios: scenarios.length, ms: Date.now() - started }, 'Scenario gallery warmed');
+  } catch (error) {
+    logger.warn({ err: error }, 'Warming the scenario gallery failed: it will be computed on first request');
+  }
+}

@@ -5,6 +5,7 @@ import { AsyncView } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { fetchScenario, fetchScenarios } from '../api';
+import { PlatformSplitInfo } from './platform-split';
 
 type Summary = ScenarioListResponse['scenarios'][number];
 
@@ -35,6 +36,7 @@ function ScenarioCard({ s }: { s: Summary }) {
       <AsyncView resource={detail}>
         {(d) => (
           <>
+            <PlatformSplitInfo split={d.split} rows={d.rows} excluded={d.excluded} />
             <div className="grid-2">
               {d.charts
                 .filter((c) => c.type !== 'table')
