@@ -7,8 +7,6 @@ import type { MyVote } from '@parallele/core';
  * Add an event by adding a line to `AppEvents` (name → listener arguments).
  */
 export interface AppEvents {
-  /** The importer or a sync wrote scrutins. */
-  'scrutins:changed': [{ uids: string[] }];
   /** Citizens' votes were committed (one group-commit batch); only the changed ones are listed. */
   'votes:cast': [{ votes: { scrutinUid: string; citizenId: number; vote: MyVote }[] }];
   /** Tallies of these scrutins changed for another reason than a vote (moderation flags). */

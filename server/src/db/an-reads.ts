@@ -144,8 +144,14 @@ interface MiseAuPointRow {
   malfunction: number;
 }
 
-/** Read statements of getScrutin, prepared once per connection (it serves every detail request). */
+/** Read statements prepared once per connection: they serve every detail, health and simulation request. */
 const readCache = new WeakMap<Database.Database, ReturnType<typeof prepareReads>>();
+
+function readsOf(db: Db): ReturnType<typeof prepareReads> {
+  let st = readCache.get(db.sqlite);
+  if (!st) readCache.set(db.sqlite, (st = prepareReads(db.sqlite)));
+  return st;
+}
 
 function prepareReads(s: Database.Database) {
   return {
@@ -153,6 +159,9 @@ function prepareReads(s: Database.Database) {
     groups: s.prepare<[string], GroupRow>('SELECT * FROM scrutin_groups WHERE scrutin_uid = ? ORDER BY position'),
     deputies: s.prepare<[string], DeputyVoteRow>('SELECT * FROM deputy_votes WHERE scrutin_uid = ? ORDER BY ordinal'),
     misesAuPoint: s.prepare<[string], MiseAuPointRow>('SELECT * FROM mises_au_point WHERE scrutin_uid = ? ORDER BY ordinal'),
+    count: s.prepare<[], { n: number }>('SELECT count(*) AS n FROM scrutins'),
+    countIn: s.prepare<[number], { n: number }>('SELECT count(*) AS n FROM scrutins WHERE legislature = ?'),
+    version: s.prepare<[], { n: number; u: number | null }>('SELECT count(*) AS n, max(updated_at) AS u FROM scrutins'),
   };
 }
 
@@ -175,8 +184,7 @@ const toMiseAuPoint = (m: MiseAuPointRow): MiseAuPoint => ({
 
 /** The full scrutin as the parser produced it: groups and deputies in file order, mises au point. */
 export function getScrutin(db: Db, uid: string): Scrutin | null {
-  let st = readCache.get(db.sqlite);
-  if (!st) readCache.set(db.sqlite, (st = prepareReads(db.sqlite)));
+  const st = readsOf(db);
   const row = st.scrutin.get(uid);
   if (!row) return null;
   return toScrutin(
@@ -212,9 +220,16 @@ export function getScrutinsForSimulation(db: Db, options: { legislature?: number
 }
 
 export function countScrutins(db: Db, options: { legislature?: number } = {}): number {
-  const row =
-    options.legislature === undefined
-      ? db.sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM scrutins').get()
-      : db.sqlite.prepare<[number], { n: number }>('SELECT count(*) AS n FROM scrutins WHERE legislature = ?').get(options.legislature);
+  const st = readsOf(db);
+  const row = options.legislature === undefined ? st.count.get() : st.countIn.get(options.legislature);
   return row?.n ?? 0;
+}
+
+/**
+ * A token that changes whenever scrutins are written (even by another process, such as
+ * `npm run import` beside a running server): in-memory caches over the store compare it before use.
+ */
+export function storeVersion(db: Db): string {
+  const row = readsOf(db).version.get();
+  return `${row?.n ?? 0}:${row?.u ?? 0}`;
 }

@@ -16,7 +16,7 @@ registerRoute({
 
 /** /api/legislatures/:n/flippable — the list behind the web client's legislature page. */
 export function legislaturesRoutes(deps: AppDeps): Router {
-  const service = createLegislaturesService(deps.db, deps.events);
+  const service = createLegislaturesService(deps.db);
   const router = express.Router();
   router.get('/legislatures/:n/flippable', (req, res) => {
     const { n } = validate(req, 'params', LeverageParamsSchema);

@@ -1,7 +1,6 @@
 import { bestCaseTippingPoint, toSimScrutin, type FlippableItem, type FlippableQuery, type FlippableResponse, type Scrutin } from '@parallele/core';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
-import type { AppEventBus } from '../../events';
 import { loadLegislature, watchStoreVersion } from '../simulation/repository';
 import { guarded } from '../simulation/service';
 
@@ -24,9 +23,9 @@ export interface LegislaturesService {
 }
 
 /** Caches the index per (legislature, mode) until the store changes. */
-export function createLegislaturesService(db: Db, events?: AppEventBus): LegislaturesService {
+export function createLegislaturesService(db: Db): LegislaturesService {
   const cache = new Map<string, { scrutins: number; items: FlippableItem[] }>();
-  const fresh = watchStoreVersion(db, events, () => cache.clear());
+  const fresh = watchStoreVersion(db, () => cache.clear());
   return {
     flippable(legislature, q) {
       fresh();

@@ -1,8 +1,7 @@
 import { parseOfficialDocument, type Scrutin } from '@parallele/core';
 import { readOfficialSource } from '@parallele/scrapers';
-import { getScrutin, getScrutinsForSimulation } from '../../db/an-reads';
+import { getScrutin, getScrutinsForSimulation, storeVersion } from '../../db/an-reads';
 import type { Db } from '../../db/client';
-import type { AppEventBus } from '../../events';
 
 /**
  * Where the simulator's scrutins come from: the store (what the API and the CLIs use by default)
@@ -16,21 +15,11 @@ export const loadScrutin = (db: Db, uid: string): Scrutin | null => getScrutin(d
 export const loadLegislature = (db: Db, legislature: number): Scrutin[] => getScrutinsForSimulation(db, { legislature });
 
 /**
- * A token that changes whenever the importer writes scrutins (even from another process, such
- * as `npm run import` beside a running server): the in-memory caches compare it before use.
+ * For a cache over the store's scrutins: the returned check, called before each use of the cache,
+ * runs `drop` when the store's version token has moved since the last call.
  */
-export function storeVersion(db: Db): string {
-  const row = db.sqlite.prepare<[], { n: number; u: number | null }>('SELECT count(*) AS n, max(updated_at) AS u FROM scrutins').get();
-  return `${row?.n ?? 0}:${row?.u ?? 0}`;
-}
-
-/**
- * For a cache over the store's scrutins: `drop` runs on `scrutins:changed` and whenever the
- * returned check, called before each use of the cache, sees the store's version token move.
- */
-export function watchStoreVersion(db: Db, events: AppEventBus | undefined, drop: () => void): () => void {
+export function watchStoreVersion(db: Db, drop: () => void): () => void {
   let version = '';
-  events?.on('scrutins:changed', drop);
   return () => {
     const v = storeVersion(db);
     if (v !== version) {

@@ -47,7 +47,7 @@ const services = new Set<SimulationService>();
 export const invalidateSimulationCache = (): void => services.forEach((s) => s.invalidate());
 
 export function simulationRoutes(deps: AppDeps): Router {
-  const service = createSimulationService(deps.db, deps.events);
+  const service = createSimulationService(deps.db);
   services.add(service);
   const router = express.Router();
 

@@ -21,15 +21,14 @@ import {
 } from '@parallele/core';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
-import type { AppEventBus } from '../../events';
 import { loadLegislature, loadScrutin, watchStoreVersion } from './repository';
 
 /**
  * The simulator behind the API and the CLIs: pure functions of a scrutin and a query (below),
  * and a service that loads scrutins from the store and caches what is pure over immutable data
  * (the scrutins themselves, so the simulator's per-scrutin tables are reused, and the leverage of
- * a legislature per (legislature, mode, ks)). Caches are dropped on `scrutins:changed`, by
- * `invalidate()`, and whenever the store's version token moves (an import in another process).
+ * a legislature per (legislature, mode, ks)). Caches are dropped by `invalidate()`
+ * and whenever the store's version token moves (any write, from this process or another).
  */
 
 /** A SimulationError is the caller's fault: a 400 naming the parameter. */
@@ -97,7 +96,7 @@ export interface SimulationService {
   invalidate(): void;
 }
 
-export function createSimulationService(db: Db, events?: AppEventBus): SimulationService {
+export function createSimulationService(db: Db): SimulationService {
   const scrutins = new Map<string, SimScrutin>();
   const legislatures = new Map<number, SimScrutin[]>();
   const leverages = new Map<string, LeverageResponse>();
@@ -106,7 +105,7 @@ export function createSimulationService(db: Db, events?: AppEventBus): Simulatio
     legislatures.clear();
     leverages.clear();
   };
-  const fresh = watchStoreVersion(db, events, invalidate);
+  const fresh = watchStoreVersion(db, invalidate);
   const scrutin = (uid: string): SimScrutin => {
     fresh();
     const hit = scrutins.get(uid);
