@@ -124,7 +124,7 @@ export type CitizenSplit = readonly [number, number, number];
 export function parseSplit(value: string | readonly number[] | undefined, parameter = 'split'): CitizenSplit {
   if (value === undefined) throw new SimulationError('bad-split', parameter, `${parameter}: a split pour,contre,abstention is required`);
   const parts = typeof value === 'string' ? value.split(',').map((x) => (x.trim() === '' ? NaN : Number(x))) : [...value];
-  if (parts.length !== 3) throw new SimulationError('bad-split', parameter, `${parameter}: expected three numbers pour,contre,abstention, got ${parts.length}`);
+  if (parts.length !== 3) throw new SimulationError('bad-split', parameter, `${parameter}: expected three numbers pour,contre,abstention (e.g. 55,35,10), got ${typeof value === 'string' ? JSON.stringify(value) : `${parts.length} numbers`}`);
   for (const [i, x] of parts.entries()) {
     if (typeof x !== 'number' || !Number.isFinite(x) || x < 0) {
       throw new SimulationError('bad-split', parameter, `${parameter}: ${['pour', 'contre', 'abstention'][i]} must be a non-negative number, got ${String(typeof value === 'string' ? value.split(',')[i] : x)}`);

@@ -89,7 +89,14 @@ function render(s: ImportSummary, store: string): string {
     lines.push('', `${s.errors.length} error(s):`);
     for (const e of s.errors.slice(0, 50)) lines.push(`  - ${e.message}`);
     if (s.errors.length > 50) lines.push(`  … and ${s.errors.length - 50} more (use --json for the full list)`);
-    lines.push(s.strict ? 'Strict mode: nothing was written, the store is unchanged.' : 'The records above were skipped; everything else was imported.');
+    const good = [s.scrutins, s.deputies, s.groups].reduce((n, k) => n + k.imported + k.updated + k.unchanged, 0);
+    lines.push(
+      s.strict
+        ? 'Strict mode: nothing was written, the store is unchanged.'
+        : good === 0
+          ? 'No record could be read: nothing was imported.'
+          : 'The records above were skipped; everything else was imported.',
+    );
   }
   return `${lines.join('\n')}\n`;
 }

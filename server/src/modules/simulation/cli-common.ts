@@ -2,6 +2,7 @@ import { isSimulationError, type Scrutin } from '@parallele/core';
 import type { z } from 'zod';
 import { loadConfig } from '../../config';
 import { openDatabase } from '../../db/client';
+import { importBundledDataIfEmpty } from '../../import/import-service';
 import { AppError } from '../../errors';
 
 /**
@@ -23,11 +24,15 @@ export function parseOptions<S extends z.ZodType>(schema: S, values: Record<stri
   throw new CliError(`--${name}: ${message}`);
 }
 
-/** Runs f with the store open (closed afterwards, whatever happens). */
+/**
+ * Runs f with the store open (closed afterwards, whatever happens). An empty store is first filled
+ * with the bundled open data, as `npm start` does, so the README's commands work right after `npm ci`.
+ */
 export async function withStore<T>(f: (db: ReturnType<typeof openDatabase>) => T | Promise<T>): Promise<T> {
   const config = loadConfig(process.env);
   const db = openDatabase(config.DATABASE_URL);
   try {
+    await importBundledDataIfEmpty(db, { info: (_o: object, msg?: string) => console.error(msg), warn: (_o: object, msg?: string) => console.error(msg) });
     return await f(db);
   } finally {
     db.close();
