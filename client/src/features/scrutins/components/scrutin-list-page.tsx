@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { VOTE_TYPES } from '@parallele/core';
@@ -18,6 +18,11 @@ export function ScrutinListPage() {
   const queryKey = params.toString();
   const [text, setText] = useState(params.get('q') ?? '');
   const id = useId();
+  // The URL as our last change left it: react-router's functional setSearchParams hands every
+  // updater the params of the last render, so two quick changes (a filter, then the debounced
+  // search) would each start from the same stale URL and the later one would drop the earlier.
+  const latest = useRef(params);
+  latest.current = params;
 
   useEffect(() => {
     void loadList(queryFromParams(new URLSearchParams(queryKey)));
@@ -26,22 +31,18 @@ export function ScrutinListPage() {
   // Search as you type, without a request per keystroke.
   useEffect(() => {
     const handle = setTimeout(() => {
-      if ((params.get('q') ?? '') !== text.trim()) update('q', text.trim());
+      if ((latest.current.get('q') ?? '') !== text.trim()) update('q', text.trim());
     }, 350);
     return () => clearTimeout(handle);
   }, [text]);
 
   function update(key: ListKey, value: string) {
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        if (value) next.set(key, value);
-        else next.delete(key);
-        if (key !== 'page') next.delete('page');
-        return next;
-      },
-      { replace: key === 'q' },
-    );
+    const next = new URLSearchParams(latest.current);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    if (key !== 'page') next.delete('page');
+    latest.current = next;
+    setParams(next, { replace: key === 'q' });
   }
 
   const data = list.data;
