@@ -22,3 +22,4 @@ export * from './contracts/sync';
 export * from './contracts/simulation';
 export * from './contracts/legislatures';
 export * from './reweighting';
+export * from './contracts/profiles';
