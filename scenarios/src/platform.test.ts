@@ -89,7 +89,7 @@ describe('a bad platform block', () => {
   it('an unknown tally, a minVotes of 0 and an unknown field are named with their lines', () => {
     const bad = text.replace('tally: unflagged', 'tally: everyone').replace('minVotes: 1', 'minVotes: 0').replace('    abstention: 0\n', '    abstention: 0\n    colour: red\n');
     expect(errorsOf(bad)).toEqual([
-      `${F}:36:10 split.tally: expected a tally: all, verified, unflagged, verified-unflagged`,
+      `${F}:36:10 split.tally: expected a tally: all, verified, unflagged, verified-unflagged, redresse`,
       `${F}:37:13 split.minVotes: minVotes must be ≥ 1`,
       `${F}:43:5 split.fallback.colour: unknown field \`colour\``,
     ]);

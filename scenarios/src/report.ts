@@ -16,7 +16,7 @@ function splitText(r: ScenarioResult): string {
   if (s.source === 'platform') {
     const p = s.platform;
     if (!p) return 'Les votes des citoyens sur la plateforme.';
-    const tally = { all: 'tous les comptes', verified: 'comptes vérifiés', unflagged: 'sans les comptes signalés', 'verified-unflagged': 'comptes vérifiés et non signalés' }[p.tally] ?? p.tally;
+    const tally = { all: 'tous les comptes', verified: 'comptes vérifiés', unflagged: 'sans les comptes signalés', 'verified-unflagged': 'comptes vérifiés et non signalés', redresse: 'redressé (sexe et âge, marges Insee)' }[p.tally] ?? p.tally;
     const none =
       p.whenNoVotes === 'fallback' && p.fallback
         ? `répartition de repli pour ${p.fallback[0]} / contre ${p.fallback[1]} / abstention ${p.fallback[2]}${p.fallbackRationale ? ` — ${p.fallbackRationale}` : ''}`

@@ -268,6 +268,7 @@ export const en: Resources = {
         verified: 'votes of verified accounts',
         unflagged: 'votes not flagged by moderation',
         'verified-unflagged': 'votes of verified accounts, not flagged',
+        redresse: 'reweighted votes (sex and age raked to INSEE margins)',
       },
       counts: '{{withVotes}} scrutin(s) with votes, {{withoutVotes}} without; {{votes}} vote(s) in all.',
       excluded: 'Scrutins excluded (no votes): {{count}}',

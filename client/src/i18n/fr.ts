@@ -268,6 +268,7 @@ export const fr = frenchTree({
         verified: 'votes des comptes vérifiés',
         unflagged: 'votes non signalés par la modération',
         'verified-unflagged': 'votes des comptes vérifiés, non signalés',
+        redresse: 'votes redressés (sexe et âge sur les marges Insee)',
       },
       counts: '{{withVotes}} scrutin(s) avec des votes, {{withoutVotes}} sans ; {{votes}} vote(s) en tout.',
       excluded: 'Scrutins exclus (aucun vote) : {{count}}',

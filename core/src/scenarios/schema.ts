@@ -99,8 +99,10 @@ const overridesSchema = z.record(scenarioUidSchema, splitWeightsSchema);
  * Which of the platform's tallies a `platform` split reads (the votes module keeps all four).
  * Default `unflagged`: a published chart should not count accounts held for moderation
  * (suspected brigading, issue 5) while they are reviewed.
+ * `redresse` (issue 16): the unflagged voters' split raked to the INSEE sex and age margins;
+ * a scrutin with too few profiled voters (or an empty margin cell) has no such split.
  */
-export const PLATFORM_TALLIES = ['all', 'verified', 'unflagged', 'verified-unflagged'] as const;
+export const PLATFORM_TALLIES = ['all', 'verified', 'unflagged', 'verified-unflagged', 'redresse'] as const;
 export type PlatformTallyName = (typeof PLATFORM_TALLIES)[number];
 
 /**

@@ -3,6 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickMargins, reweight, type Representativity, type Respondent, type VoteChoice } from '@parallele/core';
 import { createVerifiedCitizen, startCitizensTestServer, type CitizensTestServer } from '../../test-support/citizens';
 import { profilesRepository } from '../profiles/repository';
+import { platformVotesOf } from '../scenarios/platform-votes';
+import { reweightingServiceOf } from './routes';
+import { reweightedVotesOf } from './scenario-split';
 import { loadShippedMargins } from './shipped-margins';
 
 /**
@@ -111,5 +114,19 @@ describe('GET /api/representativity', () => {
     expect(r).toMatchObject({ scrutinUid: null, voters: 61, withProfile: 56, raw: null, reweighted: null });
     expect(r.nEff).toBeGreaterThan(0);
     expect(r.nEff).toBeLessThan(56);
+  });
+});
+
+describe('the `redresse` tally of scenarios', () => {
+  it('gives the reweighted split as vote weights, and nothing where there is no reweighted figure', async () => {
+    const r = await get(`/api/scrutins/${uid}/representativity?variables=sex,age`);
+    if (r.reweighted?.status !== 'ok') throw new Error('expected a reweighted split');
+    const platformVotes = platformVotesOf(() => t.citizens.votes, reweightedVotesOf(() => reweightingServiceOf(t.deps)));
+    const counts = platformVotes(uid, 'redresse')!;
+    expect(counts.pour / r.reweighted.n).toBeCloseTo(r.reweighted.raked.pour.share, 3);
+    expect(counts.contre / r.reweighted.n).toBeCloseTo(r.reweighted.raked.contre.share, 3);
+    expect(counts.pour + counts.contre + counts.abstention).toBeCloseTo(r.reweighted.n, 9);
+    expect(platformVotes(uid, 'unflagged')).toEqual({ pour: 40, contre: 21, abstention: 0 });
+    expect(platformVotes(t.scrutinUids[1]!, 'redresse')).toBeNull();
   });
 });

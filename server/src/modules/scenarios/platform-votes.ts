@@ -1,4 +1,4 @@
-import type { PlatformTallyName, PlatformVotes, Tally, TallyCounts } from '@parallele/core';
+import type { PlatformTallyName, PlatformVoteCounts, PlatformVotes, Tally, TallyCounts } from '@parallele/core';
 import type { Db } from '../../db/client';
 import { openDatabase } from '../../db/client';
 import { AppError } from '../../errors';
@@ -7,6 +7,11 @@ import { citizensConfigSchema } from '../accounts/citizens-config';
 import type { CitizensDb } from '../accounts/repository';
 import { votesRepository } from '../votes/repository';
 import { createVotesService, type VotesService } from '../votes/service';
+// issue 16: the `redresse` tally
+import { reweightingRepository } from '../reweighting/repository';
+import { reweightedVotesOf } from '../reweighting/scenario-split';
+import { createReweightingService } from '../reweighting/service';
+import { loadShippedMargins } from '../reweighting/shipped-margins';
 
 /**
  * The bridge from the citizens' votes to `split.source: platform` scenarios. The scenarios
@@ -14,7 +19,7 @@ import { createVotesService, type VotesService } from '../votes/service';
  * server injects the tallies: from its votes service in the API, from the store in the CLI.
  */
 
-const SCOPES: Record<PlatformTallyName, keyof Pick<Tally, 'all' | 'verified' | 'unflagged' | 'verifiedUnflagged'>> = {
+const SCOPES: Record<Exclude<PlatformTallyName, 'redresse'>, keyof Pick<Tally, 'all' | 'verified' | 'unflagged' | 'verifiedUnflagged'>> = {
   all: 'all',
   verified: 'verified',
   unflagged: 'unflagged',
@@ -22,8 +27,9 @@ const SCOPES: Record<PlatformTallyName, keyof Pick<Tally, 'all' | 'verified' | '
 };
 
 /** A scenario's platform split read through the votes service's tally (the same one as GET …/tally). */
-export function platformVotesOf(votes: () => Pick<VotesService, 'tally'>): PlatformVotes {
+export function platformVotesOf(votes: () => Pick<VotesService, 'tally'>, reweighted?: (uid: string) => PlatformVoteCounts | null): PlatformVotes {
   return (uid, tally) => {
+    if (tally === 'redresse') return reweighted?.(uid) ?? null;
     let t: Tally;
     try {
       t = votes().tally(uid);
@@ -52,5 +58,6 @@ export function openStorePlatformVotes(url: string, env: Record<string, string |
     voteMinLevel: 'none',
     verifiedLevel,
   });
-  return { platformVotes: platformVotesOf(() => votes), db, close: () => db.close() };
+  const reweighting = createReweightingService({ repo: reweightingRepository(db), shipped: loadShippedMargins(), now: () => new Date() });
+  return { platformVotes: platformVotesOf(() => votes, reweightedVotesOf(() => reweighting)), db, close: () => db.close() };
 }

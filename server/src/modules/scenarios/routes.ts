@@ -5,6 +5,9 @@ import { validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
 import { citizensOf } from '../accounts/citizens';
 import { platformVotesOf } from './platform-votes';
+// issue 16: the `redresse` tally
+import { reweightingServiceOf } from '../reweighting/routes';
+import { reweightedVotesOf } from '../reweighting/scenario-split';
 import { createScenariosService, type ScenariosService, type ScenariosServiceOptions } from './service';
 
 registerRoute({
@@ -42,7 +45,7 @@ function liveTallies(deps: AppDeps): Pick<ScenariosServiceOptions, 'platformVote
   if (!deps.db || !deps.events) return {};
   const { events } = deps;
   return {
-    platformVotes: platformVotesOf(() => citizensOf(deps).votes),
+    platformVotes: platformVotesOf(() => citizensOf(deps).votes, reweightedVotesOf(() => reweightingServiceOf(deps))),
     onTalliesChanged: (listener) => {
       const onVotes = (e: { votes: { scrutinUid: string }[] }) => listener([...new Set(e.votes.map((v) => v.scrutinUid))]);
       const onTallies = (e: { uids: string[] }) => listener(e.uids);
