@@ -17,6 +17,18 @@ export const PRES2022_CHOICES = [
   'arthaud', 'roussel', 'macron', 'lassalle', 'le-pen', 'zemmour', 'melenchon', 'hidalgo', 'jadot', 'pecresse', 'poutou', 'dupont-aignan', 'abstention',
 ] as const;
 
+/** Display names (the shipped data files carry the same; server/…/shipped-margins.test.ts checks it). */
+export const REGION_NAMES: Readonly<Record<string, string>> = {
+  '01': 'Guadeloupe', '02': 'Martinique', '03': 'Guyane', '04': 'La Réunion', '06': 'Mayotte', '11': 'Île-de-France', '24': 'Centre-Val-de-Loire',
+  '27': 'Bourgogne-Franche-Comté', '28': 'Normandie', '32': 'Hauts-de-France', '44': 'Grand Est', '52': 'Pays de la Loire', '53': 'Bretagne',
+  '75': 'Nouvelle-Aquitaine', '76': 'Occitanie', '84': 'Auvergne-Rhône-Alpes', '93': "Provence-Alpes-Côte d'Azur", '94': 'Corse',
+};
+export const CANDIDATE_NAMES: Readonly<Record<string, string>> = {
+  arthaud: 'Nathalie Arthaud', roussel: 'Fabien Roussel', macron: 'Emmanuel Macron', lassalle: 'Jean Lassalle', 'le-pen': 'Marine Le Pen',
+  zemmour: 'Éric Zemmour', melenchon: 'Jean-Luc Mélenchon', hidalgo: 'Anne Hidalgo', jadot: 'Yannick Jadot', pecresse: 'Valérie Pécresse',
+  poutou: 'Philippe Poutou', 'dupont-aignan': 'Nicolas Dupont-Aignan',
+};
+
 export const PROFILE_VARIABLES = ['sex', 'age', 'region', 'pres2022'] as const;
 export type ProfileVariable = (typeof PROFILE_VARIABLES)[number];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGE_BANDS, PRES2022_CHOICES, REGION_CODES } from '@parallele/core';
+import { AGE_BANDS, CANDIDATE_NAMES, PRES2022_CHOICES, REGION_CODES, REGION_NAMES } from '@parallele/core';
 import { candidateKey, loadShippedMargins, MarginsFileError, parseAdultMargins, parsePresidential2022 } from './shipped-margins';
 
 describe('loadShippedMargins (data/insee)', () => {
@@ -24,6 +24,12 @@ describe('loadShippedMargins (data/insee)', () => {
     expect(margins.pres2022.abstention).toBeCloseTo((12_824_169 + 543_609 + 247_151) / 48_747_876, 12);
     expect(labels.pres2022['le-pen']).toBe('Marine Le Pen');
     expect(labels.pres2022.melenchon).toBe('Jean-Luc Mélenchon');
+  });
+
+  it('names regions and candidates as core display names do', () => {
+    expect(labels.region).toEqual(REGION_NAMES);
+    const { abstention: _a, ...candidates } = labels.pres2022;
+    expect(candidates).toEqual(CANDIDATE_NAMES);
   });
 });
 

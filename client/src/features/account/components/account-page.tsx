@@ -8,6 +8,8 @@ import { emailLinkOutcome } from './email-link';
 import { CodeField } from './form-parts';
 import { MyVotes } from './my-votes';
 import { PhoneVerification } from './phone-verification';
+// issue 16: the optional profile
+import { ProfileForm } from '../../reweighting/components/profile-form';
 
 type View = 'login' | 'register' | 'verify';
 
@@ -124,6 +126,7 @@ export function AccountPage() {
         {me.level === 'none' ? <VerifyForm email={me.email} /> : null}
         <PhoneVerification me={me} />
         <MyVotes />
+        {me.level === 'none' ? null : <ProfileForm />}
         <DeleteAccount
           onDeleted={() => {
             setView('login');

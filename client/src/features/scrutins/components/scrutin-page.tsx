@@ -6,6 +6,9 @@ import { ErrorNotice, Loading } from '../../../components/status';
 import { capitalise, useFormat } from '../../../lib/format';
 import { SimulatorPanel } from '../../simulator/components/simulator-panel';
 import { VotePanel } from '../../votes/components/vote-panel';
+// issue 16: profile after a vote, representativity and reweighted result
+import { ProfilePrompt } from '../../reweighting/components/profile-prompt';
+import { RepresentativityPanel } from '../../reweighting/components/representativity-panel';
 import { useScrutinsStore } from '../store';
 import { OfficialResult } from './official-result';
 import { OutcomeBadge } from './scrutin-item';
@@ -96,6 +99,7 @@ export function ScrutinPage() {
         <OfficialResult s={s} />
         <div className="scrutin-side">
           <VotePanel uid={s.uid} />
+          <ProfilePrompt uid={s.uid} />
           <section className="card" aria-labelledby={`${id}-embed`}>
             <h2 id={`${id}-embed`}>{t('scrutin.embed')}</h2>
             <p className="small muted">{t('scrutin.embedHint')}</p>
@@ -103,6 +107,7 @@ export function ScrutinPage() {
           </section>
         </div>
       </div>
+      <RepresentativityPanel uid={s.uid} />
       <SimulatorPanel scrutin={s} />
     </article>
   );
