@@ -57,6 +57,8 @@ const fr = {
     variable: { sex: 'sexe', age: 'âge', region: 'région', pres2022: 'vote 2022' },
     chooseVariables: 'Variables du redressement',
     link: 'Représentativité de la plateforme',
+    splitSource: 'Votes redressés',
+    splitUnavailable: 'Pas de résultat redressé sur ce scrutin (trop peu de profils, ou une catégorie vide) : la répartition manuelle s’applique.',
   },
 };
 
@@ -118,6 +120,8 @@ const en: Shape<typeof fr> = {
     variable: { sex: 'sex', age: 'age', region: 'region', pres2022: '2022 vote' },
     chooseVariables: 'Raking variables',
     link: 'Representativeness of the platform',
+    splitSource: 'Reweighted votes',
+    splitUnavailable: 'No reweighted result on this scrutin (too few profiles, or an empty category): the manual split applies.',
   },
 };
 

@@ -7,7 +7,8 @@ import type { Split } from './compute';
  * &method=dhondt` (the scenario runner writes links in the same shape). `split` present means a
  * manual split; `source=platform` means the citizens' votes.
  */
-export type SplitSource = 'platform' | 'manual';
+/** `redresse` (issue 16): the citizens' split reweighted to the INSEE margins. */
+export type SplitSource = 'platform' | 'manual' | 'redresse';
 
 export interface SimulatorSettings {
   k: number;
@@ -36,6 +37,7 @@ export function settingsFromParams(p: URLSearchParams): SimulatorSettings {
   }
   if (p.get('source') === 'platform') s.source = 'platform';
   if (p.get('source') === 'manual') s.source = 'manual';
+  if (p.get('source') === 'redresse') s.source = 'redresse';
   return s;
 }
 
@@ -47,6 +49,7 @@ export function settingsToParams(s: SimulatorSettings, base: URLSearchParams = n
   if (s.mode !== DEFAULT_SETTINGS.mode) p.set('mode', s.mode);
   if (s.method !== DEFAULT_SETTINGS.method) p.set('method', s.method);
   if (s.source === 'manual') p.set('split', s.manual.join(','));
+  if (s.source === 'redresse') p.set('source', 'redresse');
   return p;
 }
 

@@ -126,7 +126,7 @@ export function AccountPage() {
         {me.level === 'none' ? <VerifyForm email={me.email} /> : null}
         <PhoneVerification me={me} />
         <MyVotes />
-        {me.level === 'none' ? null : <ProfileForm />}
+        <ProfileForm />
         <DeleteAccount
           onDeleted={() => {
             setView('login');

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { PROFILE_VARIABLES, VOTE_CHOICES, type ProfileVariable, type Representativity } from '@parallele/core';
 import { ChartFrame } from '../../../components/chart-frame';
@@ -73,7 +74,9 @@ export function RepresentativityPanel({ uid }: { uid: string | null }) {
   return (
     <section className="card" aria-labelledby={`${id}-title`} data-testid="representativity">
       <h2 id={`${id}-title`}>{uid === null ? t('representativity.platformTitle') : t('representativity.title')}</h2>
-      <p>{t('representativity.intro')}</p>
+      <p>
+        {t('representativity.intro')} {uid === null ? null : <Link to="/representativite">{t('representativity.link')}</Link>}
+      </p>
       <fieldset className="field">
         <legend>{t('representativity.chooseVariables')}</legend>
         {PROFILE_VARIABLES.map((v) => (

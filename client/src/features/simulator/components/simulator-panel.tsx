@@ -12,6 +12,7 @@ import { entryOf, useVotesStore } from '../../votes/store';
 import { maxKOf, parallelHemicycle, runFlip, runSimulation, simScrutinOf, splitOfTally, type Split } from '../compute';
 import { pickSettings, settingsFromParams, settingsToParams, toPercents, useSimulatorStore } from '../store';
 import { SplitControl } from './split-control';
+import { useReweightedSplit } from '../../reweighting/use-reweighted-split';
 import { hemicycleLabels } from '../../../lib/hemicycle-labels';
 
 const SimulatorCharts = lazy(() => import('./simulator-charts').then((m) => ({ default: m.SimulatorCharts })));
@@ -52,8 +53,11 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
   const maxK = maxKOf(sim, settings.mode);
   const k = Math.min(settings.k, maxK);
   const platformSplit = splitOfTally(tally?.all);
-  const usingPlatform = settings.source === 'platform' && platformSplit !== null;
-  const split: Split = usingPlatform ? platformSplit : settings.manual;
+  // issue 16: the reweighted ("redressé") split, fetched only when chosen
+  const reweightedSplit = useReweightedSplit(scrutin.uid, settings.source === 'redresse');
+  const sourceSplit = settings.source === 'redresse' ? reweightedSplit : settings.source === 'platform' ? platformSplit : null;
+  const usingPlatform = sourceSplit !== null;
+  const split: Split = sourceSplit ?? settings.manual;
   const input = { k, split, mode: settings.mode, method: settings.method };
   const result = useMemo(() => runSimulation(sim, input), [sim, k, split[0], split[1], split[2], settings.mode, settings.method]);
   const flip = useMemo(() => runFlip(sim, input), [sim, k, split[0], split[1], split[2], settings.mode, settings.method]);
@@ -110,7 +114,7 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
             ))}
           </select>
         </div>
-        <SplitControl platformAvailable={platformSplit !== null} usingPlatform={usingPlatform} percents={percents} />
+        <SplitControl platformAvailable={platformSplit !== null} reweightedAvailable={reweightedSplit !== null} usingPlatform={usingPlatform} percents={percents} />
       </div>
 
       {!result.ok ? (

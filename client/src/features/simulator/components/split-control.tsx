@@ -4,7 +4,7 @@ import type { Split } from '../compute';
 import { useSimulatorStore } from '../store';
 
 /** Where the bloc's instruction comes from: the platform's votes, or three linked sliders. */
-export function SplitControl({ platformAvailable, usingPlatform, percents }: { platformAvailable: boolean; usingPlatform: boolean; percents: Split }) {
+export function SplitControl({ platformAvailable, reweightedAvailable = false, usingPlatform, percents }: { platformAvailable: boolean; reweightedAvailable?: boolean; usingPlatform: boolean; percents: Split }) {
   const { t } = useTranslation();
   const id = useId();
   const source = useSimulatorStore((s) => s.source);
@@ -20,11 +20,16 @@ export function SplitControl({ platformAvailable, usingPlatform, percents }: { p
           <span>{t('sim.splitPlatform')}</span>
         </label>
         <label>
+          <input type="radio" name={`${id}-source`} checked={source === 'redresse'} onChange={() => set({ source: 'redresse' })} data-testid="source-redresse" />
+          <span>{t('representativity.splitSource')}</span>
+        </label>
+        <label>
           <input type="radio" name={`${id}-source`} checked={source === 'manual'} onChange={() => set({ source: 'manual' })} data-testid="source-manual" />
           <span>{t('sim.splitManual')}</span>
         </label>
       </div>
       {source === 'platform' && !platformAvailable ? <p className="small muted">{t('sim.splitPlatformEmpty')}</p> : null}
+      {source === 'redresse' && !reweightedAvailable ? <p className="small muted">{t('representativity.splitUnavailable')}</p> : null}
       <div className="split-sliders">
         {names.map((name, i) => (
           <div className="field" key={name}>
