@@ -58,6 +58,8 @@ describe('GET /api/scrutins/:uid/representativity', () => {
       ['18-24', { hidden: false, count: 20 }], ['25-34', { hidden: false, count: 20 }], ['35-49', { hidden: false, count: 10 }], ['50-64', { hidden: true }], ['65+', { hidden: true }],
     ]);
     expect(age.categories[4]!.sampleShare).toBeNull();
+    // a distance computed with hidden cells could give them back: not published
+    expect(age.tvd).toBeNull();
     const pres = variable(r, 'pres2022');
     expect(pres.answered).toBe(12);
     expect(pres.categories.find((c) => c.category === 'macron')).toMatchObject({ label: 'Emmanuel Macron', sample: { hidden: false, count: 12 } });

@@ -50,7 +50,8 @@ export function createReweightingService(opts: ReweightingServiceOptions) {
           populationShare: population[category]!,
         };
       }),
-      tvd: answered < MIN_CELL_COUNT ? null : totalVariationDistance(shares, population),
+      // with a hidden cell the distance could give its share back (two categories: exactly), so it goes too
+      tvd: Object.values(published).some((c) => c.hidden) ? null : totalVariationDistance(shares, population),
     };
   }
 

@@ -79,11 +79,13 @@ export function RepresentativityPanel({ uid }: { uid: string | null }) {
       </p>
       <fieldset className="field">
         <legend>{t('representativity.chooseVariables')}</legend>
-        {PROFILE_VARIABLES.map((v) => (
-          <label key={v} style={{ marginRight: '1rem' }}>
-            <input type="checkbox" checked={variables.includes(v)} onChange={() => toggle(v)} data-testid={`rake-${v}`} /> {t(`representativity.variable.${v}`)}
-          </label>
-        ))}
+        <div style={{ display: 'flex', gap: '1.25rem', flexWrap: 'wrap' }}>
+          {PROFILE_VARIABLES.map((v) => (
+            <label key={v} style={{ display: 'inline-flex', gap: '0.35rem', alignItems: 'center' }}>
+              <input type="checkbox" checked={variables.includes(v)} onChange={() => toggle(v)} data-testid={`rake-${v}`} /> {t(`representativity.variable.${v}`)}
+            </label>
+          ))}
+        </div>
       </fieldset>
       <AsyncView resource={resource}>
         {(r) => (
