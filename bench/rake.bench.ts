@@ -91,11 +91,11 @@ export async function run(): Promise<Record<string, string | number>> {
     'interval by linearization, 1,000,000 respondents, ms': ms(linearMs),
     'Kish n_eff, 1,000,000 respondents, ms': ms(kishMs),
     'interval by bootstrap, 10,000 respondents × 200 replicates, ms': ms(bootSmallMs),
-    '  same, CPU ms': ms(bootSmallCpu),
+    '  bootstrap, CPU ms': ms(bootSmallCpu),
     '  replicates used / dropped (empty cell)': `${boot.used} / ${boot.dropped}`,
     'bootstrap on 1,000,000 respondents, ms per replicate': ms(bootBigMs / 5),
     'npm run rake on a 100,000-row CSV (parse, check, rake, print), ms': ms(cliMs),
-    '  same, CPU ms': ms(cliCpu),
+    '  npm run rake, CPU ms': ms(cliCpu),
     '  exit code': code,
   };
 }

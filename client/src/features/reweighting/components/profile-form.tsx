@@ -28,7 +28,7 @@ function Question({ id, label, use, onSkip, children }: { id: string; label: str
  * The optional profile: every field skippable, each saying what it is for; the 2022 vote apart,
  * with its own consent box, save and delete. Shown in the account page and after a vote.
  */
-export function ProfileForm({ intro }: { intro?: string }) {
+export function ProfileForm({ intro, onLoaded }: { intro?: string; onLoaded?: (mine: MyProfileResponse) => void }) {
   const { t } = useTranslation();
   const id = useId();
   const [state, setState] = useState<MyProfileResponse | null>(null);
@@ -45,6 +45,7 @@ export function ProfileForm({ intro }: { intro?: string }) {
       (r) => {
         if (!live) return;
         setState(r);
+        onLoaded?.(r);
         if (r.profile) setFields({ sex: r.profile.sex, age: r.profile.age, region: r.profile.region, departement: r.profile.departement, circonscription: r.profile.circonscription });
       },
       (e: unknown) => live && setError(toApiError(e)),
@@ -52,6 +53,7 @@ export function ProfileForm({ intro }: { intro?: string }) {
     return () => {
       live = false;
     };
+    // loaded once per mount: `onLoaded` is a notification, not an input
   }, []);
 
   const run = async (action: () => Promise<void>, done: string) => {

@@ -16,15 +16,18 @@ function dismissed(): boolean {
 /**
  * After a citizen has voted on this scrutin: the optional profile form, with "Do not answer" to
  * dismiss it for good in one click (remembered in this browser; the account page keeps the form).
+ * Not shown to a citizen who already gave a profile or a 2022 vote.
  */
 export function ProfilePrompt({ uid }: { uid: string }) {
   const { t } = useTranslation();
   const voted = useVotesStore((s) => entryOf(s, uid).mine !== null);
   const [hidden, setHidden] = useState(dismissed);
+  // a citizen who already answered is not asked again after each vote (the account page has the form)
+  const [answered, setAnswered] = useState(false);
   if (!voted || hidden) return null;
   return (
-    <div data-testid="profile-prompt">
-      <ProfileForm intro={`${t('profile.prompt')} ${t('profile.intro')}`} />
+    <div data-testid="profile-prompt" hidden={answered}>
+      <ProfileForm intro={`${t('profile.prompt')} ${t('profile.intro')}`} onLoaded={(mine) => setAnswered(mine.profile !== null || mine.pastVote !== null)} />
       <button
         type="button"
         className="button button-secondary"
