@@ -150,6 +150,15 @@ describe('npm run rake on malformed input', () => {
     expect(bad(['--sample', join(dir, 'nope.csv')])).toBe(`error: --sample: cannot read ${join(dir, 'nope.csv')} (ENOENT)`);
   });
 
+  it('refuses hostile names in the margins and the header', () => {
+    const proto = file('proto.json', '{ "__proto__": { "F": 0.5, "H": 0.5 } }');
+    expect(bad(['--sample', handCsv, '--margins', proto])).toBe(`error: ${proto}:1: margin name "__proto__": use letters, digits, - or _ (at most 40)`);
+    const category = file('category.json', '{ "sex": { "F F": 0.5, "H": 0.5 } }');
+    expect(bad(['--sample', handCsv, '--margins', category])).toBe(`error: ${category}:1: margin "sex": category "F F": use letters, digits and - _ + . (at most 64)`);
+    const header = file('proto.csv', 'choice,__proto__\npour,F\n');
+    expect(bad(['--sample', header])).toBe(`error: ${header}:1, column __proto__: unknown column (expected choice and any of: sex, age, region, pres2022)`);
+  });
+
   it('refuses bad --trim bounds and a missing --sample', () => {
     expect(bad(['--sample', handCsv, '--trim', '2,5'])).toBe('error: --trim: expected LO,HI with 0 < LO ≤ 1 ≤ HI (weights relative to the mean, e.g. 0.2,5) or "none", got "2,5"');
     expect(bad([])).toContain("required option '--sample <file.csv>' not specified");

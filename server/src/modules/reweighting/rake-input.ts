@@ -30,6 +30,10 @@ export interface RakeSample {
   lines: number[];
 }
 
+const SAFE_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,39}$/;
+const SAFE_CATEGORY = /^[\p{L}\p{N}_+.-]{1,64}$/u;
+const FORBIDDEN_NAMES = new Set(['__proto__', 'constructor', 'prototype']);
+
 function lineOf(text: string, index: number): number {
   return text.slice(0, index).split('\n').length;
 }
@@ -49,7 +53,12 @@ export function parseMarginsJson(name: string, text: string): MarginsSource {
   const lines: Record<string, number> = {};
   for (const [variable, set] of Object.entries(json)) {
     const key = text.indexOf(JSON.stringify(variable));
-    lines[variable] = key >= 0 ? lineOf(text, key) : 1;
+    const line = key >= 0 ? lineOf(text, key) : 1;
+    // names become object keys and CSV columns: plain identifiers only (no "__proto__" games)
+    if (!SAFE_NAME.test(variable) || FORBIDDEN_NAMES.has(variable)) throw new RakeInputError(`${name}:${line}: margin name "${variable}": use letters, digits, - or _ (at most 40)`);
+    const badCategory = typeof set === 'object' && set !== null ? Object.keys(set).find((c) => !SAFE_CATEGORY.test(c) || FORBIDDEN_NAMES.has(c)) : undefined;
+    if (badCategory !== undefined) throw new RakeInputError(`${name}:${line}: margin "${variable}": category "${badCategory}": use letters, digits and - _ + . (at most 64)`);
+    lines[variable] = line;
     const r = MarginSetSchema.safeParse(set);
     if (!r.success) {
       const issue = r.error.issues[0]!;
@@ -85,7 +94,7 @@ export function parseSampleCsv(name: string, text: string, allowed: Readonly<Rec
   for (const column of header) {
     if (seen.has(column)) throw new RakeInputError(`${name}:1, column ${column}: appears twice in the header`);
     seen.add(column);
-    if (column !== 'choice' && !allowed[column])
+    if (column !== 'choice' && !Object.hasOwn(allowed, column))
       throw new RakeInputError(`${name}:1, column ${column}: unknown column (expected choice and any of: ${Object.keys(allowed).join(', ')})`);
   }
   const columns = header.filter((c) => c !== 'choice');
