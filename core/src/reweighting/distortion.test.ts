@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { categoryShares, totalVariationDistance } from './distortion';
 import { suppressSmallCells } from './suppression';
@@ -24,6 +25,18 @@ describe('suppressSmallCells', () => {
 
   it('hides the next smallest cell when only one is small, so subtraction from the total reveals nothing', () => {
     expect(suppressSmallCells({ a: 9, b: 12, c: 50 })).toEqual({ a: { hidden: true }, b: { hidden: true }, c: { hidden: false, count: 50 } });
+  });
+
+  it('never publishes a count under 10 nor leaves a single hidden cell that the total would give back', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.stringMatching(/^[a-z]{1,3}$/), fc.nat({ max: 40 }), { minKeys: 1, maxKeys: 12 }), (counts) => {
+        const published = suppressSmallCells(counts);
+        for (const [k, c] of Object.entries(published)) if (!c.hidden) expect(c.count === 0 || c.count >= 10, k).toBe(true);
+        const hidden = Object.values(published).filter((c) => c.hidden).length;
+        const nonZero = Object.values(counts).filter((c) => c > 0).length;
+        if (nonZero > 1) expect(hidden).not.toBe(1);
+      }),
+    );
   });
 
   it('takes the minimum as a parameter', () => {
