@@ -2,9 +2,8 @@ import { Command } from 'commander';
 import { EmailSchema, PasswordSchema } from '@parallele/core';
 import { loadConfig } from '../../config';
 import { openDatabase } from '../../db/client';
-import { createEventBus } from '../../events';
 import { createLogger } from '../../logger';
-import { createCitizens } from '../accounts/citizens';
+import { buildAppDeps } from '../../boot';
 
 /**
  * `npm run admin -- create --email admin@example.org [--password …]`: creates an administrator
@@ -27,10 +26,7 @@ program
     const logger = createLogger({ ...config, logLevel: 'warn' });
     const db = openDatabase(config.DATABASE_URL);
     try {
-      const citizens = createCitizens(
-        { config, logger, db, events: createEventBus(), now: () => new Date() },
-        { env: { ...process.env, DETECTOR_INTERVAL_S: '0' } },
-      );
+      const citizens = buildAppDeps({ config: { ...config, DETECTOR_INTERVAL_S: 0 }, logger, db });
       const result = await citizens.accounts.createAdmin(email.data, given ?? null);
       if (result.generatedPassword) console.log(`Generated password (shown once): ${result.generatedPassword}`);
       console.log(`${result.created ? 'Created' : 'Promoted'} administrator ${result.me.email} (voter id ${result.me.voterId})`);

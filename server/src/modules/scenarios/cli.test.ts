@@ -9,11 +9,9 @@ import { loadBundledData } from '@parallele/scenarios';
 import { REPO_ROOT, testConfig } from '../../config';
 import { upsertScrutins } from '../../db/an-store';
 import { openDatabase } from '../../db/client';
-import type { AppDeps } from '../../deps';
-import { createEventBus } from '../../events';
 import { silentLogger } from '../../logger';
+import { buildAppDeps } from '../../boot';
 import { registerVerified, TEST_ENV } from '../../test-support/citizens';
-import { createCitizens } from '../accounts/citizens';
 
 /*
  * `npm run scenario` (this folder's cli.ts) as a user runs it: a separate process, the store given
@@ -36,8 +34,7 @@ beforeAll(async () => {
   // a store with the real Barnier censure motion and 3 pour / 1 contre from verified citizens
   const db = openDatabase(`file:${join(dir, 'store.db')}`);
   upsertScrutins(db, loadBundledData().scrutins.filter((s) => s.uid === 'VTANR5L17V519'));
-  const deps: AppDeps = { config: testConfig(), logger: silentLogger(), db, events: createEventBus(), now: () => new Date() };
-  const citizens = createCitizens(deps, { env: { NODE_ENV: 'test', MAILBOX_DIR: join(dir, 'mailbox'), ...TEST_ENV } });
+  const citizens = buildAppDeps({ config: testConfig({ MAILBOX_DIR: join(dir, 'mailbox'), ...TEST_ENV }), logger: silentLogger(), db });
   for (const [i, choice] of (['pour', 'contre', 'pour', 'pour'] as const).entries()) {
     const { citizen } = await registerVerified(citizens, join(dir, 'mailbox'), `c${i}@example.org`, `198.51.${i}.7`);
     await citizens.votes.castVote(citizen, 'VTANR5L17V519', choice, `198.51.${i}.7`);

@@ -3,10 +3,9 @@ import type { Db } from '../../db/client';
 import { openDatabase } from '../../db/client';
 import { AppError } from '../../errors';
 import { silentLogger } from '../../logger';
-import { citizensConfigSchema } from '../accounts/citizens-config';
-import type { CitizensDb } from '../accounts/repository';
-import { votesRepository } from '../votes/repository';
-import { createVotesService, type VotesService } from '../votes/service';
+import { configSchema } from '../../config';
+import type { CitizensDb } from '../../db/types';
+import { createVotesService, votesRepository, type VotesService } from '../votes';
 
 /**
  * The bridge from the citizens' votes to `split.source: platform` scenarios. The scenarios
@@ -43,7 +42,7 @@ export function platformVotesOf(votes: () => Pick<VotesService, 'tally'>): Platf
  * Nothing is written but the migrations `openDatabase` applies to any store it opens.
  */
 export function openStorePlatformVotes(url: string, env: Record<string, string | undefined> = process.env): { platformVotes: PlatformVotes; db: Db; close(): void } {
-  const verifiedLevel = citizensConfigSchema.shape.TALLY_VERIFIED_LEVEL.parse(env.TALLY_VERIFIED_LEVEL || undefined);
+  const verifiedLevel = configSchema.shape.TALLY_VERIFIED_LEVEL.parse(env.TALLY_VERIFIED_LEVEL || undefined);
   const db = openDatabase(url);
   const votes = createVotesService({
     repo: votesRepository(db as unknown as CitizensDb),

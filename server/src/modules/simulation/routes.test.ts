@@ -8,7 +8,6 @@ import {
 } from '@parallele/core';
 import { createTestApi, type TestApi } from '../../test-support/imported-store';
 import { expectProblem } from '../../test-support/problems';
-import { invalidateSimulationCache } from './routes';
 
 let api: TestApi;
 
@@ -126,7 +125,7 @@ describe('GET /api/legislatures/:n/leverage', () => {
     const first = await ok('/api/legislatures/17/leverage?ks=3,7');
     const again = await ok('/api/legislatures/17/leverage?ks=3,7');
     expect(again).toEqual(first);
-    invalidateSimulationCache();
+    api.deps.simulation.invalidate();
     expect(await ok('/api/legislatures/17/leverage?ks=3,7')).toEqual(first);
   });
 

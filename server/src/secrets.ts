@@ -1,6 +1,33 @@
 import { createHash, createHmac, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, resolve } from 'node:path';
+import { REPO_ROOT, type Config } from './config';
 
-/** Small crypto helpers of the accounts feature. Comparisons of secrets are constant-time. */
+/**
+ * The server secret and small crypto helpers (accounts, CSRF). Comparisons of secrets are
+ * constant-time.
+ */
+
+/** Reads the development secret, generating it (0600) on first start. */
+function developmentSecret(path: string): string {
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(dirname(path), { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(path, `${secret}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(path, 0o600);
+  return secret;
+}
+
+/**
+ * SECRET_KEY, else (development) the secret file, generated on first start. Under NODE_ENV=test
+ * without SECRET_KEY_FILE: a throw-away secret rather than touching data/. Called once, by boot.
+ */
+export function loadSecret(config: Pick<Config, 'SECRET_KEY' | 'SECRET_KEY_FILE' | 'NODE_ENV'>): Buffer {
+  if (config.SECRET_KEY) return Buffer.from(config.SECRET_KEY, 'utf8');
+  if (config.NODE_ENV === 'test' && !config.SECRET_KEY_FILE) return Buffer.from(randomBytes(48).toString('base64url'), 'utf8');
+  const file = config.SECRET_KEY_FILE ?? 'data/secret.key';
+  return Buffer.from(developmentSecret(isAbsolute(file) ? file : resolve(REPO_ROOT, file)), 'utf8');
+}
 
 /** 256-bit random token, URL-safe (session cookies, mailed links). */
 export const randomToken = (bytes = 32): string => randomBytes(bytes).toString('base64url');

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { AppError } from '../../errors';
+import { AppError } from '../errors';
 
 export interface FixedWindowOptions {
   /** shown in the RateLimit headers, e.g. `votes-ip` */

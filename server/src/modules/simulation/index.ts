@@ -1,0 +1,3 @@
+/** The simulation module's public entry: what boot and other modules may use. */
+export { createSimulationService, guarded, type SimulationService } from './service';
+export { loadLegislature, watchStoreVersion } from './repository';

@@ -1,0 +1,2 @@
+/** The sync module's public entry: what boot and other modules may use. */
+export { SyncService, syncSettingsFromConfig } from './service';
