@@ -9,8 +9,6 @@ import { scrutinsRoutes } from './modules/scrutins/routes';
 import { groupsRoutes } from './modules/groups/routes';
 import { deputiesRoutes } from './modules/deputies/routes';
 import { openApiRoutes } from './openapi';
-// The citizens' modules document their paths here (see the file).
-import './openapi-citizens';
 import { accountsRoutes } from './modules/accounts/routes';
 import { votesRoutes } from './modules/votes/routes';
 import { moderationRoutes } from './modules/moderation/routes';

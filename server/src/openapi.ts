@@ -1,7 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import express, { type Router } from 'express';
 import type { ZodType } from 'zod';
-import { ProblemSchema } from '@parallele/core';
+import { CSRF_HEADER, ProblemSchema, SESSION_COOKIE } from '@parallele/core';
 import type { AppDeps } from './deps';
 import { PROBLEM_CONTENT_TYPE } from './errors';
 
@@ -24,6 +24,7 @@ import { PROBLEM_CONTENT_TYPE } from './errors';
 
 export const openApiRegistry = new OpenAPIRegistry();
 
+/** method + path already registered: the registry is the document's, one per process like the modules it lists. */
 const registered = new Set<string>();
 
 /** Register a route (idempotent: a module re-imported by a test does not duplicate it). */
@@ -38,6 +39,25 @@ export const jsonResponse = (description: string, schema: ZodType) => ({
   description,
   content: { 'application/json': { schema } },
 });
+
+/** The citizens' routes: the session cookie and the CSRF header, as security requirements. */
+openApiRegistry.registerComponent('securitySchemes', 'session', {
+  type: 'apiKey',
+  in: 'cookie',
+  name: SESSION_COOKIE,
+  description: 'The HttpOnly session cookie set by POST /api/auth/login',
+});
+openApiRegistry.registerComponent('securitySchemes', 'csrf', {
+  type: 'apiKey',
+  in: 'header',
+  name: CSRF_HEADER,
+  description: 'Double-submit token from GET /api/auth/csrf (or the login answer), required on every write',
+});
+export const anonymousWrite = [{ csrf: [] }];
+export const signedIn = [{ session: [] }];
+export const signedInWrite = [{ session: [], csrf: [] }];
+export const jsonBody = (schema: ZodType) => ({ content: { 'application/json': { schema } } });
+export const noContent = { 204: { description: 'Done' } };
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid parameters: `param` names the first, `errors` lists them all',

@@ -6,6 +6,8 @@ import {
 } from '@parallele/core';
 import { AppError, sendJson, validate } from '../../errors';
 import type { AppDeps } from '../../deps';
+// This module's OpenAPI paths.
+import './openapi';
 import { citizenOf, readCookies, sessionTokenOf } from '../../http';
 
 /**

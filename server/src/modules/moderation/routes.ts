@@ -5,6 +5,8 @@ import {
 } from '@parallele/core';
 import { AppError, sendJson, validate } from '../../errors';
 import type { AppDeps } from '../../deps';
+// This module's OpenAPI paths.
+import './openapi';
 import { citizenOf, readCookies } from '../../http';
 
 /** /api/admin/…: review the detector's flags, run it now, open or close upcoming scrutins. */

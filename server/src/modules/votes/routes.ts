@@ -6,6 +6,8 @@ import {
 import type { Request } from 'express';
 import { AppError, sendJson, validate } from '../../errors';
 import type { AppDeps } from '../../deps';
+// This module's OpenAPI paths.
+import './openapi';
 import { citizenOf, readCookies } from '../../http';
 
 const uidOf = (req: Request): string => {
