@@ -1,6 +1,6 @@
 import { GetMyVoteResponseSchema, PutMyVoteResponseSchema, TallySchema, type VoteChoice } from '@parallele/core';
 import { get, send } from '../../lib/api';
-import { ensureCsrf } from '../account/api';
+import { ensureCsrf } from '../account';
 
 const path = (uid: string) => `/scrutins/${encodeURIComponent(uid)}`;
 

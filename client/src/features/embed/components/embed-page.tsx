@@ -6,13 +6,13 @@ import { ErrorNotice, Loading } from '../../../components/status';
 import { LanguageSwitch } from '../../../app/layout';
 import { capitalise, useFormat } from '../../../lib/format';
 import { hemicycleLabels } from '../../../lib/hemicycle-labels';
-import { useAccountStore } from '../../account/store';
-import { useScrutinsStore } from '../../scrutins/store';
-import { OutcomeBadge } from '../../scrutins/components/scrutin-item';
-import { VotePanel } from '../../votes/components/vote-panel';
-import { entryOf, useVotesStore } from '../../votes/store';
-import { maxKOf, parallelHemicycle, runSimulation, simScrutinOf, splitOfTally } from '../../simulator/compute';
-import { settingsFromParams } from '../../simulator/store';
+import { useAccountStore } from '../../account';
+import { useScrutinsStore } from '../../scrutins';
+import { OutcomeBadge } from '../../scrutins';
+import { VotePanel } from '../../votes';
+import { entryOf, useVotesStore } from '../../votes';
+import { maxKOf, parallelHemicycle, runSimulation, simScrutinOf, splitOfTally } from '../../simulator';
+import { settingsFromParams } from '../../simulator';
 
 /**
  * The embeddable widget (`/embed/scrutin/:uid`, for an iframe on any site): the question, the vote

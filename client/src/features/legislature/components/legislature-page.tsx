@@ -5,7 +5,7 @@ import { ChartFrame } from '../../../components/chart-frame';
 import { AsyncView, ErrorNotice, Loading } from '../../../components/status';
 import { capitalise, useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { OutcomeBadge } from '../../scrutins/components/scrutin-item';
+import { OutcomeBadge } from '../../scrutins';
 import { fetchFlippable, fetchLeverage } from '../api';
 
 const LeverageChart = lazy(() => import('../../../charts/leverage').then((m) => ({ default: m.LeverageChart })));

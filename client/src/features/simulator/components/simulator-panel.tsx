@@ -8,7 +8,7 @@ import { Loading } from '../../../components/status';
 import { Hemicycle } from '../../../charts/hemicycle';
 import { useFormat } from '../../../lib/format';
 import { groupLabel, inChamberOrder } from '../../../lib/groups';
-import { entryOf, useVotesStore } from '../../votes/store';
+import { entryOf, useVotesStore } from '../../votes';
 import { maxKOf, parallelHemicycle, runFlip, runSimulation, simScrutinOf, splitOfTally, type Split } from '../compute';
 import { pickSettings, settingsFromParams, settingsToParams, toPercents, useSimulatorStore } from '../store';
 import { SplitControl } from './split-control';

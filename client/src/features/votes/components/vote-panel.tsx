@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { VOTE_CHOICES, type TallyCounts, type VoteChoice } from '@parallele/core';
 import { ErrorNotice } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
-import { useAccountStore } from '../../account/store';
+import { useAccountStore } from '../../account';
 import { entryOf, useVotesStore } from '../store';
 
 const GLYPH: Record<VoteChoice, string> = { pour: '✓', contre: '✗', abstention: '○' };
