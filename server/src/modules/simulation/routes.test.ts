@@ -132,6 +132,7 @@ describe('GET /api/legislatures/:n/leverage', () => {
   it('answers 400 for bad K lists or modes and 404 for a legislature without scrutins', async () => {
     expectProblem(await api.get('/api/legislatures/17/leverage?ks=0'), 400, 'ks');
     expectProblem(await api.get('/api/legislatures/17/leverage?ks=1,x'), 400, 'ks');
+    expectProblem(await api.get(`/api/legislatures/17/leverage?ks=${Array.from({ length: 51 }, (_, i) => i + 1).join(',')}`), 400, 'ks');
     expectProblem(await api.get('/api/legislatures/17/leverage?mode=nope'), 400, 'mode');
     expectProblem(await api.get('/api/legislatures/abc/leverage'), 400, 'n');
     expectProblem(await api.get('/api/legislatures/42/leverage'), 404);

@@ -10,7 +10,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config';
 import { openDatabase } from '../db/client';
-import { importOfficialData, type ImportSummary } from './import-service';
+import { importOfficialData, type ImportSummary } from '../import/import-service';
 
 interface CliOptions {
   from: string[];

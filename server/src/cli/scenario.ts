@@ -1,5 +1,5 @@
 import { scenarioProgram } from '@parallele/scenarios';
-import { openStorePlatformVotes } from './platform-votes';
+import { openStorePlatformVotes } from '../modules/scenarios';
 
 /**
  * `npm run scenario -- scenarios/NAME.yaml [--out DIR] [--json] [--database file:…]`, or `--all`:

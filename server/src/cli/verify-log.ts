@@ -1,6 +1,6 @@
 import { Command } from 'commander';
-import { loadConfig } from '../../config';
-import { verifyPublished, verifyStore, type ScrutinCheck } from './verify-log';
+import { loadConfig } from '../config';
+import { verifyPublished, verifyStore, type ScrutinCheck } from '../modules/votes';
 
 /**
  * `npm run verify-log`: checks the hash-chained vote logs and recomputes the tallies.

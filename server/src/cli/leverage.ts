@@ -1,11 +1,10 @@
 import { Command } from 'commander';
-import { LeverageParamsSchema, LeverageQuerySchema, toSimScrutin } from '@parallele/core';
-import { parseOptions, pad, runCli, withStore, CliError } from './cli-common';
-import { loadLegislature, readScrutinsFromSource } from './repository';
-import { leverageOf } from './service';
+import { LeverageCliQuerySchema, LeverageParamsSchema, toSimScrutin } from '@parallele/core';
+import { parseOptions, pad, runCli, withStore, CliError } from './common';
+import { leverageOf, loadLegislature, readScrutinsFromSource } from '../modules/simulation';
 
 /**
- * `npm run leverage -- --legislature N [--ks 1,2,5,10,20,50] [--mode M] [--from PATH] [--json]`:
+ * `npm run leverage -- --legislature N [--ks 1,2,5,10,20,50 (any number of K)] [--mode M] [--from PATH] [--json]`:
  * how many scrutins of the legislature a bloc of K could have overturned with the best-case split
  * (all contre on an adopted text, all pour on a rejected one).
  */
@@ -31,7 +30,7 @@ runCli(async () => {
   program.parse();
   const o = program.opts<Options>();
   const { n } = parseOptions(LeverageParamsSchema, { n: o.legislature });
-  const query = parseOptions(LeverageQuerySchema, { ks: o.ks, mode: o.mode });
+  const query = parseOptions(LeverageCliQuerySchema, { ks: o.ks, mode: o.mode });
   const scrutins = o.from ? await readScrutinsFromSource(o.from, { legislature: n }) : await withStore((db) => loadLegislature(db, n));
   if (scrutins.length === 0) throw new CliError(`--legislature: no scrutin of legislature ${n} in ${o.from ?? 'the store (run npm run import first, or pass --from)'}`);
   const r = leverageOf(n, scrutins.map((s) => toSimScrutin(s)), query);

@@ -1,8 +1,7 @@
 import { Command } from 'commander';
 import { CurveQuerySchema, SimulationQuerySchema, type Scrutin } from '@parallele/core';
-import { CliError, describeScrutin, pad, parseOptions, runCli, withStore } from './cli-common';
-import { loadScrutin, readScrutinsFromSource } from './repository';
-import { curveOf, simulationOf } from './service';
+import { CliError, describeScrutin, pad, parseOptions, runCli, withStore } from './common';
+import { curveOf, loadScrutin, readScrutinsFromSource, simulationOf } from '../modules/simulation';
 
 /**
  * `npm run simulate -- --scrutin UID --k K --split P,C,A [--mode M] [--method X] [--from PATH] [--json]`

@@ -6,15 +6,15 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioResultSchema } from '@parallele/core';
 import { loadBundledData } from '@parallele/scenarios';
-import { REPO_ROOT, testConfig } from '../../config';
-import { upsertScrutins } from '../../db/an-store';
-import { openDatabase } from '../../db/client';
-import { silentLogger } from '../../logger';
-import { buildAppDeps } from '../../boot';
-import { registerVerified, TEST_ENV } from '../../test-support/citizens';
+import { REPO_ROOT, testConfig } from '../config';
+import { upsertScrutins } from '../db/an-store';
+import { openDatabase } from '../db/client';
+import { silentLogger } from '../logger';
+import { buildAppDeps } from '../boot';
+import { registerVerified, TEST_ENV } from '../test-support/citizens';
 
 /*
- * `npm run scenario` (this folder's cli.ts) as a user runs it: a separate process, the store given
+ * `npm run scenario` (this folder's scenario.ts) as a user runs it: a separate process, the store given
  * by --database, the platform scenario's figures read from the votes in that store.
  */
 const run = promisify(execFile);
@@ -23,7 +23,7 @@ let dir: string;
 
 function scenario(args: string[], env: Record<string, string | undefined> = {}) {
   const { DATABASE_URL: _ignored, ...rest } = process.env;
-  return run(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/modules/scenarios/cli.ts'), ...args], { cwd: REPO_ROOT, env: { ...rest, ...env } }).then(
+  return run(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/cli/scenario.ts'), ...args], { cwd: REPO_ROOT, env: { ...rest, ...env } }).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
   );

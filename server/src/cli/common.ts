@@ -1,9 +1,9 @@
 import { isSimulationError, type Scrutin } from '@parallele/core';
 import type { z } from 'zod';
-import { loadConfig } from '../../config';
-import { openDatabase } from '../../db/client';
-import { importBundledDataIfEmpty } from '../../import/import-service';
-import { AppError } from '../../errors';
+import { loadConfig } from '../config';
+import { openDatabase } from '../db/client';
+import { importBundledDataIfEmpty } from '../import/import-service';
+import { AppError } from '../errors';
 
 /**
  * What the simulate and leverage CLIs share: reading scrutins from the store (DATABASE_URL) or

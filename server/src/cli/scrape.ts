@@ -1,10 +1,9 @@
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import type { SyncKind, SyncRunSummary } from '@parallele/core';
-import { loadConfig } from '../../config';
-import { openDatabase } from '../../db/client';
-import type { SyncProgress } from './context';
-import { SyncService, syncSettingsFromConfig } from './service';
+import { loadConfig } from '../config';
+import { openDatabase } from '../db/client';
+import { SyncService, syncSettingsFromConfig, type SyncProgress } from '../modules/sync';
 
 /**
  * npm run scrape -- opendata --legislature 17 [--json]

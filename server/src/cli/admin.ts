@@ -1,9 +1,9 @@
 import { Command } from 'commander';
 import { EmailSchema, PasswordSchema } from '@parallele/core';
-import { loadConfig } from '../../config';
-import { openDatabase } from '../../db/client';
-import { createLogger } from '../../logger';
-import { buildAppDeps } from '../../boot';
+import { loadConfig } from '../config';
+import { openDatabase } from '../db/client';
+import { createLogger } from '../logger';
+import { buildAppDeps } from '../boot';
 
 /**
  * `npm run admin -- create --email admin@example.org [--password …]`: creates an administrator

@@ -6,9 +6,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncRunSummarySchema } from '@parallele/core';
 import { testSupport } from '@parallele/scrapers';
-import { REPO_ROOT } from '../../config';
-import { openDatabase } from '../../db/client';
-import { OPENDATA_PREFIX, startAnSite, type AnSite } from '../../test-support/an-site';
+import { REPO_ROOT } from '../config';
+import { openDatabase } from '../db/client';
+import { OPENDATA_PREFIX, startAnSite, type AnSite } from '../test-support/an-site';
 
 /** `npm run scrape -- …` end to end: the real CLI process, a real store file, the local AN site. */
 
@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 const scrape = (...args: string[]) =>
-  run(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'server/src/modules/sync/cli.ts'), ...args,
+  run(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'server/src/cli/scrape.ts'), ...args,
     '--database', `file:${join(dir, 'store.db')}`, '--data-dir', join(dir, 'data'), '--interval', '0'], { cwd: REPO_ROOT, env: { ...process.env, NODE_ENV: 'test' } })
     .then((r) => ({ ...r, code: 0 }))
     .catch((e: { stdout: string; stderr: string; code: number }) => e);

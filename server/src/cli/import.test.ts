@@ -9,7 +9,7 @@ import { REPO_ROOT } from '../config';
 import { countScrutins } from '../db/an-store';
 import { openDatabase } from '../db/client';
 
-const CLI = fileURLToPath(new URL('./cli.ts', import.meta.url));
+const CLI = fileURLToPath(new URL('./import.ts', import.meta.url));
 const L16 = join(REPO_ROOT, 'data/opendata/scrutins/VTANR5L16-samples.ndjson.gz');
 
 /** Runs the real CLI (tsx, like `npm run import`) in a child process, without a terminal. */
