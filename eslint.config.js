@@ -10,7 +10,7 @@ const impureModules = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'server/drizzle/**', 'coverage/**', 'scenarios/out/**', 'test-results/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'server/dist-test-*/**', 'server/drizzle/**', 'coverage/**', 'scenarios/out/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
