@@ -41,6 +41,9 @@ describe('loadConfig', () => {
     expect(detail).toContain('"eighty"');
     // the production-only rules are checked in the same run
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY: required in production[\s\S]*SMTP_URL: required in production/);
+    // …which are the server's: a read-only tool (leverage, import) runs without a secret
+    expect(loadConfig({ NODE_ENV: 'production' }, '1', { citizens: false }).production).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', PORT: 'x' }, '1', { citizens: false })).toThrow(/PORT:/);
   });
 
   it('treats empty variables as unset and ignores unrelated ones', () => {

@@ -163,8 +163,17 @@ function productionProblems(c: ConfigEnv): { param: string; detail: string }[] {
   return problems;
 }
 
+export interface LoadConfigOptions {
+  /**
+   * false for the tools that neither serve nor manage citizens (import, scrape, simulate,
+   * leverage, verify-log): the production-only requirements (SECRET_KEY, SMTP_URL) are the
+   * server's, not theirs. Every variable is still validated.
+   */
+  citizens?: boolean;
+}
+
 /** Reads and validates the configuration; throws one AppError naming every bad variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.0.0'): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.0.0', options: LoadConfigOptions = {}): Config {
   // Only the schema's keys: the rest of the environment is none of our business (nor the log's).
   const picked: Record<string, string> = {};
   for (const key of Object.keys(configSchema.shape)) {
@@ -173,7 +182,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   const parsed = configSchema.safeParse(picked);
   const errors = parsed.success
-    ? productionProblems(parsed.data)
+    ? options.citizens === false ? [] : productionProblems(parsed.data)
     : parsed.error.issues.map((issue) => ({ param: String(issue.path[0] ?? '(root)'), detail: issue.message }));
   if (!parsed.success || errors.length > 0) {
     const lines = errors.map(({ param, detail }) => {

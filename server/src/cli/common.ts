@@ -29,7 +29,7 @@ export function parseOptions<S extends z.ZodType>(schema: S, values: Record<stri
  * with the bundled open data, as `npm start` does, so the README's commands work right after `npm ci`.
  */
 export async function withStore<T>(f: (db: ReturnType<typeof openDatabase>) => T | Promise<T>): Promise<T> {
-  const config = loadConfig(process.env);
+  const config = loadConfig(process.env, undefined, { citizens: false });
   const db = openDatabase(config.DATABASE_URL);
   try {
     await importBundledDataIfEmpty(db, { info: (_o: object, msg?: string) => console.error(msg), warn: (_o: object, msg?: string) => console.error(msg) });

@@ -37,7 +37,7 @@ const options = program.opts<CliOptions>();
 async function main(): Promise<number> {
   let url: string;
   try {
-    url = options.database ?? loadConfig(process.env).DATABASE_URL;
+    url = options.database ?? loadConfig(process.env, undefined, { citizens: false }).DATABASE_URL;
   } catch (e) {
     process.stderr.write(`${(e as Error).message}\n`);
     return 2;

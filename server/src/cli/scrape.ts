@@ -83,7 +83,7 @@ async function run(kind: SyncKind, o: CommonOptions & { from?: number }) {
     ...(o.dataDir ? { DATA_DIR: o.dataDir } : {}),
     ...(o.baseUrl ? { [kind === 'opendata' ? 'AN_OPENDATA_BASE_URL' : 'AN_SITE_BASE_URL']: o.baseUrl } : {}),
     ...(o.interval !== undefined ? { SCRAPER_MIN_INTERVAL_MS: String(o.interval) } : {}),
-  });
+  }, undefined, { citizens: false });
   const db = openDatabase(config.DATABASE_URL);
   const r = reporter(Boolean(o.json));
   const abort = new AbortController();

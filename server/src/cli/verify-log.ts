@@ -47,7 +47,7 @@ async function main() {
   let checks: ScrutinCheck[];
   if (opts.from) checks = [await verifyPublished(opts.from, receipts)];
   else {
-    const config = loadConfig({ ...process.env, ...(opts.db ? { DATABASE_URL: opts.db } : {}) });
+    const config = loadConfig({ ...process.env, ...(opts.db ? { DATABASE_URL: opts.db } : {}) }, undefined, { citizens: false });
     checks = verifyStore(config.databasePath, { scrutinUid: opts.scrutin, receipts });
   }
   print(checks, Boolean(opts.json));
