@@ -1,3 +1,4 @@
+/** Entry file 1 of 4 — the express app: middleware, the API modules under /api, the client; no listening (tests drive it with supertest). */
 import express, { type Router } from 'express';
 import type { HelmetOptions } from 'helmet';
 import { accessLog } from './access-log';

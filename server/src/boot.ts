@@ -1,5 +1,5 @@
 /**
- * The composition root: buildAppDeps() builds every service once into AppDeps (the server, the
+ * Entry file 3 of 4 — the composition root: buildAppDeps() builds every service once into AppDeps (the server, the
  * tests and the CLIs that need services call it); boot() is what `npm start` runs (config, store,
  * bundled data, services, listen, schedules).
  */
