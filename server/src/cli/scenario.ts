@@ -1,4 +1,5 @@
 import { scenarioProgram } from '@parallele/scenarios';
+import { loadConfig } from '../config';
 import { openStorePlatformVotes } from '../modules/scenarios';
 
 /**
@@ -7,4 +8,6 @@ import { openStorePlatformVotes } from '../modules/scenarios';
  * `split.source: platform`. It lives in the server because scenarios may not import the server
  * (the server imports scenarios for the gallery); without a store it is the offline runner.
  */
-await scenarioProgram({ openPlatformVotes: (url) => openStorePlatformVotes(url) }).parseAsync();
+// The tallies are read like the server counts them (TALLY_VERIFIED_LEVEL), only when a store is opened.
+const verifiedLevel = () => loadConfig(process.env, undefined, { citizens: false }).TALLY_VERIFIED_LEVEL;
+await scenarioProgram({ openPlatformVotes: (url) => openStorePlatformVotes(url, verifiedLevel()) }).parseAsync();
