@@ -7,7 +7,8 @@
  * plus reading the data. `npm run …` adds npm's own start (~0.3 s) to every figure.
  *
  * Leverage: K = 1..50 over the 17th legislature, from the store and from the bundled file;
- * simulate: the worked example VTANR5L17V3260 (K = 10, 55/35/10) from the store.
+ * simulate: the worked example VTANR5L17V3260 (K = 10, 55/35/10) from the store. Wall times,
+ * median of 5: on a shared machine they grow with its load (compare with `node -e 0`).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +27,7 @@ const KS = Array.from({ length: 50 }, (_, i) => i + 1).join(',');
 const BUNDLE = join(REPO_ROOT, 'data/opendata/scrutins/VTANR5L17V1-3876.ndjson.gz');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const s = (ms: number) => Number((ms / 1000).toFixed(2));
+const msOf = (ms: number) => Number(ms.toFixed(1));
 
 /** Median wall time (ms) of RUNS runs of `node args…`; throws on a failed run. */
 function wall(args: string[], env: Record<string, string>): number {
@@ -76,13 +78,13 @@ export async function run(): Promise<Record<string, string | number>> {
       'leverage K=1..50 from the store: compiled (s)': s(wall([...compiled('leverage'), ...leverageStore], env)),
       'leverage K=1..50 from the store: npm run path, server/bin/run.mjs → compiled (s)': s(wall([...launcher('leverage'), ...leverageStore], env)),
       'leverage K=1..50 from the store: tsx (s)': s(wall([...tsx('leverage'), ...leverageStore], env)),
-      'leverage K=1..50 from the store: in-process, read + compute (s)': s(await inProcess(() => leverageOf(17, loadLegislature(db, 17).map((x) => toSimScrutin(x)), { ks, mode: 'proportional' }))),
+      'leverage K=1..50 from the store: in-process, read + compute (ms)': msOf(await inProcess(() => leverageOf(17, loadLegislature(db, 17).map((x) => toSimScrutin(x)), { ks, mode: 'proportional' }))),
       'leverage K=1..50 from the bundle: compiled (s)': s(wall([...compiled('leverage'), ...leverageBundle], env)),
       'leverage K=1..50 from the bundle: tsx (s)': s(wall([...tsx('leverage'), ...leverageBundle], env)),
-      'leverage K=1..50 from the bundle: in-process, read + compute (s)': s(await inProcess(async () => leverageOf(17, (await readScrutinsFromSource(BUNDLE, { legislature: 17 })).map((x) => toSimScrutin(x)), { ks, mode: 'proportional' }))),
+      'leverage K=1..50 from the bundle: in-process, read + compute (ms)': msOf(await inProcess(async () => leverageOf(17, (await readScrutinsFromSource(BUNDLE, { legislature: 17 })).map((x) => toSimScrutin(x)), { ks, mode: 'proportional' }))),
       'simulate VTANR5L17V3260 from the store: compiled (s)': s(wall([...compiled('simulate'), ...simulate], env)),
       'simulate VTANR5L17V3260 from the store: tsx (s)': s(wall([...tsx('simulate'), ...simulate], env)),
-      'simulate VTANR5L17V3260 from the store: in-process, read + compute (s)': s(await inProcess(() => simulationOf(toSimScrutin(loadScrutin(db, 'VTANR5L17V3260')!), query))),
+      'simulate VTANR5L17V3260 from the store: in-process, read + compute (ms)': msOf(await inProcess(() => simulationOf(toSimScrutin(loadScrutin(db, 'VTANR5L17V3260')!), query))),
     };
   } finally {
     db.close();
