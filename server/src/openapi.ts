@@ -1,15 +1,17 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import express, { type Router } from 'express';
 import type { ZodType } from 'zod';
-import { CSRF_HEADER, ProblemSchema, SESSION_COOKIE } from '@parallele/core';
+import { z } from 'zod';
+import { CSRF_HEADER, ProblemSchema, ScrutinUidParamSchema, SESSION_COOKIE } from '@parallele/core';
 import type { AppDeps } from './deps';
 import { PROBLEM_CONTENT_TYPE } from './errors';
 
 /**
  * The OpenAPI document of the public API, generated from the zod contracts of core/src/contracts.
  *
- * Pattern for a module: next to its router, in its routes.ts, register each route ONCE at module
- * load with the same schemas the handler validates with:
+ * Pattern for a module: next to its router, in its routes.ts (or an openapi.ts beside it that
+ * routes.ts imports), register each route ONCE at module load with the same schemas the handler
+ * validates with:
  *
  *     registerRoute({
  *       method: 'get', path: '/api/scrutins/{uid}', tags: ['scrutins'], summary: '…',
@@ -58,6 +60,8 @@ export const signedIn = [{ session: [] }];
 export const signedInWrite = [{ session: [], csrf: [] }];
 export const jsonBody = (schema: ZodType) => ({ content: { 'application/json': { schema } } });
 export const noContent = { 204: { description: 'Done' } };
+/** `{uid}` of the routes under /api/scrutins/{uid}/… */
+export const scrutinUidParams = z.object({ uid: ScrutinUidParamSchema });
 
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid parameters: `param` names the first, `errors` lists them all',

@@ -1,12 +1,10 @@
 import { z } from 'zod';
 import {
-  DetectorRunResponseSchema, FlagIdParamSchema, FlagListQuerySchema, FlagListResponseSchema, FlagSchema, ReviewFlagBodySchema, ScrutinUidParamSchema, VoteWindowBodySchema, VoteWindowSchema,
+  DetectorRunResponseSchema, FlagIdParamSchema, FlagListQuerySchema, FlagListResponseSchema, FlagSchema, ReviewFlagBodySchema, VoteWindowBodySchema, VoteWindowSchema,
 } from '@parallele/core';
-import { jsonBody, jsonResponse, problemResponses, registerRoute, signedIn, signedInWrite } from '../../openapi';
+import { jsonBody, jsonResponse, scrutinUidParams, problemResponses, registerRoute, signedIn, signedInWrite } from '../../openapi';
 
 /** OpenAPI paths of the moderation (administrators) routes (routes.ts imports this file), from their contracts in core/src/contracts. */
-
-const uidParams = z.object({ uid: ScrutinUidParamSchema });
 
 registerRoute({
   method: 'get', path: '/api/admin/flags', tags: ['moderation'], summary: 'Flags raised by the burst detector', security: signedIn,
@@ -24,6 +22,6 @@ registerRoute({
 });
 registerRoute({
   method: 'put', path: '/api/admin/scrutins/{uid}/window', tags: ['moderation'], summary: 'Open, move or close the vote window of a scrutin',
-  security: signedInWrite, request: { params: uidParams, body: jsonBody(VoteWindowBodySchema) },
+  security: signedInWrite, request: { params: scrutinUidParams, body: jsonBody(VoteWindowBodySchema) },
   responses: { 200: jsonResponse('The vote window', VoteWindowSchema), ...problemResponses(400, 401, 403, 404) },
 });

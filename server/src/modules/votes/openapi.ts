@@ -1,21 +1,18 @@
-import { z } from 'zod';
 import {
-  GetMyVoteResponseSchema, HashHexSchema, LogQuerySchema, MyVotesResponseSchema, PutMyVoteBodySchema, PutMyVoteResponseSchema, ReceiptCheckResponseSchema, ScrutinLogSchema, ScrutinUidParamSchema, TallySchema,
+  GetMyVoteResponseSchema, HashHexSchema, LogQuerySchema, MyVotesResponseSchema, PutMyVoteBodySchema, PutMyVoteResponseSchema, ReceiptCheckResponseSchema, ScrutinLogSchema, TallySchema,
 } from '@parallele/core';
-import { jsonBody, jsonResponse, problemResponses, registerRoute, signedIn, signedInWrite } from '../../openapi';
+import { jsonBody, jsonResponse, scrutinUidParams, problemResponses, registerRoute, signedIn, signedInWrite } from '../../openapi';
 
 /** OpenAPI paths of the votes routes (routes.ts imports this file), from their contracts in core/src/contracts. */
 
-const uidParams = z.object({ uid: ScrutinUidParamSchema });
-
 registerRoute({
   method: 'put', path: '/api/scrutins/{uid}/my-vote', tags: ['votes'], summary: 'Cast or change my vote on a scrutin',
-  security: signedInWrite, request: { params: uidParams, body: jsonBody(PutMyVoteBodySchema) },
+  security: signedInWrite, request: { params: scrutinUidParams, body: jsonBody(PutMyVoteBodySchema) },
   responses: { 200: jsonResponse('The recorded vote and its receipt', PutMyVoteResponseSchema), ...problemResponses(400, 401, 403, 404, 409, 429) },
 });
 registerRoute({
   method: 'get', path: '/api/scrutins/{uid}/my-vote', tags: ['votes'], summary: 'My vote on a scrutin', security: signedIn,
-  request: { params: uidParams },
+  request: { params: scrutinUidParams },
   responses: { 200: jsonResponse('My vote (null if none) and the vote window', GetMyVoteResponseSchema), ...problemResponses(400, 401, 404) },
 });
 registerRoute({
@@ -24,16 +21,16 @@ registerRoute({
 });
 registerRoute({
   method: 'get', path: '/api/scrutins/{uid}/tally', tags: ['votes'], summary: "The citizens' tally of a scrutin, in every scope",
-  request: { params: uidParams },
+  request: { params: scrutinUidParams },
   responses: { 200: jsonResponse('The tally', TallySchema), ...problemResponses(400, 404) },
 });
 registerRoute({
   method: 'get', path: '/api/scrutins/{uid}/log', tags: ['votes'], summary: 'The public hash-chained vote log of a scrutin',
-  request: { params: uidParams, query: LogQuerySchema },
+  request: { params: scrutinUidParams, query: LogQuerySchema },
   responses: { 200: jsonResponse('Log entries after `after`', ScrutinLogSchema), ...problemResponses(400, 404) },
 });
 registerRoute({
   method: 'get', path: '/api/scrutins/{uid}/log/receipts/{receipt}', tags: ['votes'], summary: 'Check that a receipt is in the log',
-  request: { params: z.object({ uid: ScrutinUidParamSchema, receipt: HashHexSchema }) },
+  request: { params: scrutinUidParams.extend({ receipt: HashHexSchema }) },
   responses: { 200: jsonResponse('Whether the receipt was found, and superseded', ReceiptCheckResponseSchema), ...problemResponses(400, 404) },
 });
