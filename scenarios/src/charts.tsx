@@ -1,8 +1,8 @@
 import type { ReactElement } from 'react';
-import { expandK, kCurve, phaseGrid } from '@parallele/core';
-import type { ChartSpec, CitizenSplit } from '@parallele/core';
-import { KCurveChart, LeverageChart, PhaseChart, ResultsTable, toCsv } from '@parallele/client';
-import type { TableColumn } from '@parallele/client';
+import { expandK, kCurve, legislatureUrl, phaseGrid, simulatorUrl } from '@parallele/core';
+import type { ChartSpec } from '@parallele/core';
+import { KCurveChart, LeverageChart, PhaseChart, ResultsTable, toCsv } from '@parallele/charts';
+import type { TableColumn } from '@parallele/charts';
 import { ScenarioRunError, type ComputedRow, type ComputedScenario, type ScenarioData } from './compute';
 import { hemicycleChart } from './hemicycle';
 
@@ -15,15 +15,6 @@ export interface BuiltChart {
   csv: string;
   interactiveUrl: string | null;
 }
-
-const splitParam = (s: CitizenSplit) => s.map((x) => Math.round(x * 1000) / 1000).join(',');
-
-/** The web client's permalinks (issue 6): the same state as the chart. */
-export function scrutinUrl(uid: string, k: number, split: CitizenSplit, mode: string, method: string): string {
-  const q = new URLSearchParams({ k: String(k), split: splitParam(split), mode, method });
-  return `/scrutins/${uid}?${q.toString()}`;
-}
-export const legislatureUrl = (n: number, k: number, mode: string) => `/legislatures/${n}?${new URLSearchParams({ k: String(k), mode }).toString()}`;
 
 const shortUid = (uid: string) => uid.replace(/^VTANR5L\d+/, '').toLowerCase();
 
@@ -68,7 +59,7 @@ export function buildChart(c: ComputedScenario, spec: ChartSpec, index: number, 
         title,
         element: <KCurveChart points={points} officialOutcome={r.scrutin.outcome} tippingPoint={tipping} title={title} idPrefix={`c${index}`} showContre={r.scrutin.type !== 'MOC'} />,
         csv: toCsv(points, ['k', 'pour', 'contre', 'abstentions', 'required', 'margin', 'outcome']),
-        interactiveUrl: scrutinUrl(r.row.uid, tipping ?? range.to, split, mode, method),
+        interactiveUrl: simulatorUrl(r.row.uid, { k: tipping ?? range.to, split, mode, method }),
       };
     }
     case 'phase': {
@@ -86,7 +77,7 @@ export function buildChart(c: ComputedScenario, spec: ChartSpec, index: number, 
         title,
         element: <PhaseChart cells={cells} officialOutcome={r.scrutin.outcome} title={title} idPrefix={`c${index}`} />,
         csv: toCsv(cells, ['k', 'share', 'outcome']),
-        interactiveUrl: scrutinUrl(r.row.uid, range.to, r.split, mode, method),
+        interactiveUrl: simulatorUrl(r.row.uid, { k: range.to, split: r.split, mode, method }),
       };
     }
     case 'leverage': {
@@ -104,7 +95,7 @@ export function buildChart(c: ComputedScenario, spec: ChartSpec, index: number, 
         title,
         element: <LeverageChart series={series} title={title} />,
         csv: toCsv(rows, ['k', ...scenario.mode]),
-        interactiveUrl: c.rows.every((r) => r.scrutin.legislature === leg) ? legislatureUrl(leg, c.tableK, scenario.mode[0]!) : null,
+        interactiveUrl: c.rows.every((r) => r.scrutin.legislature === leg) ? legislatureUrl(leg, { k: c.tableK, mode: scenario.mode[0]! }) : null,
       };
     }
     case 'hemicycle':

@@ -2,7 +2,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isSimulationError, ScenarioResultSchema } from '@parallele/core';
 import type { Scenario, ScenarioResult } from '@parallele/core';
-import { svgSize } from '@parallele/client';
+import { svgSize } from '@parallele/charts';
 import { buildChart, type BuiltChart } from './charts';
 import { checkScenarioAgainstData, computeScenario, ScenarioRunError, type ComputedScenario, type ScenarioData } from './compute';
 import { loadBundledData, uidChecker } from './data';

@@ -1,6 +1,6 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { downloadCsv, downloadPng, downloadSvg, type CsvCell } from '../lib/export';
+import { downloadCsv, downloadPng, downloadSvg, type CsvCell } from '@parallele/charts';
 
 export interface ChartData {
   header: readonly string[];

@@ -2,9 +2,8 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScrutinDetail } from '@parallele/core';
 import { ChartFrame } from '../../../components/chart-frame';
-import { Hemicycle } from '../../../charts/hemicycle';
+import { Hemicycle, groupLabel, inChamberOrder, officialHemicycle } from '@parallele/charts';
 import { useFormat } from '../../../lib/format';
-import { groupLabel, inChamberOrder, officialHemicycle } from '../../../lib/groups';
 import { hemicycleLabels } from '../../../lib/hemicycle-labels';
 import { OutcomeBadge } from './scrutin-item';
 

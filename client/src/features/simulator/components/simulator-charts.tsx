@@ -1,8 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApportionMethod, ScrutinDetail, SimScrutin } from '@parallele/core';
-import { KCurveChart, type KCurvePoint } from '../../../charts/k-curve';
-import { PhaseChart, type PhaseCell } from '../../../charts/phase';
+import { KCurveChart, type KCurvePoint, PhaseChart, type PhaseCell } from '@parallele/charts';
 import { ChartFrame } from '../../../components/chart-frame';
 import { runCurve, runPhase, type Split } from '../compute';
 

@@ -5,9 +5,8 @@ import { APPORTION_METHODS, type ScrutinDetail } from '@parallele/core';
 import { ChartFrame } from '../../../components/chart-frame';
 import { CopyField } from '../../../components/copy-field';
 import { Loading } from '../../../components/status';
-import { Hemicycle } from '../../../charts/hemicycle';
+import { Hemicycle, groupLabel, inChamberOrder } from '@parallele/charts';
 import { useFormat } from '../../../lib/format';
-import { groupLabel, inChamberOrder } from '../../../lib/groups';
 import { entryOf, useVotesStore } from '../../votes/store';
 import { maxKOf, parallelHemicycle, runFlip, runSimulation, simScrutinOf, splitOfTally, type Split } from '../compute';
 import { pickSettings, settingsFromParams, settingsToParams, toPercents, useSimulatorStore } from '../store';
@@ -58,7 +57,7 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
   const result = useMemo(() => runSimulation(sim, input), [sim, k, split[0], split[1], split[2], settings.mode, settings.method]);
   const flip = useMemo(() => runFlip(sim, input), [sim, k, split[0], split[1], split[2], settings.mode, settings.method]);
   const hemi = useMemo(
-    () => (result.ok ? parallelHemicycle(scrutin, input, result.value.bloc, t('sim.mavoix')) : null),
+    () => (result.ok ? parallelHemicycle(scrutin, input, t('sim.mavoix')) : null),
     [scrutin, result, t],
   );
   const groups = useMemo(() => inChamberOrder(scrutin.groups), [scrutin.groups]);

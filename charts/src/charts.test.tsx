@@ -7,7 +7,6 @@ import { PhaseChart } from './phase';
 import { ResultsTable, fitText } from './results-table';
 import { csvField, svgDocument, svgSize, toCsv } from './export';
 import { niceTicks, formatNumber } from './scale';
-import { Line, LineChart, XAxis, YAxis } from 'recharts';
 
 // The LIOT motion of 20 March 2023 (VTANR5L16V1240): 278 pour, 287 required, rejected.
 const points = [0, 1, 2].map((k) => ({ k, pour: 278 + 5 * k, contre: 0, abstentions: 0, required: 287, outcome: (278 + 5 * k >= 287 ? 'adopté' : 'rejeté') as 'adopté' | 'rejeté' }));
@@ -66,20 +65,5 @@ describe('chart exports and scales', () => {
     expect(niceTicks(278, 298, 4)).toEqual([280, 285, 290, 295]);
     expect(formatNumber(3876)).toBe('3\u202f876');
     expect(formatNumber(3876, 'en')).toBe('3,876');
-  });
-});
-
-describe('why the charts are plain SVG', () => {
-  it('recharts 3 still renders no SVG server-side, even with a fixed width and height (recharts issue #5997)', () => {
-    const html = renderToStaticMarkup(
-      <LineChart width={600} height={300} data={points}>
-        <XAxis dataKey="k" />
-        <YAxis />
-        <Line dataKey="pour" isAnimationActive={false} />
-      </LineChart>,
-    );
-    // if this starts failing, recharts renders on the server again and the charts could use it
-    expect(html).toContain('recharts-wrapper');
-    expect(html).not.toContain('<svg');
   });
 });

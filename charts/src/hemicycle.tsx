@@ -9,8 +9,6 @@ import { dealSeats, layoutArc, seatTotal, SEAT_POSITIONS, type SeatCounts, type 
  * a small dot non-votant, a faint disc absent. Groups are also named on the arch and in the legend.
  */
 
-export type { SeatCounts, SeatPosition } from './hemicycle-layout';
-
 export interface HemicycleGroup {
   id: string;
   /** short label (abbreviation) shown on the arch and in the legend */
