@@ -1,7 +1,7 @@
 import type { ReactElement } from 'react';
 import { expandK, kCurve, legislatureUrl, phaseGrid, simulatorUrl } from '@parallele/core';
 import type { ChartSpec } from '@parallele/core';
-import { KCurveChart, LeverageChart, PhaseChart, ResultsTable, toCsv } from '@parallele/charts';
+import { KCurveChart, kCurvePoints, LeverageChart, PhaseChart, ResultsTable, toCsv } from '@parallele/charts';
 import type { TableColumn } from '@parallele/charts';
 import { ScenarioRunError, type ComputedRow, type ComputedScenario, type ScenarioData } from './compute';
 import { hemicycleChart } from './hemicycle';
@@ -41,15 +41,7 @@ export function buildChart(c: ComputedScenario, spec: ChartSpec, index: number, 
       const range = kRange(c, spec);
       const split = r.split;
       const curve = kCurve(r.sim, { split, mode, method, from: range.from, to: range.to });
-      const points = Array.from(curve.pour, (_, i) => ({
-        k: curve.from + i,
-        pour: curve.pour[i]!,
-        contre: curve.contre[i]!,
-        abstentions: curve.abstentions[i]!,
-        required: curve.required[i]!,
-        margin: curve.margin[i]!,
-        outcome: curve.adopted[i] ? ('adopté' as const) : ('rejeté' as const),
-      })).filter((p) => (p.k - range.from) % range.step === 0);
+      const points = kCurvePoints(curve).map((p) => ({ ...p, margin: p.pour - p.required })).filter((p) => (p.k - range.from) % range.step === 0);
       const tipping = r.row.modes[mode]?.tippingPoint ?? curve.firstFlip;
       const name = spec.name ?? `k-curve-${shortUid(r.row.uid)}${scenario.mode.length > 1 ? `-${mode.replace(/[^a-z0-9]+/g, '-')}` : ''}`;
       const title = spec.title ?? `${r.row.uid} — ${mode}`;

@@ -61,3 +61,6 @@ export function realScrutin(uid: string): ScrutinDetail {
     misesAuPoint: s.misesAuPoint.map((m) => ({ ...m, civility: null, firstName: null, lastName: null })),
   };
 }
+
+/** Every bundled scrutin of a legislature (L16: the samples; L17: all of them), as parsed. */
+export const bundledScrutins = (legislature: 16 | 17): Scrutin[] => [...bundle(legislature).values()];

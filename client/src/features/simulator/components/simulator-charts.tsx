@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApportionMethod, ScrutinDetail, SimScrutin } from '@parallele/core';
-import { KCurveChart, type KCurvePoint, PhaseChart, type PhaseCell } from '@parallele/charts';
+import { KCurveChart, kCurvePoints, type KCurvePoint, PhaseChart, type PhaseCell } from '@parallele/charts';
 import { ChartFrame } from '../../../components/chart-frame';
 import { runCurve, runPhase, type Split } from '../compute';
 
@@ -12,8 +12,7 @@ export function SimulatorCharts({ scrutin, sim, split, mode, method, k, locale }
   const phase = useMemo(() => runPhase(sim, { mode, method }), [sim, mode, method]);
   const points: KCurvePoint[] = useMemo(() => {
     if (!curve.ok) return [];
-    const c = curve.value;
-    return Array.from(c.pour, (_, i) => ({ k: c.from + i, pour: c.pour[i]!, contre: c.contre[i]!, abstentions: c.abstentions[i]!, required: c.required[i]!, outcome: c.adopted[i] ? ('adopté' as const) : ('rejeté' as const) }));
+    return kCurvePoints(curve.value);
   }, [curve]);
   const cells: PhaseCell[] = useMemo(() => {
     if (!phase.ok) return [];
