@@ -43,12 +43,18 @@ describe('chart components', () => {
     expect(strokes).toEqual(['none', '#1A1A1A']);
   });
 
-  it('the results table marks flipped rows with a ▶ and bold, and sends the rest to the CSV', () => {
+  it('the results table marks flipped rows with a bar and bold, wraps titles, and sends the rest to the CSV', () => {
     const rows = Array.from({ length: 5 }, (_, i) => ({ uid: `VTANR5L17V${i + 1}`, flipped: i === 0 ? 1 : null }));
     const { container } = render(<ResultsTable columns={[{ key: 'uid', label: 'Scrutin', width: 140 }]} rows={rows} maxRows={3} highlightKey="flipped" />);
-    expect((container.textContent ?? '').match(/▶/g)).toHaveLength(1);
+    expect(container.querySelectorAll('.highlighted .row-mark')).toHaveLength(1);
+    expect(container.textContent).not.toMatch(/▶/);
     expect(container.textContent).toContain('… et 2 autres lignes (voir le CSV)');
     expect(fitText('la motion de censure déposée en application de l’article 49', 120)).toMatch(/…$/);
+    const titre = 'la motion de censure déposée en application de l’article 49, alinéa 3, de la Constitution par Mme Mathilde Panot et 50 membres';
+    const wrapped = render(<ResultsTable columns={[{ key: 'titre', label: 'Titre', width: 300, wrap: true }]} rows={[{ titre }]} />);
+    const lines = [...wrapped.container.querySelectorAll('g tspan')].map((t) => t.textContent);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe(titre);
   });
 });
 

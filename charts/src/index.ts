@@ -13,3 +13,5 @@ export * from './export';
 export * from './hemicycle';
 export * from './hemicycle-layout';
 export * from './hemicycle-groups';
+export * from './words';
+export * from './poster';

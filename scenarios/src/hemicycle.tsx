@@ -1,7 +1,7 @@
 import { parallelSeats, simulatorUrl, toSimScrutin } from '@parallele/core';
 import type { ChartSpec } from '@parallele/core';
 import { Hemicycle, parallelHemicycle, toCsv } from '@parallele/charts';
-import type { BuiltChart } from './charts';
+import { capitalise, scrutinContext, type BuiltChart } from './chart-context';
 import type { ComputedRow, ComputedScenario, ScenarioData } from './compute';
 
 /**
@@ -21,12 +21,13 @@ export function hemicycleChart(c: ComputedScenario, spec: Extract<ChartSpec, { t
   });
   const groups = parallelHemicycle(info, seats, { label: 'MaVoix', name: `MaVoix (K = ${spec.k})` });
   const p = seats.parallel;
-  const title = spec.title ?? `${r.row.uid} — K = ${spec.k} (${mode})`;
+  const title = spec.title ?? capitalise(r.scrutin.titre);
   const csvRows = groups.map((g) => ({ group: g.label, organeRef: g.id === 'mavoix' ? 'mavoix' : g.id.replace(/-\d+$/, ''), ...g.seats }));
   return {
     name: spec.name ?? `hemicycle-${r.row.uid.replace(/^VTANR5L\d+/, '').toLowerCase()}-k${spec.k}`,
     type: 'hemicycle',
     title,
+    context: scrutinContext(r, { k: spec.k, split, mode, method: scenario.method }, title, p.outcome, data),
     element: (
       <Hemicycle
         groups={groups}

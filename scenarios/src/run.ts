@@ -2,7 +2,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isSimulationError, ScenarioResultSchema } from '@parallele/core';
 import type { Scenario, ScenarioResult } from '@parallele/core';
-import { svgSize } from '@parallele/charts';
+import { posterSvg, sourceLine, svgSize } from '@parallele/charts';
 import { buildChart, type BuiltChart } from './charts';
 import { checkScenarioAgainstData, computeScenario, ScenarioRunError, type ComputedScenario, type ScenarioData } from './compute';
 import { loadBundledData, uidChecker } from './data';
@@ -65,8 +65,13 @@ function splitDto(s: Scenario, computed: ComputedScenario): ScenarioResult['spli
   return { source: src.source, weights: null, rationale: null, citations: [], overrides: {} };
 }
 
+export interface RenderOptions {
+  /** the site's address, so that the images' source line gives a full link (else the path alone) */
+  publicUrl?: string;
+}
+
 /** Computes a scenario and renders every chart and the report, in memory. */
-export function renderScenario(name: string, scenario: Scenario, data: ScenarioData): ScenarioOutput {
+export function renderScenario(name: string, scenario: Scenario, data: ScenarioData, opts: RenderOptions = {}): ScenarioOutput {
   const computed = computeScenario(scenario, data);
   const charts = scenario.charts.map((spec, i) => {
     let chart: BuiltChart;
@@ -76,7 +81,9 @@ export function renderScenario(name: string, scenario: Scenario, data: ScenarioD
       if (isSimulationError(e) || e instanceof ScenarioRunError) throw new ScenarioRunError(`charts[${i}] (${spec.type}): ${e.message}`);
       throw e;
     }
-    const svg = renderSvg(chart.element);
+    const link = `${(opts.publicUrl ?? '').replace(/\/$/, '')}${chart.interactiveUrl ?? '/scenarios'}`.replace(/%2C/g, ',');
+    // every image carries its context: the vote, the date, the settings and outcome in words, the source
+    const svg = posterSvg(renderSvg(chart.element), { ...chart.context, source: sourceLine(link, 'fr') });
     const size = svgSize(svg) ?? { width: 0, height: 0 };
     return { chart, svg, png: svgToPng(svg), width: size.width, height: size.height };
   });
@@ -145,10 +152,10 @@ export async function writeScenarioOutput(out: ScenarioOutput, outDir: string): 
 }
 
 /** Loads (with every uid checked against the data), computes, renders and writes one scenario file. */
-export async function runScenarioFile(file: string, opts: { outDir?: string; data?: ScenarioData; write?: boolean } = {}): Promise<ScenarioOutput & { dir: string | null }> {
+export async function runScenarioFile(file: string, opts: { outDir?: string; data?: ScenarioData; write?: boolean } & RenderOptions = {}): Promise<ScenarioOutput & { dir: string | null }> {
   const data = opts.data ?? loadBundledData();
   const scenario = await loadScenarioFile(file, { exists: uidChecker(data), check: (s) => checkScenarioAgainstData(s, data) });
-  const output = renderScenario(scenarioName(file), scenario, data);
+  const output = renderScenario(scenarioName(file), scenario, data, { publicUrl: opts.publicUrl });
   const dir = opts.write === false ? null : await writeScenarioOutput(output, opts.outDir ?? DEFAULT_OUT_DIR);
   return { ...output, dir };
 }
