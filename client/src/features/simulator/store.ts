@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import { parseSimulatorParams, simulatorParams, type ApportionMethod, type PermalinkSource, type SimulatorPermalink } from '@parallele/core';
+import { splitPercents } from '@parallele/charts';
 import type { Split } from './compute';
 
 /**
@@ -63,16 +64,7 @@ export function rebalance(split: Split, index: 0 | 1 | 2, value: number): Split 
 }
 
 /** Whole percents summing to 100 (largest remainder), for showing any weights as a split. */
-export function toPercents(w: Split): Split {
-  const total = w[0] + w[1] + w[2];
-  if (total <= 0) return [0, 0, 0];
-  const exact = w.map((x) => (100 * x) / total);
-  const floor = exact.map(Math.floor);
-  let left = 100 - floor.reduce((s, x) => s + x, 0);
-  const order = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((x, y) => y.r - x.r || x.i - y.i);
-  for (const { i } of order) if (left-- > 0) floor[i]!++;
-  return [floor[0]!, floor[1]!, floor[2]!];
-}
+export const toPercents = (w: Split): Split => splitPercents(w);
 
 interface SimulatorState extends SimulatorSettings {
   set: (patch: Partial<SimulatorSettings>) => void;

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { simulatorUrl } from '@parallele/core';
+import { modeInWords } from '@parallele/charts';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../../components/chart-frame';
 import { AsyncView, ErrorNotice, Loading } from '../../../components/status';
@@ -51,6 +52,7 @@ export function LegislaturePage() {
               <ChartFrame
                 title={t('legislature.curve')}
                 name={`leverage-L${legislature}`}
+                poster={{ title: `${t('legislature.curve')} — ${t('legislature.title', { n: legislature })}`, lines: [t('legislature.intro'), MODES.map((m) => modeInWords(m, i18n.language === 'en' ? 'en' : 'fr')).join(' / ')] }}
                 data={{ header: ['k', ...MODES], rows: LEVERAGE_KS.map((kk) => [kk, ...data.map((d) => d.flippable[String(kk)] ?? '')]) }}
               >
                 <div data-testid="leverage-chart">

@@ -1,6 +1,7 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScrutinDetail } from '@parallele/core';
+import { scrutinPoster } from '../../../components/chart-poster';
 import { ChartFrame } from '../../../components/chart-frame';
 import { Hemicycle, groupLabel, inChamberOrder, officialHemicycle } from '@parallele/charts';
 import { useFormat } from '../../../lib/format';
@@ -9,7 +10,7 @@ import { OutcomeBadge } from './scrutin-item';
 
 /** The official result: totals, the hemicycle seat by seat, and the group and deputy breakdowns. */
 export function OfficialResult({ s }: { s: ScrutinDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const id = useId();
   const groups = useMemo(() => inChamberOrder(s.groups), [s.groups]);
@@ -59,6 +60,7 @@ export function OfficialResult({ s }: { s: ScrutinDetail }) {
       <ChartFrame
         title={t('scrutin.official_hemicycle')}
         name={`hemicycle-${s.uid}`}
+        poster={scrutinPoster(s, i18n.language, t('scrutin.official_hemicycle'))}
         data={{ header: ['groupe', 'membres', 'pour', 'contre', 'abstention', 'nonVotant', 'absent'], rows: hemi.map((g) => [g.label, g.seats.pour + g.seats.contre + g.seats.abstention + g.seats.nonVotant + g.seats.absent, g.seats.pour, g.seats.contre, g.seats.abstention, g.seats.nonVotant, g.seats.absent]) }}
       >
         <Hemicycle

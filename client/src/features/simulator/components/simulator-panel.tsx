@@ -2,6 +2,7 @@ import { lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { APPORTION_METHODS, type ScrutinDetail } from '@parallele/core';
+import { scrutinPoster } from '../../../components/chart-poster';
 import { ChartFrame } from '../../../components/chart-frame';
 import { CopyField } from '../../../components/copy-field';
 import { Loading } from '../../../components/status';
@@ -149,6 +150,7 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
             <ChartFrame
               title={t('sim.parallelHemicycle')}
               name={`hemicycle-parallele-${scrutin.uid}-k${k}`}
+              poster={scrutinPoster(scrutin, i18n.language, t('sim.parallelHemicycle'), input, result.value.parallel.outcome)}
               data={{ header: ['groupe', 'pour', 'contre', 'abstention', 'nonVotant', 'absent'], rows: hemi.map((g) => [g.label, g.seats.pour, g.seats.contre, g.seats.abstention, g.seats.nonVotant, g.seats.absent]) }}
             >
               <div data-testid="parallel-hemicycle">
