@@ -59,7 +59,7 @@ export function ChartFrame({ title, name, data, children, description, poster }:
         </button>
         {poster
           ? (Object.keys(SOCIAL_FORMATS) as SocialFormat[]).map((f) => (
-              <button key={f} type="button" className="button button-small" disabled={busy} aria-label={t('chart.downloadLabel', { name: title, format: `PNG ${SOCIAL_FORMATS[f].width}×${SOCIAL_FORMATS[f].height}` })} title={t(`chart.social.${f}`)} onClick={() => void onPng(f)}>
+              <button key={f} type="button" className="button button-small" disabled={busy} aria-label={t('chart.downloadLabel', { name: title, format: `${SOCIAL_FORMATS[f].width}×${SOCIAL_FORMATS[f].height} (PNG)` })} title={t(`chart.social.${f}`)} onClick={() => void onPng(f)}>
                 {`${SOCIAL_FORMATS[f].width}×${SOCIAL_FORMATS[f].height}`}
               </button>
             ))
