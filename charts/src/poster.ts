@@ -94,38 +94,49 @@ export function posterSvg(chartSvg: string, ctx: PosterContext, format?: SocialF
   // text sizes for a phone: on a 1080 px image, 40 px type reads like 14 px on screen
   const unit = box ? box.width / 1080 : 0.5;
   const pad = Math.round(40 * unit);
-  const textWidth = width - 2 * pad;
-  let titleSize = Math.round(44 * unit);
-  let titleLines = wrapText(ctx.title, textWidth, titleSize, true);
-  while (titleLines.length > 3 && titleSize > 28 * unit) {
-    titleSize -= 2;
-    titleLines = wrapText(ctx.title, textWidth, titleSize, true);
-  }
-  const lineSize = Math.round(26 * unit);
-  const sourceSize = Math.round(22 * unit);
-  let y = pad * 0.75;
-  const parts: string[] = [];
-  const title = textBlock({ lines: titleLines, size: titleSize, bold: true, colour: COLOURS.text }, pad, y, 'start');
-  parts.push(title.svg);
-  y += title.height + titleSize * 0.3;
-  for (const l of ctx.lines) {
-    const b = textBlock({ lines: wrapText(l, textWidth, lineSize), size: lineSize, colour: COLOURS.muted }, pad, y, 'start');
-    parts.push(b.svg);
-    y += b.height;
-  }
-  y += pad * 0.4;
-  const sourceLines = wrapText(ctx.source, textWidth, sourceSize);
+  // a landscape post puts the words in a column beside the chart; the others stack them above it
+  const side = box !== null && box.width / box.height > 1.4;
+  const column = side ? Math.round(width * 0.42) : width;
+  const textWidth = column - 2 * pad;
+  const sourceSize = Math.round(20 * unit);
+  const sourceLines = wrapText(ctx.source, width - 2 * pad, sourceSize);
   const footer = sourceLines.length * sourceSize * 1.25 + pad * 0.6;
+  // the words must fit: beside the chart above the footer, or above it leaving the chart half the height
+  const room = box ? (side ? box.height - footer - pad : box.height * 0.5) : Infinity;
+  const words = (f: number) => {
+    const titleSize = Math.round((side ? 36 : 44) * unit * f);
+    const lineSize = Math.round((side ? 22 : 26) * unit * f);
+    const parts: string[] = [];
+    let y = pad * 0.75;
+    const title = textBlock({ lines: wrapText(ctx.title, textWidth, titleSize, true), size: titleSize, bold: true, colour: COLOURS.text }, pad, y, 'start');
+    parts.push(title.svg);
+    y += title.height + titleSize * 0.3;
+    for (const l of ctx.lines) {
+      const b = textBlock({ lines: wrapText(l, textWidth, lineSize), size: lineSize, colour: COLOURS.muted }, pad, y, 'start');
+      parts.push(b.svg);
+      y += b.height;
+    }
+    return { parts, y };
+  };
+  let fit = 1;
+  let text = words(fit);
+  // shrink in steps, never below what reads on a phone (a 20 px line on a 1080 px image)
+  while (text.y > room && fit > 0.7) text = words((fit -= 0.05));
+  const parts = text.parts;
+  let y = text.y;
+  y += pad * 0.4;
   let height: number;
   let placed: string;
   if (box) {
     height = box.height;
-    const availW = width - 2 * pad;
-    const availH = Math.max(50, height - y - footer - pad * 0.3);
+    const left = side ? column : pad;
+    const top = side ? pad : y;
+    const availW = width - pad - left;
+    const availH = Math.max(50, height - top - footer - pad * 0.3);
     const scale = Math.min(availW / chart.width, availH / chart.height);
     const w = chart.width * scale;
     const h = chart.height * scale;
-    placed = placeChart(chartSvg, (width - w) / 2, y + (availH - h) / 2, w, chart.width);
+    placed = placeChart(chartSvg, left + (availW - w) / 2, top + (availH - h) / 2, w, chart.width);
   } else {
     placed = placeChart(chartSvg, (width - chart.width) / 2, y, chart.width, chart.width);
     height = Math.ceil(y + chart.height + pad * 0.3 + footer);

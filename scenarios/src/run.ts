@@ -2,7 +2,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isSimulationError, ScenarioResultSchema } from '@parallele/core';
 import type { Scenario, ScenarioResult } from '@parallele/core';
-import { posterSvg, sourceLine, svgSize } from '@parallele/charts';
+import { posterSvg, SOCIAL_FORMATS, sourceLine, svgSize, type SocialFormat } from '@parallele/charts';
 import { buildChart, type BuiltChart } from './charts';
 import { checkScenarioAgainstData, computeScenario, ScenarioRunError, type ComputedScenario, type ScenarioData } from './compute';
 import { loadBundledData, uidChecker } from './data';
@@ -20,7 +20,10 @@ export const scenarioName = (file: string) => basename(file).replace(/\.ya?ml$/,
 
 export interface RenderedChart {
   chart: BuiltChart;
+  /** the chart with its context, at the chart's own width */
   svg: string;
+  /** the same for a social format (rendered when the files are written) */
+  social: (format: SocialFormat) => string;
   png: Buffer;
   width: number;
   height: number;
@@ -83,9 +86,11 @@ export function renderScenario(name: string, scenario: Scenario, data: ScenarioD
     }
     const link = `${(opts.publicUrl ?? '').replace(/\/$/, '')}${chart.interactiveUrl ?? '/scenarios'}`.replace(/%2C/g, ',');
     // every image carries its context: the vote, the date, the settings and outcome in words, the source
-    const svg = posterSvg(renderSvg(chart.element), { ...chart.context, source: sourceLine(link, 'fr') });
+    const bare = renderSvg(chart.element);
+    const context = { ...chart.context, source: sourceLine(link, 'fr') };
+    const svg = posterSvg(bare, context);
     const size = svgSize(svg) ?? { width: 0, height: 0 };
-    return { chart, svg, png: svgToPng(svg), width: size.width, height: size.height };
+    return { chart, svg, social: (format: SocialFormat) => posterSvg(bare, context, format), png: svgToPng(svg), width: size.width, height: size.height };
   });
   const names = new Set<string>();
   for (const c of charts) {
@@ -142,6 +147,11 @@ export async function writeScenarioOutput(out: ScenarioOutput, outDir: string): 
     await writeFile(join(tmp, `${c.chart.name}.svg`), c.svg);
     await writeFile(join(tmp, `${c.chart.name}.png`), c.png);
     await writeFile(join(tmp, `${c.chart.name}.csv`), c.chart.csv);
+    // ready to post: 1200×675, 1080×1080, 1080×1350, laid out for the size
+    for (const format of Object.keys(SOCIAL_FORMATS) as SocialFormat[]) {
+      const { width, height } = SOCIAL_FORMATS[format];
+      await writeFile(join(tmp, `${c.chart.name}-${width}x${height}.png`), svgToPng(c.social(format)));
+    }
   }
   await writeFile(join(tmp, 'result.json'), `${JSON.stringify(out.result, null, 2)}\n`);
   await writeFile(join(tmp, 'report.md'), out.markdown);
