@@ -11,7 +11,7 @@ const data = loadBundledData();
 
 describe('scenario outputs', async () => {
   const outDir = await mkdtemp(join(tmpdir(), 'scenario-out-'));
-  const out = await runScenarioFile(join(SCENARIOS_DIR, 'censure-retraites-2023.yaml'), { outDir, data });
+  const out = await runScenarioFile(join(SCENARIOS_DIR, 'censure-retraites-2023.yaml'), { outDir, data, social: true });
   const dir = out.dir!;
 
   it('writes every chart as SVG, PNG and CSV, with result.json and both reports, and no temporary folder', async () => {

@@ -138,7 +138,7 @@ export function renderScenario(name: string, scenario: Scenario, data: ScenarioD
  * Writes the outputs into `outDir/NAME/`: first into a sibling temporary folder, then swapped in,
  * so that a failure never leaves a half-written report behind.
  */
-export async function writeScenarioOutput(out: ScenarioOutput, outDir: string): Promise<string> {
+export async function writeScenarioOutput(out: ScenarioOutput, outDir: string, opts: { social?: boolean } = {}): Promise<string> {
   const target = join(outDir, out.name);
   const tmp = join(outDir, `.${out.name}.tmp-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
@@ -147,8 +147,9 @@ export async function writeScenarioOutput(out: ScenarioOutput, outDir: string): 
     await writeFile(join(tmp, `${c.chart.name}.svg`), c.svg);
     await writeFile(join(tmp, `${c.chart.name}.png`), c.png);
     await writeFile(join(tmp, `${c.chart.name}.csv`), c.chart.csv);
-    // ready to post: 1200×675, 1080×1080, 1080×1350, laid out for the size
-    for (const format of Object.keys(SOCIAL_FORMATS) as SocialFormat[]) {
+    // ready to post: 1200×675, 1080×1080, 1080×1350, laid out for the size (the CLI asks for them;
+    // the server's gallery skips them: three more rasterisations per chart, about 0.5 s each here)
+    for (const format of opts.social ? (Object.keys(SOCIAL_FORMATS) as SocialFormat[]) : []) {
       const { width, height } = SOCIAL_FORMATS[format];
       await writeFile(join(tmp, `${c.chart.name}-${width}x${height}.png`), svgToPng(c.social(format)));
     }
@@ -162,11 +163,11 @@ export async function writeScenarioOutput(out: ScenarioOutput, outDir: string): 
 }
 
 /** Loads (with every uid checked against the data), computes, renders and writes one scenario file. */
-export async function runScenarioFile(file: string, opts: { outDir?: string; data?: ScenarioData; write?: boolean } & RenderOptions = {}): Promise<ScenarioOutput & { dir: string | null }> {
+export async function runScenarioFile(file: string, opts: { outDir?: string; data?: ScenarioData; write?: boolean; social?: boolean } & RenderOptions = {}): Promise<ScenarioOutput & { dir: string | null }> {
   const data = opts.data ?? loadBundledData();
   const scenario = await loadScenarioFile(file, { exists: uidChecker(data), check: (s) => checkScenarioAgainstData(s, data) });
   const output = renderScenario(scenarioName(file), scenario, data, { publicUrl: opts.publicUrl });
-  const dir = opts.write === false ? null : await writeScenarioOutput(output, opts.outDir ?? DEFAULT_OUT_DIR);
+  const dir = opts.write === false ? null : await writeScenarioOutput(output, opts.outDir ?? DEFAULT_OUT_DIR, { social: opts.social });
   return { ...output, dir };
 }
 
