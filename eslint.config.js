@@ -6,7 +6,7 @@ import globals from 'globals';
 const impureModules = [
   'node:*', 'fs', 'path', 'os', 'crypto', 'zlib', 'http', 'https', 'net', 'child_process', 'stream',
   'better-sqlite3', 'pg', 'drizzle-orm', 'drizzle-orm/*', 'express', 'socket.io', 'axios', 'cheerio',
-  'react', 'react-dom', '@parallele/server', '@parallele/client', '@parallele/scrapers', '@parallele/scenarios',
+  'react', 'react-dom', '@parallele/charts', '@parallele/server', '@parallele/client', '@parallele/scrapers', '@parallele/scenarios',
 ];
 
 export default tseslint.config(

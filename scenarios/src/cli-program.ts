@@ -56,7 +56,7 @@ export function scenarioProgram(cli: ScenarioCliOptions = {}): Command {
       try {
         for (const file of list) {
           try {
-            const out = await runScenarioFile(file, { outDir: opts.out, data });
+            const out = await runScenarioFile(file, { outDir: opts.out, data, social: true });
             results.push(out.result);
             if (!opts.json) {
               console.log(`✔ ${out.name} → ${out.dir}`);

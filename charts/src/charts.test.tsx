@@ -7,7 +7,6 @@ import { PhaseChart } from './phase';
 import { ResultsTable, fitText } from './results-table';
 import { csvField, svgDocument, svgSize, toCsv } from './export';
 import { niceTicks, formatNumber } from './scale';
-import { Line, LineChart, XAxis, YAxis } from 'recharts';
 
 // The LIOT motion of 20 March 2023 (VTANR5L16V1240): 278 pour, 287 required, rejected.
 const points = [0, 1, 2].map((k) => ({ k, pour: 278 + 5 * k, contre: 0, abstentions: 0, required: 287, outcome: (278 + 5 * k >= 287 ? 'adopté' : 'rejeté') as 'adopté' | 'rejeté' }));
@@ -44,12 +43,18 @@ describe('chart components', () => {
     expect(strokes).toEqual(['none', '#1A1A1A']);
   });
 
-  it('the results table marks flipped rows with a ▶ and bold, and sends the rest to the CSV', () => {
+  it('the results table marks flipped rows with a bar and bold, wraps titles, and sends the rest to the CSV', () => {
     const rows = Array.from({ length: 5 }, (_, i) => ({ uid: `VTANR5L17V${i + 1}`, flipped: i === 0 ? 1 : null }));
     const { container } = render(<ResultsTable columns={[{ key: 'uid', label: 'Scrutin', width: 140 }]} rows={rows} maxRows={3} highlightKey="flipped" />);
-    expect((container.textContent ?? '').match(/▶/g)).toHaveLength(1);
+    expect(container.querySelectorAll('.highlighted .row-mark')).toHaveLength(1);
+    expect(container.textContent).not.toMatch(/▶/);
     expect(container.textContent).toContain('… et 2 autres lignes (voir le CSV)');
     expect(fitText('la motion de censure déposée en application de l’article 49', 120)).toMatch(/…$/);
+    const titre = 'la motion de censure déposée en application de l’article 49, alinéa 3, de la Constitution par Mme Mathilde Panot et 50 membres';
+    const wrapped = render(<ResultsTable columns={[{ key: 'titre', label: 'Titre', width: 300, wrap: true }]} rows={[{ titre }]} />);
+    const lines = [...wrapped.container.querySelectorAll('g tspan')].map((t) => t.textContent);
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe(titre);
   });
 });
 
@@ -66,20 +71,5 @@ describe('chart exports and scales', () => {
     expect(niceTicks(278, 298, 4)).toEqual([280, 285, 290, 295]);
     expect(formatNumber(3876)).toBe('3\u202f876');
     expect(formatNumber(3876, 'en')).toBe('3,876');
-  });
-});
-
-describe('why the charts are plain SVG', () => {
-  it('recharts 3 still renders no SVG server-side, even with a fixed width and height (recharts issue #5997)', () => {
-    const html = renderToStaticMarkup(
-      <LineChart width={600} height={300} data={points}>
-        <XAxis dataKey="k" />
-        <YAxis />
-        <Line dataKey="pour" isAnimationActive={false} />
-      </LineChart>,
-    );
-    // if this starts failing, recharts renders on the server again and the charts could use it
-    expect(html).toContain('recharts-wrapper');
-    expect(html).not.toContain('<svg');
   });
 });

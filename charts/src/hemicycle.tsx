@@ -1,5 +1,5 @@
 import type { ReactElement } from 'react';
-import { dealSeats, layoutArc, seatTotal, SEAT_POSITIONS, type SeatCounts, type SeatPosition } from './hemicycle-layout';
+import { dealSeats, layoutArc, seatTotal, SEAT_POSITIONS, type GroupSeats, type SeatCounts, type SeatPosition } from './hemicycle-layout';
 
 /**
  * The hemicycle, seat by seat, by group. Pure SVG with explicit width and height and no DOM or
@@ -8,8 +8,6 @@ import { dealSeats, layoutArc, seatTotal, SEAT_POSITIONS, type SeatCounts, type 
  * non-colour encoding): a full disc is pour, a disc crossed by a bar (−) contre, a ring abstention,
  * a small dot non-votant, a faint disc absent. Groups are also named on the arch and in the legend.
  */
-
-export type { SeatCounts, SeatPosition } from './hemicycle-layout';
 
 export interface HemicycleGroup {
   id: string;
@@ -109,6 +107,36 @@ function describe(groups: readonly HemicycleGroup[], labels: HemicycleLabels, fm
 
 const approxTextWidth = (text: string, size: number) => text.length * size * 0.56;
 
+interface ArchLabel {
+  id: string;
+  text: string;
+  /** angle of the middle of the group's wedge */
+  angle: number;
+  anchor: 'start' | 'middle' | 'end';
+  width: number;
+}
+
+/** A label for each group whose wedge is wide enough, anchored away from the arch at the sides. */
+function archLabels(dealt: readonly GroupSeats<HemicycleGroup>[], seats: readonly { angle: number }[], total: number, size: number): ArchLabel[] {
+  return dealt.flatMap(({ group, start, positions }) => {
+    if (positions.length < Math.max(8, total * 0.03)) return [];
+    const first = seats[start];
+    const last = seats[start + positions.length - 1];
+    if (!first || !last) return [];
+    const angle = (first.angle + last.angle) / 2;
+    const cos = Math.cos(angle);
+    const text = group.short ?? group.label;
+    return [{ id: group.id, text, angle, anchor: cos < -0.35 ? 'end' : cos > 0.35 ? 'start' : 'middle', width: approxTextWidth(text, size) }];
+  });
+}
+
+/** The largest arch radius for which this label, `gap` beyond the arch, stays within `half` of the centre. */
+function labelFit(l: ArchLabel, half: number, gap: number): number {
+  const c = Math.abs(Math.cos(l.angle));
+  const reach = l.anchor === 'middle' ? l.width / 2 : l.width;
+  return c < 1e-6 ? Infinity : (half - reach) / c - gap;
+}
+
 /** Legend rows: the five glyphs, then one swatch per group, wrapped to the width. */
 function legendLayout(groups: readonly HemicycleGroup[], labels: HemicycleLabels, width: number, size: number, fmt: (n: number) => string) {
   type Item = { key: string; text: string; glyph: SeatPosition; colour: string; emphasis?: boolean };
@@ -139,13 +167,18 @@ export function Hemicycle({ groups, title, width = 640, headline, subline, label
   const fmt = (n: number) => nf.format(n);
   const pad = Math.max(8, width * 0.02);
   const labelBand = Math.max(14, width * 0.035);
-  const radius = width / 2 - pad - labelBand;
+  const fontSize = Math.max(10, Math.min(14, width / 48));
+  const total = groups.reduce((s, g) => s + seatTotal(g.seats), 0);
+  const dealt = dealSeats(groups);
+  // The seats' angles do not depend on the radius: place the labels first, then take the largest
+  // radius that keeps every label inside the image (labels at the ends of the arch stick out).
+  const probe = layoutArc(total, 0, 0, 1);
+  const onArch = archLabels(dealt, probe.seats, total, fontSize * 0.95);
+  const maxRadius = width / 2 - pad - labelBand;
+  const radius = onArch.reduce((r, l) => Math.min(r, labelFit(l, width / 2 - pad, labelBand * 0.35)), maxRadius);
   const cx = width / 2;
   const cy = pad + labelBand + radius;
-  const total = groups.reduce((s, g) => s + seatTotal(g.seats), 0);
   const arc = layoutArc(total, cx, cy, radius);
-  const dealt = dealSeats(groups);
-  const fontSize = Math.max(10, Math.min(14, width / 48));
   const legend = showLegend ? legendLayout(groups, labels, width - 2 * pad, fontSize, fmt) : { rows: [], lines: 0 };
   const legendTop = cy + pad + fontSize * 0.6;
   const lineHeight = fontSize * 1.7;
@@ -167,17 +200,11 @@ export function Hemicycle({ groups, title, width = 640, headline, subline, label
             })}
           </g>
         ))}
-        {dealt.map(({ group, start, positions }) => {
-          // Name a group on the arch when its wedge is wide enough to hold the label.
-          if (positions.length < Math.max(8, total * 0.03)) return null;
-          const first = arc.seats[start];
-          const last = arc.seats[start + positions.length - 1];
-          if (!first || !last) return null;
-          const mid = (first.angle + last.angle) / 2;
-          const r = radius + labelBand * 0.55;
+        {onArch.map((l) => {
+          const r = radius + labelBand * 0.35;
           return (
-            <text key={group.id} x={cx + r * Math.cos(mid)} y={cy - r * Math.sin(mid)} textAnchor="middle" dominantBaseline="middle" fontSize={fontSize * 0.95} fontWeight={600} fill={INK}>
-              {group.short ?? group.label}
+            <text key={l.id} x={cx + r * Math.cos(l.angle)} y={cy - r * Math.sin(l.angle)} textAnchor={l.anchor} dominantBaseline="middle" fontSize={fontSize * 0.95} fontWeight={600} fill={INK}>
+              {l.text}
             </text>
           );
         })}

@@ -11,3 +11,7 @@ export * from './leverage';
 export * from './results-table';
 export * from './export';
 export * from './hemicycle';
+export * from './hemicycle-layout';
+export * from './hemicycle-groups';
+export * from './words';
+export * from './poster';

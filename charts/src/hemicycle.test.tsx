@@ -3,8 +3,8 @@ import { cleanup, render } from '@testing-library/react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { Hemicycle, luminance } from './hemicycle';
 import { layoutArc, seatTotal } from './hemicycle-layout';
-import { officialHemicycle } from '../lib/groups';
-import { realScrutin } from '../test-support/real-data';
+import { officialHemicycle } from './hemicycle-groups';
+import { realScrutin } from './test-support/real-data';
 
 const lfiot = realScrutin('VTANR5L16V1240');
 

@@ -5,9 +5,9 @@
  * from left to right by angle and dealt to the groups in order: each group gets a wedge.
  */
 
-export const SEAT_POSITIONS = ['pour', 'contre', 'abstention', 'nonVotant', 'absent'] as const;
-export type SeatPosition = (typeof SEAT_POSITIONS)[number];
-export type SeatCounts = Record<SeatPosition, number>;
+import { SEAT_POSITIONS, type SeatCounts, type SeatPosition } from '@parallele/core';
+
+export { SEAT_POSITIONS, type SeatCounts, type SeatPosition };
 
 export interface Seat {
   x: number;

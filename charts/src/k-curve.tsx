@@ -1,5 +1,6 @@
 import { Axes, ChartSvg, Legend, Marker, OutcomePatterns, innerBox, linePath, type ChartBox, type LegendItem } from './frame';
-import { formatNumber, linearScale, niceTicks, px } from './scale';
+import type { KCurve } from '@parallele/core';
+import { formatNumber, linearScale, px, valueAxis } from './scale';
 import { COLOURS, chartLabels, type ChartLocale } from './theme';
 
 export interface KCurvePoint {
@@ -25,7 +26,18 @@ export interface KCurveChartProps {
   locale?: ChartLocale;
   /** Unique per page: pattern ids are `${idPrefix}-adopted`… */
   idPrefix?: string;
+  /** other horizontal lines the y axis must hold (e.g. a majority of the members) */
+  thresholds?: readonly number[];
 }
+
+/** The K-curve's points from core's `kCurve` (column i is K = from + i). */
+export function kCurvePoints(c: KCurve): KCurvePoint[] {
+  return Array.from(c.pour, (_, i) => ({ k: c.from + i, pour: c.pour[i]!, contre: c.contre[i]!, abstentions: c.abstentions[i]!, required: c.required[i]!, outcome: c.adopted[i] ? ('adopté' as const) : ('rejeté' as const) }));
+}
+
+/** The values the K-curve plots (and must show): pour, contre when drawn, required, thresholds. */
+export const kCurveValues = (points: readonly KCurvePoint[], showContre: boolean, thresholds: readonly number[] = []): number[] =>
+  [...points.flatMap((p) => (showContre ? [p.pour, p.contre, p.required] : [p.pour, p.required])), ...thresholds];
 
 const STRIP = 14;
 
@@ -41,12 +53,9 @@ export function KCurveChart(props: KCurveChartProps) {
   const ks = points.map((p) => p.k);
   const kMin = Math.min(...ks);
   const kMax = Math.max(...ks, kMin + 1);
-  const values = points.flatMap((p) => (showContre ? [p.pour, p.contre, p.required] : [p.pour, p.required]));
-  const vMax = Math.max(...values, 1);
-  const vMin = Math.min(...values, vMax);
-  const yTicks = niceTicks(Math.max(0, vMin - (vMax - vMin) * 0.1), vMax + (vMax - vMin) * 0.05, 6);
+  const { domain, ticks: yTicks } = valueAxis(kCurveValues(points, showContre, props.thresholds), 6);
   const x = linearScale([kMin, kMax], [x0, x1]);
-  const y = linearScale([yTicks[0] ?? 0, Math.max(yTicks.at(-1) ?? vMax, vMax)], [y0, y1]);
+  const y = linearScale(domain, [y0, y1]);
   const markers = points.length <= 40;
   const series = [
     { key: 'pour' as const, label: L.pour, colour: COLOURS.pour, dash: '', marker: 'circle' as const },
@@ -85,6 +94,9 @@ export function KCurveChart(props: KCurveChartProps) {
           <path d={linePath(points.map((p) => ({ x: x(p.k), y: y(p[s.key]) })))} fill="none" stroke={s.colour} strokeWidth={2} strokeDasharray={s.dash || undefined} />
           {markers ? points.map((p) => <Marker key={p.k} shape={s.marker} x={x(p.k)} y={y(p[s.key])} colour={s.colour} size={3} />) : null}
         </g>
+      ))}
+      {(props.thresholds ?? []).map((t) => (
+        <line key={`t${t}`} className="threshold" x1={px(x0)} x2={px(x1)} y1={px(y(t))} y2={px(y(t))} stroke={COLOURS.muted} strokeWidth={1} strokeDasharray="6 3" />
       ))}
       {tippingPoint !== null && tippingPoint >= kMin && tippingPoint <= kMax ? (
         <g className="tipping-point">

@@ -19,6 +19,9 @@ export const COLOURS = {
   background: '#FFFFFF',
 } as const;
 
+/** The MaVoix bloc, on every chart: the website's purple. */
+export const MAVOIX_COLOUR = '#6d28d9';
+
 /** One line style per series, cycling: colour + dash + marker. */
 export const SERIES_STYLES = [
   { colour: '#0072B2', dash: '', marker: 'circle' },

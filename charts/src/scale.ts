@@ -27,6 +27,27 @@ export function niceTicks(lo: number, hi: number, count = 6): number[] {
   return out;
 }
 
+/**
+ * A value axis that holds every value given (plotted values and thresholds alike) with a little
+ * headroom on both sides, its ends on round ticks: nothing is drawn under the x axis or above the
+ * plot. Never below 0 (vote counts).
+ */
+export function valueAxis(values: readonly number[], count = 6): { domain: [number, number]; ticks: number[] } {
+  const finite = values.filter(Number.isFinite);
+  const max = finite.length ? Math.max(...finite) : 1;
+  const min = finite.length ? Math.min(...finite) : 0;
+  const span = Math.max(max - min, Math.abs(max) * 0.02, 1);
+  const lo0 = Math.max(0, min - span * 0.08);
+  const hi0 = max + span * 0.08;
+  const first = niceTicks(lo0, hi0, count);
+  const step = first.length > 1 ? first[1]! - first[0]! : 1;
+  const lo = Math.max(0, Math.floor(lo0 / step) * step);
+  const hi = Math.ceil(hi0 / step) * step;
+  const ticks: number[] = [];
+  for (let t = lo; t <= hi + step * 1e-9; t += step) ticks.push(Math.round(t * 1e9) / 1e9);
+  return { domain: [lo, hi], ticks };
+}
+
 /** Rounds to 0.1 px so that the SVG stays small and stable across platforms. */
 export const px = (v: number) => Math.round(v * 10) / 10;
 
