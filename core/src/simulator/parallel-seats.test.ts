@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parallelSeats, SEAT_POSITIONS } from './parallel-seats';
 import { simulate } from './simulate';
 import { toSimScrutin } from './types';
-import { l16Samples, l17 } from './testing/real-data';
+import { l16Samples, l17 } from './test-support/real-data';
 
 const byUid = new Map([...l16Samples(), ...l17()].map((s) => [s.uid as string, s]));
 
