@@ -5,9 +5,8 @@
  * `npm run rake` end to end on a 100,000-row CSV.
  */
 import { bootstrapShares, kishEffectiveSize, linearizedShares, mulberry32, rakeWeights, type RakingVariable } from '@parallele/core';
-import { runRake } from '../server/src/modules/reweighting/rake-command';
-import { skewedSample } from '../server/src/modules/reweighting/rake-fixture';
-import { loadShippedMargins } from '../server/src/modules/reweighting/shipped-margins';
+import { loadShippedMargins, runRake } from '../server/src/modules/reweighting';
+import { skewedSample } from '../server/src/test-support/rake-fixture';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => Number(x.toFixed(1));

@@ -21,5 +21,6 @@ export * from './an/parse';
 export * from './contracts/sync';
 export * from './contracts/simulation';
 export * from './contracts/legislatures';
+export * from './contracts/simulator-url';
 export * from './reweighting';
 export * from './contracts/profiles';

@@ -4,7 +4,7 @@ import {
   type ProfileVariable, type PutPastVoteBody, type PutProfileBody,
 } from '@parallele/core';
 import { get, send } from '../../lib/api';
-import { ensureCsrf } from '../account/api';
+import { ensureCsrf } from '../account';
 
 const Empty = z.unknown();
 

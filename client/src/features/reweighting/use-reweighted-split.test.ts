@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, settingsFromParams, settingsToParams } from '../simulator/store';
+import { DEFAULT_SETTINGS, settingsFromParams, settingsToParams } from '../simulator';
 
 describe('the simulator permalink with the redressé source', () => {
   it('round-trips source=redresse and keeps the default source out of the URL', () => {

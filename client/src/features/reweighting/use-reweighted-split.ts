@@ -1,5 +1,4 @@
-import type { ProfileVariable } from '@parallele/core';
-import type { Split } from '../simulator/compute';
+import type { CitizenSplit, ProfileVariable } from '@parallele/core';
 import { useResource } from '../../lib/use-resource';
 import { fetchRepresentativity } from './api';
 
@@ -10,7 +9,7 @@ export const SIMULATOR_RAKING: ProfileVariable[] = ['sex', 'age'];
  * The reweighted split of a scrutin as simulator weights (the raked shares), fetched only while
  * `enabled`; null while loading or when there is no reweighted figure (too few profiles, empty cell).
  */
-export function useReweightedSplit(uid: string, enabled: boolean): Split | null {
+export function useReweightedSplit(uid: string, enabled: boolean): CitizenSplit | null {
   const r = useResource(enabled ? `${uid}|${SIMULATOR_RAKING.join(',')}` : null, () => fetchRepresentativity(uid, SIMULATOR_RAKING));
   const rw = enabled && r.status === 'ready' ? r.data.reweighted : null;
   if (rw?.status !== 'ok') return null;

@@ -2,14 +2,13 @@ import { Router } from 'express';
 import { MyProfileResponseSchema, PastVoteSchema, ProfileSchema, PutPastVoteBodySchema, PutProfileBodySchema } from '@parallele/core';
 import type { AppDeps } from '../../deps';
 import { sendJson, validate } from '../../errors';
-import { citizensOf } from '../accounts/citizens';
-import { citizenOf, readCookies } from '../accounts/http';
-import { profilesRepository } from './repository';
-import { createProfilesService, type ProfilesService } from './service';
+import { citizenOf, readCookies, type HttpMiddleware } from '../../http';
+import type { ProfilesService } from './service';
+// This module's OpenAPI paths.
 import './openapi';
 
 /** /api/me/profile and /api/me/profile/past-vote: signed in only, every write CSRF-checked. */
-export function profilesRouter(profiles: ProfilesService, http: ReturnType<typeof citizensOf>['http']): Router {
+export function profilesRouter(profiles: ProfilesService, http: HttpMiddleware): Router {
   const router = Router();
   const signedIn = [readCookies, http.session, http.requireCitizen];
   const write = [...signedIn, http.csrf];
@@ -36,6 +35,5 @@ export function profilesRouter(profiles: ProfilesService, http: ReturnType<typeo
   return router;
 }
 
-/** The module factory for app.ts's list. */
-export const profilesRoutes = (deps: AppDeps): Router =>
-  profilesRouter(createProfilesService({ repo: profilesRepository(deps.db), logger: deps.logger.child({ module: 'profiles' }), now: deps.now }), citizensOf(deps).http);
+/** The module factory for app.ts's list: the service is built once, in buildAppDeps (boot.ts). */
+export const profilesRoutes = (deps: Pick<AppDeps, 'profiles' | 'http'>): Router => profilesRouter(deps.profiles, deps.http);

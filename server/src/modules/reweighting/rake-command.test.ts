@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../../config';
 import { runRake } from './rake-command';
-import { skewedSample } from './rake-fixture';
+import { skewedSample } from '../../test-support/rake-fixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'rake-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -162,14 +159,5 @@ describe('npm run rake on malformed input', () => {
   it('refuses bad --trim bounds and a missing --sample', () => {
     expect(bad(['--sample', handCsv, '--trim', '2,5'])).toBe('error: --trim: expected LO,HI with 0 < LO ≤ 1 ≤ HI (weights relative to the mean, e.g. 0.2,5) or "none", got "2,5"');
     expect(bad([])).toContain("required option '--sample <file.csv>' not specified");
-  });
-});
-
-describe('rake-cli.ts (the npm script entry point)', () => {
-  it('prints to stdout and exits with the command code', { timeout: 60_000 }, async () => {
-    const run = promisify(execFile);
-    const { stdout } = await run(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'server/src/modules/reweighting/rake-cli.ts'), '--sample', handCsv, '--margins', halfHalf, '--json'], { cwd: REPO_ROOT });
-    expect((JSON.parse(stdout) as Json).raked.pour!.share).toBeCloseTo(0.5, 12);
-    await expect(run(join(REPO_ROOT, 'node_modules/.bin/tsx'), [join(REPO_ROOT, 'server/src/modules/reweighting/rake-cli.ts'), '--sample', 'nope.csv'], { cwd: REPO_ROOT })).rejects.toMatchObject({ code: 2 });
   });
 });

@@ -6,7 +6,7 @@ import { loadShippedMargins } from './shipped-margins';
 
 /**
  * `npm run rake -- --sample FILE.csv [--margins FILE.json] [--trim LO,HI | --trim none] [--json]`,
- * as a function of its arguments so the tests run it in-process; rake-cli.ts is the entry point.
+ * as a function of its arguments so the tests run it in-process; server/src/cli/rake.ts is the entry point.
  * Exit codes: 0 result printed, 1 no reweighted figure (too few respondents), 2 bad input.
  */
 export interface CommandResult {

@@ -2,9 +2,8 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pickMargins, reweight, type Representativity, type Respondent, type VoteChoice } from '@parallele/core';
 import { createVerifiedCitizen, startCitizensTestServer, type CitizensTestServer } from '../../test-support/citizens';
-import { profilesRepository } from '../profiles/repository';
-import { platformVotesOf } from '../scenarios/platform-votes';
-import { reweightingServiceOf } from './routes';
+import { profilesRepository } from '../profiles';
+import { platformVotesOf } from '../scenarios';
 import { reweightedVotesOf } from './scenario-split';
 import { loadShippedMargins } from './shipped-margins';
 
@@ -123,7 +122,7 @@ describe('the `redresse` tally of scenarios', () => {
   it('gives the reweighted split as vote weights, and nothing where there is no reweighted figure', async () => {
     const r = await get(`/api/scrutins/${uid}/representativity?variables=sex,age`);
     if (r.reweighted?.status !== 'ok') throw new Error('expected a reweighted split');
-    const platformVotes = platformVotesOf(() => t.citizens.votes, reweightedVotesOf(() => reweightingServiceOf(t.deps)));
+    const platformVotes = platformVotesOf(() => t.citizens.votes, reweightedVotesOf(() => t.deps.reweighting));
     const counts = platformVotes(uid, 'redresse')!;
     expect(counts.pour / r.reweighted.n).toBeCloseTo(r.reweighted.raked.pour.share, 3);
     expect(counts.contre / r.reweighted.n).toBeCloseTo(r.reweighted.raked.contre.share, 3);

@@ -2,9 +2,8 @@ import { Router, type Request } from 'express';
 import { RepresentativityQuerySchema, RepresentativitySchema, ScrutinUidParamSchema } from '@parallele/core';
 import type { AppDeps } from '../../deps';
 import { AppError, sendJson, validate } from '../../errors';
-import { reweightingRepository } from './repository';
-import { createReweightingService, type ReweightingService } from './service';
-import { loadShippedMargins } from './shipped-margins';
+import type { ReweightingService } from './service';
+// This module's OpenAPI paths.
 import './openapi';
 
 /** Public, aggregate only: who voted (against INSEE margins and the 2022 result) and the reweighted split. */
@@ -26,17 +25,5 @@ export function reweightingRouter(service: ReweightingService): Router {
   return router;
 }
 
-const services = new WeakMap<AppDeps, ReweightingService>();
-
-/** One service per app (its refresh cache is shared by the routes and the scenario splits). */
-export function reweightingServiceOf(deps: AppDeps): ReweightingService {
-  let service = services.get(deps);
-  if (!service) {
-    service = createReweightingService({ repo: reweightingRepository(deps.db), shipped: loadShippedMargins(), now: deps.now });
-    services.set(deps, service);
-  }
-  return service;
-}
-
-/** The module factory for app.ts's list. */
-export const reweightingRoutes = (deps: AppDeps): Router => reweightingRouter(reweightingServiceOf(deps));
+/** The module factory for app.ts's list: the service is built once, in buildAppDeps (boot.ts). */
+export const reweightingRoutes = (deps: Pick<AppDeps, 'reweighting'>): Router => reweightingRouter(deps.reweighting);

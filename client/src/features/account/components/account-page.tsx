@@ -9,7 +9,7 @@ import { CodeField } from './form-parts';
 import { MyVotes } from './my-votes';
 import { PhoneVerification } from './phone-verification';
 // issue 16: the optional profile
-import { ProfileForm } from '../../reweighting/components/profile-form';
+import { ProfileForm } from '../../reweighting';
 
 type View = 'login' | 'register' | 'verify';
 

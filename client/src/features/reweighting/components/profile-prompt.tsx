@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { entryOf, useVotesStore } from '../../votes/store';
+import { entryOf, useVotesStore } from '../../votes';
 import { ProfileForm } from './profile-form';
 
 const DISMISSED_KEY = 'parallele.profilePrompt.dismissed';

@@ -1,8 +1,7 @@
-import { ChartSvg, COLOURS, linearScale, niceTicks, px, SERIES_STYLES } from '../../../charts';
+import { ChartSvg, COLOURS, linearScale, niceTicks, px, SERIES_STYLES } from '@parallele/charts';
 
 /**
- * Horizontal paired bars in the project's SVG chart style (imported through the charts index, so
- * the move of the charts to their own workspace is a path change): for each row, one bar per
+ * Horizontal paired bars in the project's SVG chart style (the @parallele/charts theme): for each row, one bar per
  * series, an optional 95 % interval whisker, and "—" for a hidden value (small cell).
  */
 export interface BarRow {

@@ -4,11 +4,10 @@ import { useTranslation } from 'react-i18next';
 import { CopyField } from '../../../components/copy-field';
 import { ErrorNotice, Loading } from '../../../components/status';
 import { capitalise, useFormat } from '../../../lib/format';
-import { SimulatorPanel } from '../../simulator/components/simulator-panel';
-import { VotePanel } from '../../votes/components/vote-panel';
+import { SimulatorPanel } from '../../simulator';
+import { VotePanel } from '../../votes';
 // issue 16: profile after a vote, representativity and reweighted result
-import { ProfilePrompt } from '../../reweighting/components/profile-prompt';
-import { RepresentativityPanel } from '../../reweighting/components/representativity-panel';
+import { ProfilePrompt, RepresentativityPanel } from '../../reweighting';
 import { useScrutinsStore } from '../store';
 import { OfficialResult } from './official-result';
 import { OutcomeBadge } from './scrutin-item';
