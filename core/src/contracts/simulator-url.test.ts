@@ -15,6 +15,11 @@ describe('the simulator permalink', () => {
     expect(parseSimulatorParams(p)).toEqual({ k: 2, mode: 'deputies:PA1,PA2', source: 'manual' });
   });
 
+  it('carries the reweighted source (issue 16): source=redresse', () => {
+    expect(simulatorUrl('VTANR5L17V519', { k: 10, source: 'redresse' })).toBe('/scrutins/VTANR5L17V519?k=10&source=redresse');
+    expect(parseSimulatorParams(new URLSearchParams('k=10&source=redresse'))).toEqual({ k: 10, source: 'redresse' });
+  });
+
   it('leaves out a bad value and keeps the good ones', () => {
     expect(parseSimulatorParams(new URLSearchParams('k=-3&mode=everyone&method=coin&split=1,2&source=x'))).toEqual({});
     expect(parseSimulatorParams(new URLSearchParams('k=7&split=70,23,7&mode=group:&method=dhondt'))).toEqual({ k: 7, split: [70, 23, 7], method: 'dhondt' });
@@ -26,7 +31,7 @@ describe('the simulator permalink', () => {
       split: fc.tuple(fc.nat(1000), fc.nat(1000), fc.integer({ min: 1, max: 1000 })),
       mode: fc.constantFrom('proportional', 'added', 'group:PO845401', 'deputies:PA1,PA2'),
       method: fc.constantFrom('largest-remainder' as const, 'dhondt' as const, 'sainte-lague' as const),
-      source: fc.constantFrom('platform' as const, 'manual' as const),
+      source: fc.constantFrom('platform' as const, 'manual' as const, 'redresse' as const),
     });
     fc.assert(fc.property(settings, (s) => {
       const url = new URL(simulatorUrl('VTANR5L17V1', s), 'http://x');

@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../../config';
 import { runRake } from './rake-command';
 import { skewedSample } from '../../test-support/rake-fixture';
 
@@ -159,5 +162,15 @@ describe('npm run rake on malformed input', () => {
   it('refuses bad --trim bounds and a missing --sample', () => {
     expect(bad(['--sample', handCsv, '--trim', '2,5'])).toBe('error: --trim: expected LO,HI with 0 < LO ≤ 1 ≤ HI (weights relative to the mean, e.g. 0.2,5) or "none", got "2,5"');
     expect(bad([])).toContain("required option '--sample <file.csv>' not specified");
+  });
+});
+
+describe('npm run rake (node server/bin/run.mjs rake → server/src/cli/rake.ts)', () => {
+  it('prints to stdout and exits with the command code', { timeout: 60_000 }, async () => {
+    const run = promisify(execFile);
+    const rake = (args: string[]) => run(process.execPath, [join(REPO_ROOT, 'server/bin/run.mjs'), 'rake', ...args], { cwd: REPO_ROOT });
+    const { stdout } = await rake(['--sample', handCsv, '--margins', halfHalf, '--json']);
+    expect((JSON.parse(stdout) as Json).raked.pour!.share).toBeCloseTo(0.5, 12);
+    await expect(rake(['--sample', 'nope.csv'])).rejects.toMatchObject({ code: 2 });
   });
 });
