@@ -8,7 +8,7 @@ export default defineConfig({
       { test: { name: 'server', root: 'server', environment: 'node', testTimeout: 60_000, hookTimeout: 120_000, globalSetup: ['./src/test-support/global-setup.ts'] } },
       { test: { name: 'scrapers', root: 'scrapers', environment: 'node', testTimeout: 60_000 } },
       { test: { name: 'scenarios', root: 'scenarios', environment: 'node', testTimeout: 120_000 } },
-      { extends: './client/vite.config.ts', test: { name: 'client', root: 'client', environment: 'jsdom', include: ['src/**/*.test.{ts,tsx}'] } },
+      { extends: './client/vite.config.ts', test: { name: 'client', root: 'client', environment: 'jsdom', testTimeout: 30_000, include: ['src/**/*.test.{ts,tsx}'] } },
     ],
   },
 });
