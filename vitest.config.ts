@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     projects: [
-      { test: { name: 'core', root: 'core', environment: 'node' } },
+      { test: { name: 'core', root: 'core', environment: 'node', testTimeout: 30_000 } },
       { extends: './client/vite.config.ts', test: { name: 'charts', root: 'charts', environment: 'jsdom', testTimeout: 30_000 } },
       { test: { name: 'server', root: 'server', environment: 'node', testTimeout: 60_000, hookTimeout: 120_000, globalSetup: ['./src/test-support/global-setup.ts'] } },
       { test: { name: 'scrapers', root: 'scrapers', environment: 'node', testTimeout: 60_000 } },
