@@ -21,3 +21,8 @@ export * from './an/parse';
 export * from './contracts/sync';
 export * from './contracts/simulation';
 export * from './contracts/legislatures';
+export * from './contracts/rooms';
+export * from './contracts/rooms-state';
+export * from './contracts/rooms-views';
+export * from './contracts/rooms-http';
+export * from './rooms';
