@@ -10,6 +10,7 @@ import { getSyncService } from './modules/sync/service';
 import { createCitizens } from './modules/accounts/citizens';
 import { scenariosServiceOf } from './modules/scenarios/routes';
 import { warmScenarios } from './modules/scenarios/service';
+import { createRooms } from './modules/rooms/rooms';
 
 export interface BootOptions {
   /** Defaults to process.env. */
@@ -48,6 +49,7 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
     const deps: AppDeps = { config, logger, db, events: createEventBus(), now: () => new Date() };
     // Accounts, votes, moderation: validates their env (secret, mail, limits) before listening.
     deps.citizens = createCitizens(deps, { env: options.env ?? process.env });
+    deps.rooms = createRooms(deps, { env: options.env ?? process.env });
     const server = await startServer(deps, options.port ?? config.PORT, config.HOST);
     // The AN sync on an interval: off unless SYNC_INTERVAL_MINUTES is set.
     const sync = getSyncService(db, config, logger, deps.now);

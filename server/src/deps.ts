@@ -3,6 +3,7 @@ import type { Db } from './db/client';
 import type { AppEventBus } from './events';
 import type { Logger } from './logger';
 import type { Citizens } from './modules/accounts/citizens';
+import type { Rooms } from './modules/rooms/rooms';
 
 /** The open store: `{ orm, sqlite, close }` from db/client. */
 export type Store = Db;
@@ -20,4 +21,6 @@ export interface AppDeps {
   now: () => Date;
   /** Accounts, votes and moderation (built by boot(); built lazily from the env when absent). */
   citizens?: Citizens;
+  /** Workshop rooms (issue 12; built by boot(), lazily from the env when absent). */
+  rooms?: Rooms;
 }

@@ -11,3 +11,4 @@ export * from './teams';
 export * from './scores';
 export * from './views';
 export * from './questions';
+export * from './hemicycle';
