@@ -21,7 +21,8 @@ export function voteQuestionFromScrutin(s: Scrutin, labels: readonly GroupLabel[
     kind: 'vote',
     id: s.uid,
     title: sentence(s.titre).slice(0, 300),
-    text: (text ?? `L’Assemblée nationale se prononce sur ${s.titre}`).slice(0, 2000),
+    // the title already names what is voted; a pack may add the question in plain words
+    text: (text ?? '').slice(0, 2000),
     date: s.date,
     link: `https://www.assemblee-nationale.fr/dyn/${s.legislature}/scrutins/${s.numero}`,
     source: AN_SOURCE,

@@ -91,6 +91,7 @@ export const roomsFr = frenchTree({
     real: 'L’Assemblée réelle',
     parallel: 'Avec {{count}} député·es MaVoix',
     outcome: { adopté: 'adopté', rejeté: 'rejeté' },
+    required: '{{count}} requis',
     flipped: 'Le résultat aurait basculé !',
     same: 'Le résultat aurait été le même.',
     tipping_one: 'À partir de {{count}} député·e MaVoix votant comme vous, le résultat aurait basculé.',
@@ -155,6 +156,7 @@ export const roomsEn: RoomsResources = {
   },
   reveal: {
     room: 'The room', real: 'The real Assembly', parallel: 'With {{count}} MaVoix deputies', outcome: { adopté: 'adopted', rejeté: 'rejected' },
+    required: '{{count}} needed',
     flipped: 'The result would have tipped!', same: 'The result would have been the same.',
     tipping_one: 'From {{count}} MaVoix deputy voting like you, the result would have tipped.',
     tipping_other: 'From {{count}} MaVoix deputies voting like you, the result would have tipped.',

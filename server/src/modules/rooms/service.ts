@@ -20,6 +20,8 @@ export const ROOM_IDLE_MS = 24 * 60 * 60 * 1000;
 export type Caller = { role: 'facilitator' } | { role: 'participant'; participantId: string };
 export type RoomChange =
   | { kind: 'state'; code: string }
+  /** who is in the room changed (join, rejoin, leave): only the screens list the participants */
+  | { kind: 'roster'; code: string }
   | { kind: 'count'; code: string; participantId: string }
   | { kind: 'ended'; code: string; reason: 'closed' | 'deleted' | 'expired' }
   | { kind: 'kicked'; code: string; participantId: string };
@@ -127,7 +129,7 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
       const token = `${ROOM_TOKEN_PREFIX.participant}${secret(32)}`;
       const state = transition(room, { type: 'join', pseudonym, tokenHash: sha256(token) });
       const participantId = state.participants.at(-1)!.id;
-      emit({ kind: 'state', code });
+      emit({ kind: 'roster', code });
       return { participantId, token, view: view(room, { role: 'participant', participantId }) };
     },
     /** A participant coming back (refresh, new network): same identity, same ballots. */
@@ -136,14 +138,14 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
       const participantId = requireParticipant(room, bearer);
       const wasActive = room.state.participants.find((p) => p.id === participantId)?.status === 'active';
       transition(room, { type: 'rejoin', tokenHash: sha256(bearer!) });
-      if (!wasActive) emit({ kind: 'state', code });
+      if (!wasActive) emit({ kind: 'roster', code });
       return view(room, { role: 'participant', participantId });
     },
     leave(code: string, bearer: string | undefined): void {
       const room = load(code);
       const participantId = requireParticipant(room, bearer);
       transition(room, { type: 'leave', participantId });
-      emit({ kind: 'state', code });
+      emit({ kind: 'roster', code });
     },
     vote(code: string, bearer: string | undefined, index: number, body: z.output<typeof VoteBodySchema>): RoomView {
       const room = load(code);

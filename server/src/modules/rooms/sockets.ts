@@ -13,8 +13,8 @@ import type { RoomChange } from './service';
  * The realtime side of the rooms, in the socket.io namespace `/rooms`. The handshake's `auth`
  * names the room and the viewer (facilitator key, participant token, recap key, or nothing for
  * the projector); each socket joins its room's channel and its viewer's channel. After each
- * transition every viewer gets its own view; a ballot only sends the vote count to the room
- * (coalesced per room every 50 ms) and the voter's view to the voter's other tabs.
+ * transition every viewer gets its own view; a ballot or an arrival only updates the screens
+ * (facilitator and projector, coalesced per room every 50 ms) and the voter's other tabs.
  */
 export const COUNT_FLUSH_MS = 50;
 
@@ -104,19 +104,27 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
     }
   }
 
-  const dirtyCounts = new Set<string>();
+  // Ballots and arrivals only change what the screens show (counts, who voted, who is here):
+  // they are coalesced per room and flushed every 50 ms to the facilitator and projector channels.
+  const dirty = new Set<string>();
   let flush: NodeJS.Timeout | null = null;
-  const flushCounts = () => {
+  const flushScreens = () => {
     flush = null;
-    for (const code of dirtyCounts) {
+    for (const code of dirty) {
       try {
         const v = service.viewFor(code, { role: 'projector' });
-        nsp.to(all(code)).emit(ROOM_EVENTS.count, { code, index: v.index, voted: v.counts.voted, participants: v.counts.participants });
+        nsp.to(channel(code, { role: 'projector' })).emit(ROOM_EVENTS.count, { code, index: v.index, voted: v.counts.voted, participants: v.counts.participants });
+        if (v.stage === 'lobby') nsp.to(channel(code, { role: 'projector' })).emit(ROOM_EVENTS.state, v);
+        nsp.to(channel(code, { role: 'facilitator' })).emit(ROOM_EVENTS.state, service.viewFor(code, { role: 'facilitator' }));
       } catch (error) {
-        deps.logger.debug({ err: error, code }, 'room count not sent');
+        deps.logger.debug({ err: error, code }, 'room screens not updated');
       }
     }
-    dirtyCounts.clear();
+    dirty.clear();
+  };
+  const markDirty = (code: string) => {
+    dirty.add(code);
+    flush ??= setTimeout(flushScreens, COUNT_FLUSH_MS);
   };
 
   const onChange = (c: RoomChange) => {
@@ -125,12 +133,14 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
         case 'state':
           broadcastState(c.code);
           break;
+        case 'roster':
+          markDirty(c.code);
+          break;
         case 'count': {
+          // the voter's other tabs (the voting socket has its ack)
           const viewer: Viewer = { role: 'participant', participantId: c.participantId };
           nsp.to(channel(c.code, viewer)).emit(ROOM_EVENTS.state, service.viewFor(c.code, viewer));
-          nsp.to(channel(c.code, { role: 'facilitator' })).emit(ROOM_EVENTS.state, service.viewFor(c.code, { role: 'facilitator' }));
-          dirtyCounts.add(c.code);
-          flush ??= setTimeout(flushCounts, COUNT_FLUSH_MS);
+          markDirty(c.code);
           break;
         }
         case 'kicked': {

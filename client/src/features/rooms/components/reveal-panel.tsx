@@ -43,6 +43,8 @@ export function RevealPanel({ view, width = 520 }: { view: RoomView; width?: num
   }
   const h = revealHemicycles(r, q.groups);
   const labels = hemicycleLabels(t);
+  // on a phone the arch is too small for the headline: the heading above says the result
+  const headline = width >= 400;
   return (
     <section className="room-reveal" aria-live="polite">
       <h3>{t('rooms.reveal.room')} · {t('rooms.reveal.ballots', { count: r.ballots })}</h3>
@@ -54,11 +56,11 @@ export function RevealPanel({ view, width = 520 }: { view: RoomView; width?: num
       <div className="room-versus">
         <div>
           <h3>{t('rooms.reveal.real')} : <strong>{t(`rooms.reveal.outcome.${r.official.outcome}`)}</strong></h3>
-          <Hemicycle groups={h.official} title={t('rooms.reveal.real')} width={width} headline={`${r.official.pour} ${labels.positions.pour}`} subline={`${r.official.required}`} labels={labels} locale={locale} idPrefix="real" showLegend={false} />
+          <Hemicycle groups={h.official} title={t('rooms.reveal.real')} width={width} headline={headline ? `${r.official.pour} ${labels.positions.pour}` : undefined} subline={headline ? t('rooms.reveal.required', { count: r.official.required }) : undefined} labels={labels} locale={locale} idPrefix="real" showLegend={false} />
         </div>
         <div>
           <h3>{t('rooms.reveal.parallel', { count: r.k })} : <strong>{t(`rooms.reveal.outcome.${r.parallel.outcome}`)}</strong></h3>
-          <Hemicycle groups={h.parallel} title={t('rooms.reveal.parallel', { count: r.k })} width={width} headline={`${r.parallel.pour} ${labels.positions.pour}`} subline={`${r.parallel.required}`} labels={labels} locale={locale} idPrefix="parallel" showLegend={false} />
+          <Hemicycle groups={h.parallel} title={t('rooms.reveal.parallel', { count: r.k })} width={width} headline={headline ? `${r.parallel.pour} ${labels.positions.pour}` : undefined} subline={headline ? t('rooms.reveal.required', { count: r.parallel.required }) : undefined} labels={labels} locale={locale} idPrefix="parallel" showLegend={false} />
         </div>
       </div>
       <p className="room-verdict">{r.flipped ? t('rooms.reveal.flipped') : t('rooms.reveal.same')}</p>

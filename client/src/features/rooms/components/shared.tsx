@@ -18,7 +18,7 @@ export function QuestionHeader({ view, large = false }: { view: RoomView; large?
         {t('rooms.room.question', { n: view.index + 1, total: view.total })} · {t(`rooms.phase.${view.stage}`)}
       </p>
       <h2>{q.title}</h2>
-      {q.text !== q.title ? <p className="room-question-text">{q.text}</p> : null}
+      {q.text && q.text !== q.title ? <p className="room-question-text">{q.text}</p> : null}
       <p className="muted">
         {q.assemblyName} · {rule}
         {q.link ? (
