@@ -1,11 +1,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { io, type Socket } from 'socket.io-client';
 import { ROOM_EVENTS, ROOMS_NAMESPACE, type RoomClientToServer, type RoomServerToClient, type RoomView } from '@parallele/core';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { REPO_ROOT } from '../server/src/config';
+import { openBundledStore } from '../server/src/test-support/bundled-store';
+import { createRoomsService } from '../server/src/modules/rooms/service';
 
 /**
  * Workshop rooms under load: ROOMS rooms × PARTICIPANTS participants (2,000 sockets by default)
@@ -40,7 +44,33 @@ const pct = (xs: number[], p: number) => {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
+/** The heap a room holds in the server's cache (state + views' inputs), measured in this process with a forced GC. */
+async function heapPerRoom(): Promise<number> {
+  setFlagsFromString('--expose_gc');
+  const gc = runInNewContext('gc') as () => void;
+  const store = await openBundledStore();
+  try {
+    const service = createRoomsService({ db: store.db, now: () => new Date() });
+    const make = (r: number) => {
+      const room = service.create({ title: `Heap ${r}`, deck: [{ kind: 'scrutin', uid: 'VTANR5L17V3260' }, { kind: 'election', election: '2024-07-18', round: 3 }], maxParticipants: 200, k: null });
+      const tokens = Array.from({ length: PARTICIPANTS }, (_, p) => service.join(room.code, `P ${r}-${p}`).token);
+      for (let i = 0; i < 3; i++) service.action(room.code, room.facilitatorKey, { type: 'advance' });
+      tokens.forEach((t, i) => service.vote(room.code, t, 0, { choice: i % 2 ? 'pour' : 'contre', prediction: 'adopté' }));
+      service.action(room.code, room.facilitatorKey, { type: 'reveal' });
+    };
+    make(-1);
+    gc();
+    const before = process.memoryUsage().heapUsed;
+    for (let r = 0; r < ROOMS; r++) make(r);
+    gc();
+    return (process.memoryUsage().heapUsed - before) / ROOMS;
+  } finally {
+    store.cleanup();
+  }
+}
+
 export async function run(): Promise<Record<string, string | number>> {
+  const loadAtStart = loadavg().map((x) => x.toFixed(1)).join(' ');
   const dir = mkdtempSync(join(tmpdir(), 'parallele-bench-rooms-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -104,6 +134,7 @@ export async function run(): Promise<Record<string, string | number>> {
 
     progress('voting (each participant once, spread over 4 s)');
     const latencies: number[] = [];
+    const acks: number[] = [];
     await Promise.all(rooms.map(async (room) => {
       const seen: { voted: number; at: number }[] = [];
       room.projector.on(ROOM_EVENTS.count, (c) => seen.push({ voted: c.voted, at: performance.now() }));
@@ -112,6 +143,7 @@ export async function run(): Promise<Record<string, string | number>> {
         await sleep(Math.random() * 4000);
         const t0 = performance.now();
         const view = await new Promise<RoomView>((resolve, reject) => (s.emit as (e: string, p: unknown, ack: (x: { ok: boolean; data?: RoomView; error?: string }) => void) => void)(ROOM_EVENTS.vote, { index: 0, choice: i % 3 === 0 ? 'contre' : 'pour', prediction: 'adopté' }, (x) => (x.ok ? resolve(x.data!) : reject(new Error(x.error)))));
+        acks.push(performance.now() - t0);
         pending.push({ t0, ordinal: view.counts.voted });
       }));
       for (let i = 0; i < 100 && !seen.some((x) => x.voted >= PARTICIPANTS); i++) await sleep(20);
@@ -141,17 +173,22 @@ export async function run(): Promise<Record<string, string | number>> {
     await sleep(1000);
     const fullRss = rssMb(child.pid!);
     const received = latencies.length;
+    progress('measuring the heap per room in-process');
+    const heapBytes = await heapPerRoom();
     return {
       rooms: ROOMS,
+      'load average at start (2 shared cores)': loadAtStart,
       sockets: sockets.length,
       'join (POST + first room:state) p50 / p95 / p99': `${ms(pct(joinTimes, 50))} / ${ms(pct(joinTimes, 95))} / ${ms(pct(joinTimes, 99))}`,
       'all joins, wall time': ms(joinWall),
       'vote → projector count p50 / p95 / p99': `${ms(pct(latencies, 50))} / ${ms(pct(latencies, 95))} / ${ms(pct(latencies, 99))}`,
+      'vote → ack (server applied and stored it) p50 / p95': `${ms(pct(acks, 50))} / ${ms(pct(acks, 95))}`,
       'votes measured': `${received} of ${ROOMS * PARTICIPANTS}`,
       'reveal broadcast per room p50 / max': `${ms(pct(perRoom, 50))} / ${ms(Math.max(...perRoom))}`,
       'reveal broadcast, 50 rooms at once': ms(revealAll),
       'server RSS idle → full': `${idleRss.toFixed(0)} MB → ${fullRss.toFixed(0)} MB`,
-      'server memory per room': `${((fullRss - idleRss) / ROOMS).toFixed(2)} MB (${PARTICIPANTS} participants + 2 screens)`,
+      'server RSS growth per room (noisy: GC timing)': `${((fullRss - idleRss) / ROOMS).toFixed(2)} MB`,
+      'room state in the server heap, per room (forced GC)': `${(heapBytes / 1024).toFixed(1)} KB (${PARTICIPANTS} participants, 1 question revealed)`,
     };
   } finally {
     for (const s of sockets) s.close();

@@ -22,7 +22,7 @@ export type RoomChange =
   | { kind: 'state'; code: string }
   /** who is in the room changed (join, rejoin, leave): only the screens list the participants */
   | { kind: 'roster'; code: string }
-  | { kind: 'count'; code: string; participantId: string }
+  | { kind: 'count'; code: string; participantId: string; exceptSocket?: string }
   | { kind: 'ended'; code: string; reason: 'closed' | 'deleted' | 'expired' }
   | { kind: 'kicked'; code: string; participantId: string };
 
@@ -147,11 +147,12 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
       transition(room, { type: 'leave', participantId });
       emit({ kind: 'roster', code });
     },
-    vote(code: string, bearer: string | undefined, index: number, body: z.output<typeof VoteBodySchema>): RoomView {
+    /** `exceptSocket`: the socket that voted (it gets the view in its ack, not twice). */
+    vote(code: string, bearer: string | undefined, index: number, body: z.output<typeof VoteBodySchema>, exceptSocket?: string): RoomView {
       const room = load(code);
       const participantId = requireParticipant(room, bearer);
       transition(room, { type: 'vote', participantId, questionIndex: index, ballot: { choice: body.choice, prediction: body.prediction } });
-      emit({ kind: 'count', code, participantId });
+      emit({ kind: 'count', code, participantId, exceptSocket });
       return view(room, { role: 'participant', participantId });
     },
     action(code: string, bearer: string | undefined, action: RoomAction & { type: string }): RoomView {

@@ -76,7 +76,7 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
         if (!socketLimit(token ?? socket.id)) throw new AppError('room-rate-limited', 'Trop de requêtes : réessayez dans un instant.', { status: 429 });
         const p = RoomVotePayloadSchema.safeParse(payload);
         if (!p.success) throw AppError.badRequest(`${p.error.issues[0]?.path.join('.') ?? 'payload'}: ${p.error.issues[0]?.message ?? 'invalid'}`);
-        return service.vote(code, token, p.data.index, { choice: p.data.choice, prediction: p.data.prediction });
+        return service.vote(code, token, p.data.index, { choice: p.data.choice, prediction: p.data.prediction }, socket.id);
       }),
     );
     socket.on(ROOM_EVENTS.action, (payload, ack) =>
@@ -139,7 +139,8 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
         case 'count': {
           // the voter's other tabs (the voting socket has its ack)
           const viewer: Viewer = { role: 'participant', participantId: c.participantId };
-          nsp.to(channel(c.code, viewer)).emit(ROOM_EVENTS.state, service.viewFor(c.code, viewer));
+          const others = (nsp.adapter.rooms.get(channel(c.code, viewer))?.size ?? 0) - (c.exceptSocket ? 1 : 0);
+          if (others > 0) nsp.to(channel(c.code, viewer)).except(c.exceptSocket ?? []).emit(ROOM_EVENTS.state, service.viewFor(c.code, viewer));
           markDirty(c.code);
           break;
         }
