@@ -107,6 +107,11 @@ function Controls({ view: v, act }: { view: RoomView; act: (a: RoomAction) => Pr
               {t('rooms.console.makeTeams', { count: n })}
             </button>
           ))}{' '}
+          {v.question && v.question.groups.length > 1 ? (
+            <button type="button" className="button button-secondary small" onClick={() => void act({ type: 'setTeams', teams: [...v.question!.groups].slice(0, 8).map((g) => ({ name: g.label, groupRef: g.ref })), members: {}, seed: Date.now() % 100000 })}>
+              {t('rooms.console.groupTeams')}
+            </button>
+          ) : null}{' '}
           <button type="button" className="button button-secondary small" onClick={() => void act({ type: 'setTeams', teams: [], members: {}, seed: 1 })}>{t('rooms.console.noTeams')}</button>
         </p>
       ) : null}
