@@ -4,6 +4,8 @@ import { CreateRoomResponseSchema, JoinRoomResponseSchema, RoomViewSchema, simul
 import { getScrutin } from '../../db/an-reads';
 import { createTestApi, type TestApi } from '../../test-support/imported-store';
 import { expectProblem } from '../../test-support/problems';
+import { createApp } from '../../app';
+import { createRooms } from './rooms';
 
 let api: TestApi;
 let clock = Date.UTC(2026, 0, 12, 9);
@@ -107,5 +109,23 @@ describe('rooms over HTTP', () => {
   it('renders a pseudonym as text, never HTML', async () => {
     const room = await createRoom();
     expectProblem(await http().post(`/api/rooms/${room.code}/participants`).send({ pseudonym: '<img src=x>' }), 400, 'pseudonym');
+  });
+
+  it('limits votes per participant token (429, in French and English) and sweeps idle rooms', async () => {
+    const deps = { ...api.deps, rooms: createRooms(api.deps, { env: { ROOMS_ACTIONS_PER_TOKEN: '3' } }) };
+    const app = createApp(deps);
+    const created = CreateRoomResponseSchema.parse((await request(app).post('/api/rooms').send({ title: 'Limites', deck: [{ kind: 'scrutin', uid: 'VTANR5L17V3260' }] }).expect(201)).body);
+    const a = JoinRoomResponseSchema.parse((await request(app).post(`/api/rooms/${created.code}/participants`).send({ pseudonym: 'Ana' }).expect(201)).body);
+    for (let i = 0; i < 3; i++) await request(app).post(`/api/rooms/${created.code}/actions`).set(bearer(created.facilitatorKey)).send({ type: 'advance' }).expect(200);
+    for (let i = 0; i < 3; i++) await request(app).put(`/api/rooms/${created.code}/questions/0/vote`).set(bearer(a.token)).send({ choice: 'pour' }).expect(200);
+    const limited = expectProblem(await request(app).put(`/api/rooms/${created.code}/questions/0/vote`).set(bearer(a.token)).send({ choice: 'contre' }), 429);
+    expect(limited.code).toBe('room-rate-limited');
+    expect((limited as { messages?: { fr: string } }).messages?.fr).toContain('Trop de requêtes');
+    // another participant (another token) is not limited by Ana's flood
+    const b = JoinRoomResponseSchema.parse((await request(app).post(`/api/rooms/${created.code}/participants`).send({ pseudonym: 'Bilal' }).expect(201)).body);
+    await request(app).put(`/api/rooms/${created.code}/questions/0/vote`).set(bearer(b.token)).send({ choice: 'contre' }).expect(200);
+    clock += 24 * 3600_000 + 1;
+    expect(deps.rooms.service.sweep()).toBeGreaterThanOrEqual(1);
+    expect(api.db.sqlite.prepare('SELECT count(*) AS n FROM rooms WHERE code = ?').get(created.code)).toEqual({ n: 0 });
   });
 });
