@@ -49,6 +49,7 @@ function Playing({ code, token, onLost }: { code: string; token: string; onLost:
   const room = useRoomSocket(code, { token });
   const v = room.view;
   if (room.ended?.reason === 'kicked') return <main className="room-phone"><p role="alert">{t('rooms.room.kicked')}</p></main>;
+  if (room.ended && room.ended.reason !== 'closed') return <main className="room-phone"><p role="status">{t('rooms.room.closed')}</p></main>;
   if (!v && room.error) {
     return (
       <main className="room-phone">

@@ -29,6 +29,7 @@ export function ProjectorPage() {
   const room = useRoomSocket(code, {});
   const v = room.view;
   const joinUrl = `${globalThis.location?.origin ?? ''}/salle/${code}`;
+  if (room.ended && room.ended.reason !== 'closed') return <main className="room-projector"><p className="room-big">{t('rooms.room.closed')}</p></main>;
   if (!v) return <main className="room-projector"><p>{room.error ?? t('common.loading')}</p></main>;
   return (
     <main className="room-projector" data-stage={v.stage}>
