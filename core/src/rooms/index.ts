@@ -11,4 +11,3 @@ export * from './teams';
 export * from './scores';
 export * from './views';
 export * from './questions';
-export * from './hemicycle';

@@ -5,7 +5,7 @@ import { RoomViewSchema } from '../contracts/rooms-views';
 import { RoomError } from './errors';
 import { activeParticipants, applyRoomEvent, createRoomState } from './machine';
 import { buildRoomView } from './views';
-import { roundQuestion, scrutinQuestion, tokenHash } from './testing';
+import { roundQuestion, scrutinQuestion, tokenHash } from './test-support/rooms';
 
 const deck = [scrutinQuestion('VTANR5L17V3058'), roundQuestion(1), scrutinQuestion('VTANR5L17V3850')];
 const pid = fc.integer({ min: 1, max: 8 }).map((i) => `p${i}`);
@@ -29,7 +29,7 @@ const event: fc.Arbitrary<RoomEvent> = fc.oneof(
   fc.integer({ min: 0, max: 19 }).map((i): RoomEvent => (i === 0 ? { type: 'close' } : { type: 'advance' })),
 );
 
-describe('room machine (property)', () => {
+describe('room machine (property)', { timeout: 120_000 }, () => {
   it('any sequence of events keeps the state valid; refused events change nothing', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(event, fc.integer({ min: 0, max: 60_000 })), { maxLength: 60 }), (steps) => {

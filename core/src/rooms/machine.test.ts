@@ -3,12 +3,12 @@ import type { RoomEvent, RoomState } from '../contracts/rooms-state';
 import { RoomStateSchema } from '../contracts/rooms-state';
 import { simulate } from '../simulator/simulate';
 import { simulateElection } from '../simulator/election';
-import { byUid } from '../simulator/testing/real-data';
+import { byUid } from '../simulator/test-support/real-data';
 import { toSimScrutin } from '../simulator/types';
 import { RoomError } from './errors';
 import { applyRoomEvent, createRoomState } from './machine';
 import { electionOf } from './reveal';
-import { roundQuestion, scrutinQuestion, tokenHash } from './testing';
+import { roundQuestion, scrutinQuestion, tokenHash } from './test-support/rooms';
 
 const T0 = Date.UTC(2026, 0, 12, 9);
 const room = (deck = [scrutinQuestion('VTANR5L17V3260'), roundQuestion(3)], max = 200, k: number | null = null) =>
@@ -32,7 +32,7 @@ const refused = (s: RoomState, e: RoomEvent, code: string, now = T0) => {
 const vote = (p: string, choice: 'pour' | 'contre' | 'abstention' | number, prediction: 'adopté' | 'rejeté' | number | null = null, questionIndex = 0): RoomEvent =>
   ({ type: 'vote', participantId: p, questionIndex, ballot: { choice, prediction } });
 
-describe('room phases', () => {
+describe('room phases', { timeout: 120_000 }, () => {
   it('runs présentation → débat → vote → révélation for each question, then finishes', () => {
     let s = play(room(), [join(1)]);
     expect(s.stage).toBe('lobby');
@@ -70,7 +70,7 @@ describe('room phases', () => {
   });
 });
 
-describe('participants', () => {
+describe('participants', { timeout: 120_000 }, () => {
   it('refuses a taken pseudonym (case and accents ignored) and suggests a free one', () => {
     const s = play(room(), [join(1, 'Camille'), join(2, 'Camille 2')]);
     const error = refused(s, join(3, 'camille'), 'pseudonym-taken');
@@ -113,7 +113,7 @@ describe('participants', () => {
   });
 });
 
-describe('ballots', () => {
+describe('ballots', { timeout: 120_000 }, () => {
   const inVote = () => play(room(), [join(1), advance, advance, advance]);
   it('refuses a ballot outside the vote phase, on another question or of the wrong kind', () => {
     refused(play(room(), [join(1), advance]), vote('p1', 'pour'), 'vote-outside-phase');
@@ -134,7 +134,7 @@ describe('ballots', () => {
   });
 });
 
-describe('reveal', () => {
+describe('reveal', { timeout: 120_000 }, () => {
   it('computes the parallel result of the real scrutin with the room’s split and K = room size', () => {
     // V3260 was adopted by one vote: a room voting contre flips it with a small K
     let s = play(room(), [join(1), join(2), join(3), advance, advance, advance, vote('p1', 'contre', 'rejeté'), vote('p2', 'contre', 'adopté'), vote('p3', 'pour')]);
@@ -182,7 +182,7 @@ describe('reveal', () => {
   });
 });
 
-describe('teams', () => {
+describe('teams', { timeout: 120_000 }, () => {
   it('deals the unassigned participants evenly and reproducibly with the seed', () => {
     const s = play(room(), [...Array.from({ length: 7 }, (_, i) => join(i + 1))]);
     const teams = [{ name: 'RN', groupRef: 'PO845401' }, { name: 'LFI', groupRef: 'PO845413' }, { name: 'EPR', groupRef: null }];

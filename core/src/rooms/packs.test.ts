@@ -2,16 +2,16 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { PackSchema } from '../contracts/rooms';
-import { l17 } from '../simulator/testing/real-data';
+import { l17 } from '../simulator/test-support/real-data';
 import { JOIN_CODE_ALPHABET, generateJoinCode, isJoinCode } from './join-code';
 import { customQuestion } from './questions';
 import { RoomError } from './errors';
-import { dataDir, election2024 } from './testing';
+import { dataDir, election2024 } from './test-support/rooms';
 import { seededRandom } from './teams';
 
 const packs = readdirSync(`${dataDir}packs`).filter((f) => f.endsWith('.yaml')).map((f) => ({ f, pack: PackSchema.parse(parse(readFileSync(`${dataDir}packs/${f}`, 'utf8'))) }));
 
-describe('shipped packs', () => {
+describe('shipped packs', { timeout: 120_000 }, () => {
   it('every pack file is valid and names real scrutins and election rounds', () => {
     const uids = new Set<string>(l17().map((s) => s.uid));
     const election = election2024();
@@ -41,7 +41,7 @@ describe('shipped packs', () => {
   });
 });
 
-describe('custom questions', () => {
+describe('custom questions', { timeout: 120_000 }, () => {
   it('a fictional assembly decides by the majority of votes cast', () => {
     const q = customQuestion({ kind: 'custom', title: 'Cantine', text: 'Bio ?', assembly: { kind: 'fictional', name: 'Conseil', parties: [{ name: 'A', seats: 12, position: 'contre' }, { name: 'B', seats: 17, position: 'pour' }, { name: 'C', seats: 6, position: 'abstention' }] } }, 0, null);
     expect(q.sim.totals).toMatchObject({ pour: 17, contre: 12, abstentions: 6, requis: 15 });
@@ -55,7 +55,7 @@ describe('custom questions', () => {
   });
 });
 
-describe('join codes', () => {
+describe('join codes', { timeout: 120_000 }, () => {
   it('are 6 characters of an alphabet without ambiguous characters', () => {
     const random = seededRandom(42);
     for (let i = 0; i < 500; i++) expect(isJoinCode(generateJoinCode(random))).toBe(true);

@@ -1,6 +1,6 @@
 import type { Ballot, ElectionQuestion, RoomQuestion, VoteQuestion } from '../contracts/rooms';
-import type { ElectionReveal, Reveal, SeatCountsData, VoteReveal } from '../contracts/rooms-state';
-import { apportion } from '../simulator/apportion';
+import type { ElectionReveal, Reveal, VoteReveal } from '../contracts/rooms-state';
+import { groupSeats, parallelSeats } from '../simulator/parallel-seats';
 import { simulateElection, type Election } from '../simulator/election';
 import { officialTally, simulate } from '../simulator/simulate';
 import type { SimGroup } from '../simulator/types';
@@ -21,20 +21,12 @@ export const assemblySize = (q: RoomQuestion): number =>
 /** K used at the reveal: the facilitator's, else the room's size, capped at the assembly's size. */
 export const effectiveK = (q: RoomQuestion, setting: number | null, roomSize: number): number => Math.min(setting ?? roomSize, assemblySize(q));
 
-const absentOf = (g: SimGroup) => Math.max(0, g.members - g.pour - g.contre - g.abstentions - g.nonVotants);
-const categories = (g: SimGroup) => [g.pour, g.contre, g.abstentions, g.nonVotants, absentOf(g)];
-const seatsOf = (c: readonly number[]): SeatCountsData => ({ pour: c[0]!, contre: c[1]!, abstention: c[2]!, nonVotant: c[3]!, absent: c[4]! });
+const officialSeatsOf = (q: VoteQuestion): VoteReveal['officialSeats'] => q.sim.groups.map((g) => ({ ref: g.organeRef, seats: groupSeats(g) }));
 
-/** Seats per group once K deputies are taken away in proportion (the simulator's rule, per group). */
-function parallelSeats(groups: readonly SimGroup[], k: number, bloc: VoteReveal['bloc']) {
-  const perGroup = k > 0 ? apportion(k, groups.map((g) => g.members)) : groups.map(() => 0);
-  const seats = groups.map((g, i) => {
-    const cats = categories(g);
-    const removed = perGroup[i]! > 0 ? apportion(perGroup[i]!, cats) : cats.map(() => 0);
-    return { ref: g.organeRef, seats: seatsOf(cats.map((c, j) => c - removed[j]!)) };
-  });
-  if (k > 0) seats.push({ ref: MAVOIX_GROUP, seats: { pour: bloc.pour, contre: bloc.contre, abstention: bloc.abstentions, nonVotant: 0, absent: 0 } });
-  return seats;
+/** Seats per group once K deputies sit: core's one derivation (proportional mode), the bloc last. */
+function seatsWith(q: VoteQuestion, k: number, split: readonly [number, number, number]): VoteReveal['parallelSeats'] {
+  const seats = parallelSeats(q.sim, { k, split: [...split], mode: 'proportional' });
+  return [...seats.groups.map((g) => ({ ref: g.organeRef, seats: g.seats })), { ref: MAVOIX_GROUP, seats: seats.bloc }];
 }
 
 function groupPosition(g: SimGroup) {
@@ -55,15 +47,15 @@ export function voteReveal(q: VoteQuestion, ballots: readonly Ballot[], kSetting
     kind: 'vote' as const,
     ballots: cast,
     roomSplit: split,
-    officialSeats: q.sim.groups.map((g) => ({ ref: g.organeRef, seats: seatsOf(categories(g)) })),
+    officialSeats: officialSeatsOf(q),
     groupPositions: q.sim.groups.map(groupPosition),
   };
   if (k === 0) {
     const bloc = { pour: 0, contre: 0, abstentions: 0 };
-    return { ...base, k, bloc, official, parallel: official, flipped: false, tippingPoint: null, parallelSeats: parallelSeats(q.sim.groups, 0, bloc) };
+    return { ...base, k, bloc, official, parallel: official, flipped: false, tippingPoint: null, parallelSeats: officialSeatsOf(q) };
   }
   const r = simulate(q.sim, { k, split: [split.pour, split.contre, split.abstention] });
-  return { ...base, k, bloc: r.bloc, official: r.official, parallel: r.parallel, flipped: r.flipped, tippingPoint: r.tippingPoint, parallelSeats: parallelSeats(q.sim.groups, k, r.bloc) };
+  return { ...base, k, bloc: r.bloc, official: r.official, parallel: r.parallel, flipped: r.flipped, tippingPoint: r.tippingPoint, parallelSeats: seatsWith(q, k, [split.pour, split.contre, split.abstention]) };
 }
 
 export const electionOf = (q: ElectionQuestion): Election => ({ candidates: q.candidates.map((c) => ({ name: c.name, votes: c.votes })), blank: q.blank, members: q.members, round: q.round });

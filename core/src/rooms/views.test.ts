@@ -3,7 +3,7 @@ import { RoomViewSchema } from '../contracts/rooms-views';
 import type { RoomEvent, RoomState } from '../contracts/rooms-state';
 import { applyRoomEvent, createRoomState } from './machine';
 import { buildRoomView } from './views';
-import { roundQuestion, scrutinQuestion, tokenHash } from './testing';
+import { roundQuestion, scrutinQuestion, tokenHash } from './test-support/rooms';
 
 const T0 = Date.UTC(2026, 0, 12, 9);
 const play = (s: RoomState, events: RoomEvent[]) => events.reduce((acc, e) => applyRoomEvent(acc, e, T0), s);
@@ -16,7 +16,7 @@ const start = () =>
     { type: 'vote', participantId: 'p1', questionIndex: 0, ballot: { choice: 'pour', prediction: 'adopté' } },
   ]);
 
-describe('room views', () => {
+describe('room views', { timeout: 120_000 }, () => {
   it('before the reveal, nobody gets the deputies’ result and the projector gets counts only', () => {
     const s = start();
     for (const role of ['projector', 'facilitator'] as const) {

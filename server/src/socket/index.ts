@@ -1,7 +1,7 @@
 import type { Server } from 'socket.io';
 import type { AppDeps } from '../deps';
 import { attachTallySockets } from './tallies';
-import { attachRoomSockets } from '../modules/rooms/sockets';
+import { attachRoomSockets } from './rooms';
 
 /**
  * The registration point of socket.io handlers: startServer() calls this once with the io server.

@@ -6,8 +6,8 @@ import request from 'supertest';
 import { createApp } from '../app';
 import { REPO_ROOT, testConfig } from '../config';
 import { openDatabase, type Db } from '../db/client';
+import { buildAppDeps } from '../boot';
 import type { AppDeps } from '../deps';
-import { createEventBus } from '../events';
 import { openBundledStore } from './bundled-store';
 import { silentLogger } from '../logger';
 
@@ -23,7 +23,8 @@ export interface TestApi {
   cleanup: () => void;
 }
 
-export async function createTestApi(options: { empty?: boolean } = {}): Promise<TestApi> {
+/** `now`: the clock the services read (tests that move time pass theirs). */
+export async function createTestApi(options: { empty?: boolean; now?: () => Date } = {}): Promise<TestApi> {
   let db: Db;
   let cleanup: () => void;
   if (options.empty) {
@@ -36,14 +37,17 @@ export async function createTestApi(options: { empty?: boolean } = {}): Promise<
   } else {
     ({ db, cleanup } = await openBundledStore());
   }
-  const deps: AppDeps = { config: testConfig(), logger: silentLogger(), db, events: createEventBus(), now: () => new Date() };
+  const deps = buildAppDeps({ config: testConfig(), logger: silentLogger(), db, now: options.now });
   const app = createApp(deps);
   return {
     db,
     deps,
     app,
     get: (url) => request(app).get(url),
-    cleanup,
+    cleanup: () => {
+      void deps.close();
+      cleanup();
+    },
   };
 }
 

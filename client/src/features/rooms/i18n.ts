@@ -91,6 +91,7 @@ export const roomsFr = frenchTree({
     room: 'La salle',
     real: 'L’Assemblée réelle',
     parallel: 'Avec {{count}} député·es MaVoix',
+    bloc: 'Député·es MaVoix',
     outcome: { adopté: 'adopté', rejeté: 'rejeté' },
     required: '{{count}} requis',
     flipped: 'Le résultat aurait basculé !',
@@ -156,7 +157,7 @@ export const roomsEn: RoomsResources = {
     recorded: 'Vote recorded: {{choice}}. You may change your mind while the vote is open.', notYet: 'The vote opens after the debate.',
   },
   reveal: {
-    room: 'The room', real: 'The real Assembly', parallel: 'With {{count}} MaVoix deputies', outcome: { adopté: 'adopted', rejeté: 'rejected' },
+    room: 'The room', real: 'The real Assembly', parallel: 'With {{count}} MaVoix deputies', bloc: 'MaVoix deputies', outcome: { adopté: 'adopted', rejeté: 'rejected' },
     required: '{{count}} needed',
     flipped: 'The result would have tipped!', same: 'The result would have been the same.',
     tipping_one: 'From {{count}} MaVoix deputy voting like you, the result would have tipped.',

@@ -1,31 +1,13 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
-import { z } from 'zod';
+import type { Config } from '../../config';
 import { requestLanguage, roomProblem } from './problems';
 
 /**
- * Rate limits of the rooms, per IP and per room token. A class behind one school NAT shares an
- * IP, so the per-IP limits are wide (200 phones must be able to join and play); the per-token
- * limit is what slows down a flooding device. Env (read once at boot): ROOMS_RATE_LIMITS=off
- * (bench, load tests), ROOMS_REQUESTS_PER_IP, ROOMS_JOINS_PER_IP, ROOMS_ACTIONS_PER_TOKEN.
+ * Rate limits of the rooms, per IP and per room token, from the ROOMS_* settings of config.ts
+ * (wide per IP: a class behind one school NAT shares an address; per token: a flooding device).
  */
-const num = (d: number) => z.coerce.number().int().min(1).default(d);
-export const RoomsConfigSchema = z.object({
-  ROOMS_RATE_LIMITS: z.enum(['on', 'off']).default('on'),
-  /** any room request, per IP and minute */
-  ROOMS_REQUESTS_PER_IP: num(3000),
-  /** joins per IP and 10 minutes */
-  ROOMS_JOINS_PER_IP: num(400),
-  /** votes and actions per token and minute */
-  ROOMS_ACTIONS_PER_TOKEN: num(60),
-});
-export type RoomsConfig = z.infer<typeof RoomsConfigSchema>;
-
-export function parseRoomsConfig(env: Record<string, string | undefined>): RoomsConfig {
-  const r = RoomsConfigSchema.safeParse(env);
-  if (!r.success) throw new Error(`Invalid rooms settings: ${r.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
-  return r.data;
-}
+export type RoomsConfig = Pick<Config, 'ROOMS_RATE_LIMITS' | 'ROOMS_REQUESTS_PER_IP' | 'ROOMS_JOINS_PER_IP' | 'ROOMS_ACTIONS_PER_TOKEN'>;
 
 const bearerOf = (req: Request) => /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
 

@@ -1,12 +1,12 @@
 import { createElement } from 'react';
-import { Hemicycle } from '@parallele/client';
+import { Hemicycle, roomHemicycles } from '@parallele/charts';
 import { renderSvg } from '@parallele/scenarios';
-import { computeScores, revealHemicycles, type Reveal, type RoomQuestion, type RoomState } from '@parallele/core';
+import { computeScores, type Reveal, type RoomQuestion, type RoomState } from '@parallele/core';
 
 /**
  * After the session: the anonymous CSV (one row per revealed question: the room's split, the real
  * and parallel results; no pseudonym, no individual ballot) and a one-page HTML report whose
- * hemicycles are drawn by the same chart code as the web client and the scenario runner.
+ * hemicycles are drawn by @parallele/charts, the chart code of the web client and the scenario runner.
  */
 const csvCell = (v: unknown) => {
   const s = v === null || v === undefined ? '' : String(v);
@@ -41,7 +41,7 @@ export function roomReportHtml(s: RoomState, lang: 'fr' | 'en'): string {
     const q = s.deck[Number(key)]!;
     let charts = '';
     if (r.kind === 'vote' && q.kind === 'vote') {
-      const h = revealHemicycles(r, q.groups);
+      const h = roomHemicycles(r, q.groups);
       const draw = (groups: typeof h.official, title: string, id: string, headline: string) =>
         `<img alt="${esc(title)}" width="420" src="${dataUri(renderSvg(createElement(Hemicycle, { groups, title, width: 420, idPrefix: id, headline, showLegend: false })))}">`;
       charts = `<div class="charts">${draw(h.official, fr ? 'Assemblée réelle' : 'Real Assembly', `o${key}`, `${r.official.pour} pour`)}${draw(h.parallel, fr ? `Avec ${r.k} député·es MaVoix` : `With ${r.k} MaVoix deputies`, `p${key}`, `${r.parallel.pour} pour`)}</div>`;

@@ -5,13 +5,13 @@ import { getScrutin } from '../../db/an-reads';
 import { createTestApi, type TestApi } from '../../test-support/imported-store';
 import { expectProblem } from '../../test-support/problems';
 import { createApp } from '../../app';
+import { testConfig } from '../../config';
 import { createRooms } from './rooms';
 
 let api: TestApi;
 let clock = Date.UTC(2026, 0, 12, 9);
 beforeAll(async () => {
-  api = await createTestApi();
-  api.deps.now = () => new Date(clock);
+  api = await createTestApi({ now: () => new Date(clock) });
 });
 afterAll(() => api?.cleanup());
 
@@ -112,7 +112,7 @@ describe('rooms over HTTP', () => {
   });
 
   it('limits votes per participant token (429, in French and English) and sweeps idle rooms', async () => {
-    const deps = { ...api.deps, rooms: createRooms(api.deps, { env: { ROOMS_ACTIONS_PER_TOKEN: '3' } }) };
+    const deps = { ...api.deps, rooms: createRooms({ ...api.deps, config: testConfig({ ROOMS_ACTIONS_PER_TOKEN: '3' }) }) };
     const app = createApp(deps);
     const created = CreateRoomResponseSchema.parse((await request(app).post('/api/rooms').send({ title: 'Limites', deck: [{ kind: 'scrutin', uid: 'VTANR5L17V3260' }] }).expect(201)).body);
     const a = JoinRoomResponseSchema.parse((await request(app).post(`/api/rooms/${created.code}/participants`).send({ pseudonym: 'Ana' }).expect(201)).body);

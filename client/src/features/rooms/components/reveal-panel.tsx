@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { revealHemicycles, type RoomView } from '@parallele/core';
-import { Hemicycle } from '../../../charts';
+import type { RoomView } from '@parallele/core';
+import { Hemicycle, roomHemicycles } from '@parallele/charts';
 import { hemicycleLabels } from '../../../lib/hemicycle-labels';
 import { localeOf } from '../../../i18n';
 
@@ -41,7 +41,7 @@ export function RevealPanel({ view, width = 520 }: { view: RoomView; width?: num
       </section>
     );
   }
-  const h = revealHemicycles(r, q.groups);
+  const h = roomHemicycles(r, q.groups, { label: 'MaVoix', name: t('rooms.reveal.bloc') });
   const labels = hemicycleLabels(t);
   // on a phone the arch is too small for the headline: the heading above says the result
   const headline = width >= 400;
