@@ -66,7 +66,7 @@ export function officialHemicycle(s: { groups: readonly (GroupInfo & SimGroup)[]
  * The parallel chamber: each group keeps what core's `parallelSeats` leaves it, and the MaVoix bloc
  * (when K > 0) sits where the cumulated seats reach half the chamber.
  */
-export function parallelHemicycle(groups: readonly GroupInfo[], seats: ParallelSeats, bloc: { label: string; name?: string }): HemicycleGroup[] {
+export function parallelHemicycle(groups: readonly GroupInfo[], seats: { groups: readonly Pick<ParallelSeats['groups'][number], 'index' | 'seats'>[]; bloc: ParallelSeats['bloc'] }, bloc: { label: string; name?: string }): HemicycleGroup[] {
   const out = chamberHemicycle(seats.groups.map((g) => ({ ...groups[g.index]!, seats: g.seats })));
   if (seatTotal(seats.bloc) === 0) return out;
   const mavoix: HemicycleGroup = { id: 'mavoix', label: bloc.label, name: bloc.name ?? bloc.label, colour: MAVOIX_COLOUR, emphasis: true, seats: seats.bloc };

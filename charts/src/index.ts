@@ -13,5 +13,6 @@ export * from './export';
 export * from './hemicycle';
 export * from './hemicycle-layout';
 export * from './hemicycle-groups';
+export * from './room-hemicycles';
 export * from './words';
 export * from './poster';

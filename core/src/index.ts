@@ -24,3 +24,8 @@ export * from './contracts/legislatures';
 export * from './contracts/simulator-url';
 export * from './reweighting';
 export * from './contracts/profiles';
+export * from './contracts/rooms';
+export * from './contracts/rooms-state';
+export * from './contracts/rooms-views';
+export * from './contracts/rooms-http';
+export * from './rooms';

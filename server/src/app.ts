@@ -21,6 +21,7 @@ import { legislaturesRoutes } from './modules/legislatures/routes';
 // issue 16: profiles and representativity
 import { profilesRoutes } from './modules/profiles/routes';
 import { reweightingRoutes } from './modules/reweighting/routes';
+import { roomsRoutes } from './modules/rooms/routes';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory
@@ -42,6 +43,7 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   legislaturesRoutes,
   profilesRoutes,
   reweightingRoutes,
+  roomsRoutes,
   openApiRoutes,
 ];
 

@@ -26,6 +26,7 @@ import { createVotesService, votesRepository } from './modules/votes';
 // issue 16
 import { createProfilesService, profilesRepository } from './modules/profiles';
 import { createReweightingService, loadShippedMargins, reweightedVotesOf, reweightingRepository } from './modules/reweighting';
+import { createRooms } from './modules/rooms';
 
 export interface BuildOptions {
   /** extra or replacement verification providers (an SMS gateway, OIDC) */
@@ -92,6 +93,7 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
     sync: options.sync ?? new SyncService(db, syncSettingsFromConfig(config), now, logger),
     accounts, votes, moderation, mailer,
     profiles, reweighting,
+    rooms: createRooms({ config, db, now }),
     http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token)),
     async close() {
       stopDetector();

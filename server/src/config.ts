@@ -84,8 +84,24 @@ const citizensSchema = {
   SMS_PROVIDER: z.enum(['log', 'none']).optional(),
 };
 
+/**
+ * Workshop rooms (issue 12): rate limits per IP and per room token. A class behind one school NAT
+ * shares an IP, so the per-IP limits are wide (200 phones must be able to join and play); the
+ * per-token limit is what slows down a flooding device. `off`: bench and load tests.
+ */
+const roomsSchema = {
+  ROOMS_RATE_LIMITS: onOff.default('on'),
+  /** any room request, per IP and minute */
+  ROOMS_REQUESTS_PER_IP: z.coerce.number().int().min(1).default(3000),
+  /** joins (and room creations) per IP and 10 minutes */
+  ROOMS_JOINS_PER_IP: z.coerce.number().int().min(1).default(400),
+  /** votes and actions per room token and minute (HTTP and socket.io) */
+  ROOMS_ACTIONS_PER_TOKEN: z.coerce.number().int().min(1).default(60),
+};
+
 export const configSchema = z.object({
   ...citizensSchema,
+  ...roomsSchema,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),

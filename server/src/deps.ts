@@ -16,6 +16,7 @@ import type { VotesService } from './modules/votes';
 // issue 16
 import type { ProfilesService } from './modules/profiles';
 import type { ReweightingService } from './modules/reweighting';
+import type { Rooms } from './modules/rooms';
 
 /** The open store: `{ orm, sqlite, close }` from db/client. */
 export type Store = Db;
@@ -50,6 +51,8 @@ export interface AppDeps extends BaseDeps {
   /** issue 16: the citizen's optional profile, and the representativity / reweighted split */
   profiles: ProfilesService;
   reweighting: ReweightingService;
+  /** Workshop rooms (issue 12): the service and its rate limiters. */
+  rooms: Rooms;
   /** Session cookie, CSRF and rate-limit middleware of the citizens' routes. */
   http: HttpMiddleware;
   /** Stop the services' timers and finish their queues (votes, mails); the store stays open. */

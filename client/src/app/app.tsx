@@ -15,6 +15,8 @@ const PasswordResetPage = lazy(() => import('../features/account/components/pass
 const ScenarioGalleryPage = lazy(() => import('../features/scenarios/components/scenario-gallery-page').then((m) => ({ default: m.ScenarioGalleryPage })));
 // issue 16
 const PlatformRepresentativityPage = lazy(() => import('../features/reweighting/components/platform-representativity-page').then((m) => ({ default: m.PlatformRepresentativityPage })));
+// Workshop rooms (issue 12): their own routes under /salles/* and /salle/*.
+const RoomsRoutes = lazy(() => import('../features/rooms/components/rooms-routes').then((m) => ({ default: m.RoomsRoutes })));
 const EmbedPage = lazy(() => import('../features/embed/components/embed-page').then((m) => ({ default: m.EmbedPage })));
 
 export function App() {
@@ -22,6 +24,8 @@ export function App() {
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/embed/scrutin/:uid" element={<EmbedPage />} />
+        <Route path="/salles/*" element={<RoomsRoutes />} />
+        <Route path="/salle/*" element={<RoomsRoutes />} />
         <Route element={<Layout />}>
           {/* the mailed verification link lands on /?emailVerification=…: on to the account page */}
           <Route index element={<EmailLinkLanding><HomePage /></EmailLinkLanding>} />

@@ -6,7 +6,7 @@ export const en: Resources = {
     name: 'MaVoix',
     tagline: 'Parallel legislature',
     skip: 'Skip to content',
-    nav: { home: 'Home', scrutins: 'Votes', legislature: 'Legislature', scenarios: 'Scenarios', account: 'My account' },
+    nav: { home: 'Home', scrutins: 'Votes', legislature: 'Legislature', scenarios: 'Scenarios', salles: 'Workshop', account: 'My account' },
     language: 'Language',
     switchTo: 'Français',
     footer: 'Data: Assemblée nationale open data, Licence Ouverte. Citizen votes are the platform’s.',

@@ -6,7 +6,7 @@ export const fr = frenchTree({
     name: 'MaVoix',
     tagline: 'Législature parallèle',
     skip: 'Aller au contenu',
-    nav: { home: 'Accueil', scrutins: 'Scrutins', legislature: 'Législature', scenarios: 'Scénarios', account: 'Mon compte' },
+    nav: { home: 'Accueil', scrutins: 'Scrutins', legislature: 'Législature', scenarios: 'Scénarios', salles: 'Atelier', account: 'Mon compte' },
     language: 'Langue',
     switchTo: 'English',
     footer: 'Données : Assemblée nationale – données ouvertes, Licence Ouverte. Les votes citoyens sont ceux de la plateforme.',

@@ -1,6 +1,7 @@
 import type { Server } from 'socket.io';
 import type { AppDeps } from '../deps';
 import { attachTallySockets } from './tallies';
+import { attachRoomSockets } from './rooms';
 
 /**
  * The registration point of socket.io handlers: startServer() calls this once with the io server.
@@ -12,6 +13,7 @@ export type SocketFeature = (io: Server, deps: AppDeps) => (() => void) | void;
 
 const features: SocketFeature[] = [
   attachTallySockets,
+  attachRoomSockets,
 ];
 
 export function attachSocketHandlers(io: Server, deps: AppDeps): () => void {

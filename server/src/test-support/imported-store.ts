@@ -23,7 +23,8 @@ export interface TestApi {
   cleanup: () => void;
 }
 
-export async function createTestApi(options: { empty?: boolean } = {}): Promise<TestApi> {
+/** `now`: the clock the services read (tests that move time pass theirs). */
+export async function createTestApi(options: { empty?: boolean; now?: () => Date } = {}): Promise<TestApi> {
   let db: Db;
   let cleanup: () => void;
   if (options.empty) {
@@ -36,7 +37,7 @@ export async function createTestApi(options: { empty?: boolean } = {}): Promise<
   } else {
     ({ db, cleanup } = await openBundledStore());
   }
-  const deps = buildAppDeps({ config: testConfig(), logger: silentLogger(), db });
+  const deps = buildAppDeps({ config: testConfig(), logger: silentLogger(), db, now: options.now });
   const app = createApp(deps);
   return {
     db,

@@ -3,3 +3,4 @@ export * from './an';
 export * from './citizens';
 export * from './sync';
 export * from './profiles';
+export * from './rooms';

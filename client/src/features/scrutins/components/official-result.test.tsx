@@ -34,5 +34,6 @@ describe('the official result', () => {
     // French typography: narrow no-break spaces inside the guillemets
     const labels = [...document.querySelectorAll('button[aria-label]')].map((b) => b.getAttribute('aria-label'));
     for (const format of ['SVG', 'PNG', 'CSV']) expect(labels).toContain(`Télécharger «\u202fHémicycle officiel\u202f» en ${format}`);
-  });
+    // ~600 SVG seats under jsdom: 5 s alone, more on a loaded machine
+  }, 30_000);
 });

@@ -1,0 +1,45 @@
+import type { RoomState } from '../contracts/rooms-state';
+
+/** A small seeded PRNG (mulberry32): the same seed deals the same teams, so tests can check it. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * Teams playing parliamentary groups: participants named in `members` go to their team, the
+ * others (active ones) are shuffled with the seed and dealt to the smallest team each time, so
+ * teams differ by one at most among the dealt. No teams clears them.
+ */
+export function dealTeams(s: RoomState, teams: readonly { name: string; groupRef: string | null }[], members: Record<string, number>, seed: number): RoomState {
+  const ids = teams.map((_, i) => `t${i + 1}`);
+  if (ids.length === 0) return { ...s, teams: [], participants: s.participants.map((p) => ({ ...p, teamId: null })) };
+  const sizes = ids.map(() => 0);
+  const assigned = new Map<string, number>();
+  for (const [id, t] of Object.entries(members)) {
+    assigned.set(id, t);
+    sizes[t]!++;
+  }
+  const random = seededRandom(seed);
+  const rest = s.participants.filter((p) => p.status === 'active' && !assigned.has(p.id)).map((p) => p.id);
+  for (let i = rest.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [rest[i], rest[j]] = [rest[j]!, rest[i]!];
+  }
+  for (const id of rest) {
+    const t = sizes.indexOf(Math.min(...sizes));
+    assigned.set(id, t);
+    sizes[t]!++;
+  }
+  return {
+    ...s,
+    teams: teams.map((t, i) => ({ id: ids[i]!, name: t.name, groupRef: t.groupRef })),
+    participants: s.participants.map((p) => ({ ...p, teamId: assigned.has(p.id) ? ids[assigned.get(p.id)!]! : null })),
+  };
+}

@@ -1,0 +1,69 @@
+import express, { type Request, type Response, type Router } from 'express';
+import {
+  CreateRoomBodySchema, JoinRoomBodySchema, RoomActionSchema, RoomCodeParamsSchema, RoomQuestionParamsSchema, RoomViewQuerySchema, VoteBodySchema,
+} from '@parallele/core';
+import type { AppDeps } from '../../deps';
+import { AppError, validate } from '../../errors';
+import './openapi';
+import { requestLanguage, toRoomProblem } from './problems';
+import { roomCsv, roomReportHtml } from './report';
+
+const bearer = (req: Request) => /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
+
+/** Runs a handler, turning core's RoomErrors into problems in the request's language. */
+const handle = (fn: (req: Request, res: Response) => void) => (req: Request, res: Response) => {
+  try {
+    fn(req, res);
+  } catch (error) {
+    const lang = requestLanguage(req);
+    if (error instanceof AppError && error.code === 'invalid_request') {
+      const fr = `Requête invalide : ${error.detail.replace(/^Invalid \w+: /, '')}`;
+      throw new AppError(error.code, lang === 'fr' ? fr : error.detail, { status: 400, title: error.title, extras: { ...error.extras, messages: { fr, en: error.detail } } });
+    }
+    throw toRoomProblem(error, lang);
+  }
+};
+
+export function roomsRoutes(deps: AppDeps): Router {
+  const { service, limits } = deps.rooms;
+  const router = express.Router();
+  router.use('/rooms', limits.perIp);
+  router.get('/rooms/packs', (_req, res) => res.json({ packs: service.catalogue.packs }));
+  router.post('/rooms', limits.joinsPerIp, handle((req, res) => res.status(201).json(service.create(validate(req, 'body', CreateRoomBodySchema)))));
+  router.get('/rooms/:code', handle((req, res) => {
+    const { code } = validate(req, 'params', RoomCodeParamsSchema);
+    res.set('cache-control', 'no-store').json(service.view(code, bearer(req), validate(req, 'query', RoomViewQuerySchema).recap));
+  }));
+  router.delete('/rooms/:code', limits.perToken, handle((req, res) => {
+    service.remove(validate(req, 'params', RoomCodeParamsSchema).code, bearer(req));
+    res.status(204).end();
+  }));
+  router.post('/rooms/:code/participants', limits.joinsPerIp, handle((req, res) => {
+    const { code } = validate(req, 'params', RoomCodeParamsSchema);
+    res.status(201).json(service.join(code, validate(req, 'body', JoinRoomBodySchema).pseudonym));
+  }));
+  router.post('/rooms/:code/participants/me', limits.perToken, handle((req, res) => res.json(service.rejoin(validate(req, 'params', RoomCodeParamsSchema).code, bearer(req)))));
+  router.delete('/rooms/:code/participants/me', limits.perToken, handle((req, res) => {
+    service.leave(validate(req, 'params', RoomCodeParamsSchema).code, bearer(req));
+    res.status(204).end();
+  }));
+  router.put('/rooms/:code/questions/:i/vote', limits.perToken, handle((req, res) => {
+    const { code, i } = validate(req, 'params', RoomQuestionParamsSchema);
+    res.json(service.vote(code, bearer(req), i, validate(req, 'body', VoteBodySchema)));
+  }));
+  router.post('/rooms/:code/actions', limits.perToken, handle((req, res) => {
+    const { code } = validate(req, 'params', RoomCodeParamsSchema);
+    res.json(service.action(code, bearer(req), validate(req, 'body', RoomActionSchema)));
+  }));
+  router.get('/rooms/:code/export.csv', handle((req, res) => {
+    const { code } = validate(req, 'params', RoomCodeParamsSchema);
+    const state = service.state(code, bearer(req), validate(req, 'query', RoomViewQuerySchema).recap);
+    res.type('text/csv; charset=utf-8').attachment(`salle-${code}.csv`).send(roomCsv(state));
+  }));
+  router.get('/rooms/:code/report.html', handle((req, res) => {
+    const { code } = validate(req, 'params', RoomCodeParamsSchema);
+    const state = service.state(code, bearer(req), validate(req, 'query', RoomViewQuerySchema).recap);
+    res.type('text/html; charset=utf-8').set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:").send(roomReportHtml(state, requestLanguage(req)));
+  }));
+  return router;
+}

@@ -1,0 +1,195 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import {
+  ROOM_TOKEN_PREFIX, applyRoomEvent, buildRoomView, createRoomState, generateJoinCode,
+  type CreateRoomBodySchema, type RoomAction, type RoomEvent, type RoomState, type RoomView, type Viewer, type VoteBodySchema,
+} from '@parallele/core';
+import type { z } from 'zod';
+import type { Db } from '../../db/client';
+import { createDeckResolver, loadCatalogue, type Catalogue } from './deck';
+import { roomProblem } from './problems';
+import { createRoomsRepository, type StoredRoom } from './repository';
+
+/**
+ * The rooms' service: every transition goes through core's reducer, is written to the store
+ * (one row per room) and then announced to the socket layer. A write-through cache keeps the
+ * rooms in play in memory; it is filled from the store on a miss, so a restarted process carries
+ * on where the last one stopped. One process owns the rooms (the cache is not shared).
+ */
+export const ROOM_IDLE_MS = 24 * 60 * 60 * 1000;
+
+export type Caller = { role: 'facilitator' } | { role: 'participant'; participantId: string };
+export type RoomChange =
+  | { kind: 'state'; code: string }
+  /** who is in the room changed (join, rejoin, leave): only the screens list the participants */
+  | { kind: 'roster'; code: string }
+  | { kind: 'count'; code: string; participantId: string; exceptSocket?: string }
+  | { kind: 'ended'; code: string; reason: 'closed' | 'deleted' | 'expired' }
+  | { kind: 'kicked'; code: string; participantId: string };
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+const secret = (bytes: number) => randomBytes(bytes).toString('base64url');
+const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: Catalogue }) {
+  const repo = createRoomsRepository(deps.db);
+  const catalogue = deps.catalogue ?? loadCatalogue();
+  const resolver = createDeckResolver(deps.db, catalogue);
+  const cache = new Map<string, StoredRoom>();
+  const listeners = new Set<(c: RoomChange) => void>();
+  const now = () => deps.now().getTime();
+  const emit = (c: RoomChange) => listeners.forEach((l) => l(c));
+
+  function load(code: string): StoredRoom {
+    let room = cache.get(code) ?? repo.get(code);
+    if (room && room.state.lastActivityAt < now() - ROOM_IDLE_MS) {
+      repo.delete(code);
+      cache.delete(code);
+      emit({ kind: 'ended', code, reason: 'expired' });
+      room = null;
+    }
+    if (!room) throw roomProblem('room-not-found', `no room ${code} (check the 6 characters, or the room has expired)`, 'code');
+    cache.set(code, room);
+    return room;
+  }
+
+  /** Runs one event through the reducer; the store is written before anybody hears of it. */
+  function transition(room: StoredRoom, event: RoomEvent): RoomState {
+    const next = applyRoomEvent(room.state, event, now());
+    repo.save(next);
+    room.state = next;
+    return next;
+  }
+
+  function caller(room: StoredRoom, bearer: string | undefined): Caller | null {
+    if (!bearer) return null;
+    const hash = sha256(bearer);
+    if (bearer.startsWith(ROOM_TOKEN_PREFIX.facilitator)) {
+      if (sameHash(hash, room.facilitatorKeyHash)) return { role: 'facilitator' };
+      throw roomProblem('room-facilitator-only', 'this facilitator key does not control this room', 'authorization');
+    }
+    const p = room.state.participants.find((x) => x.tokenHash === hash);
+    if (!p) throw roomProblem('unknown-participant', 'this participant token does not belong to this room', 'authorization');
+    return { role: 'participant', participantId: p.id };
+  }
+
+  const requireFacilitator = (room: StoredRoom, bearer: string | undefined) => {
+    const c = caller(room, bearer);
+    if (!c) throw roomProblem('room-token-required', 'Authorization: Bearer <facilitator key> is required', 'authorization');
+    if (c.role !== 'facilitator') throw roomProblem('room-facilitator-only', 'only the facilitator may do this, not a participant', 'authorization');
+  };
+  const requireParticipant = (room: StoredRoom, bearer: string | undefined) => {
+    const c = caller(room, bearer);
+    if (!c) throw roomProblem('room-token-required', 'Authorization: Bearer <participant token> is required', 'authorization');
+    if (c.role !== 'participant') throw roomProblem('room-participant-only', 'the facilitator key cannot vote: join as a participant', 'authorization');
+    return c.participantId;
+  };
+
+  const viewerOf = (c: Caller | null): Viewer => (c ? (c.role === 'facilitator' ? { role: 'facilitator' } : { role: 'participant', participantId: c.participantId }) : { role: 'projector' });
+  const view = (room: StoredRoom, v: Viewer): RoomView => buildRoomView(room.state, v, now());
+
+  return {
+    catalogue,
+    onChange(listener: (c: RoomChange) => void) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    create(body: z.output<typeof CreateRoomBodySchema>) {
+      const deck = resolver.resolve(body.deck);
+      let code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
+      while (repo.exists(code)) code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
+      const facilitatorKey = `${ROOM_TOKEN_PREFIX.facilitator}${secret(32)}`;
+      const recapKey = secret(18);
+      const state = createRoomState({ code, title: body.title, deck, maxParticipants: body.maxParticipants, k: body.k, now: now() });
+      const room: StoredRoom = { code, facilitatorKeyHash: sha256(facilitatorKey), recapKey, state };
+      repo.insert(room);
+      cache.set(code, room);
+      const links = { facilitator: `/salle/${code}/animation#cle=${facilitatorKey}`, projector: `/salle/${code}/projection`, join: `/salle/${code}`, recap: `/salle/${code}/bilan?cle=${recapKey}` };
+      return { code, facilitatorKey, recapKey, links, view: view(room, { role: 'facilitator' }) };
+    },
+    /** The state for whoever asks: facilitator, participant, projector (no token) or recap (its key). */
+    view(code: string, bearer: string | undefined, recapKey?: string): RoomView {
+      const room = load(code);
+      if (recapKey !== undefined) {
+        if (!sameHash(sha256(recapKey), sha256(room.recapKey))) throw roomProblem('room-report-forbidden', 'recap: this is not the recap key of the room', 'recap');
+        return view(room, { role: 'recap' });
+      }
+      return view(room, viewerOf(caller(room, bearer)));
+    },
+    viewFor(code: string, viewer: Viewer): RoomView {
+      return view(load(code), viewer);
+    },
+    callerOf(code: string, bearer: string | undefined): Caller | null {
+      return caller(load(code), bearer);
+    },
+    checkRecap(code: string, recapKey: string): boolean {
+      return sameHash(sha256(recapKey), sha256(load(code).recapKey));
+    },
+    join(code: string, pseudonym: string) {
+      const room = load(code);
+      const token = `${ROOM_TOKEN_PREFIX.participant}${secret(32)}`;
+      const state = transition(room, { type: 'join', pseudonym, tokenHash: sha256(token) });
+      const participantId = state.participants.at(-1)!.id;
+      emit({ kind: 'roster', code });
+      return { participantId, token, view: view(room, { role: 'participant', participantId }) };
+    },
+    /** A participant coming back (refresh, new network): same identity, same ballots. */
+    rejoin(code: string, bearer: string | undefined): RoomView {
+      const room = load(code);
+      const participantId = requireParticipant(room, bearer);
+      const wasActive = room.state.participants.find((p) => p.id === participantId)?.status === 'active';
+      transition(room, { type: 'rejoin', tokenHash: sha256(bearer!) });
+      if (!wasActive) emit({ kind: 'roster', code });
+      return view(room, { role: 'participant', participantId });
+    },
+    leave(code: string, bearer: string | undefined): void {
+      const room = load(code);
+      const participantId = requireParticipant(room, bearer);
+      transition(room, { type: 'leave', participantId });
+      emit({ kind: 'roster', code });
+    },
+    /** `exceptSocket`: the socket that voted (it gets the view in its ack, not twice). */
+    vote(code: string, bearer: string | undefined, index: number, body: z.output<typeof VoteBodySchema>, exceptSocket?: string): RoomView {
+      const room = load(code);
+      const participantId = requireParticipant(room, bearer);
+      transition(room, { type: 'vote', participantId, questionIndex: index, ballot: { choice: body.choice, prediction: body.prediction } });
+      emit({ kind: 'count', code, participantId, exceptSocket });
+      return view(room, { role: 'participant', participantId });
+    },
+    action(code: string, bearer: string | undefined, action: RoomAction & { type: string }): RoomView {
+      const room = load(code);
+      requireFacilitator(room, bearer);
+      transition(room, action as RoomEvent);
+      if (action.type === 'kick') emit({ kind: 'kicked', code, participantId: (action as { participantId: string }).participantId });
+      emit(action.type === 'close' ? { kind: 'ended', code, reason: 'closed' } : { kind: 'state', code });
+      return view(room, { role: 'facilitator' });
+    },
+    /** Close and delete at once, with every ballot. */
+    remove(code: string, bearer: string | undefined): void {
+      const room = load(code);
+      requireFacilitator(room, bearer);
+      repo.delete(code);
+      cache.delete(code);
+      emit({ kind: 'ended', code, reason: 'deleted' });
+    },
+    state(code: string, bearer: string | undefined, recapKey?: string): RoomState {
+      const room = load(code);
+      if (recapKey !== undefined ? !sameHash(sha256(recapKey), sha256(room.recapKey)) : caller(room, bearer)?.role !== 'facilitator') {
+        throw roomProblem('room-report-forbidden', 'the report needs the facilitator key or the recap key', 'authorization');
+      }
+      return room.state;
+    },
+    /** Deletes the rooms idle for 24 h; returns how many. */
+    sweep(): number {
+      const codes = repo.deleteIdleSince(now() - ROOM_IDLE_MS);
+      for (const code of codes) {
+        cache.delete(code);
+        emit({ kind: 'ended', code, reason: 'expired' });
+      }
+      for (const [code, room] of cache) if (room.state.lastActivityAt < now() - ROOM_IDLE_MS) cache.delete(code);
+      return codes.length;
+    },
+    /** Forget the in-memory copies (tests: a restart without the process dying). */
+    dropCache: () => cache.clear(),
+  };
+}
+export type RoomsService = ReturnType<typeof createRoomsService>;
