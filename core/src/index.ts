@@ -9,6 +9,7 @@ export * from './votes/burst-detector';
 export * from './scenarios/schema';
 export * from './scenarios/references';
 export * from './scenarios/select';
+export * from './scenarios/final-vote';
 export * from './scenarios/platform';
 export * from './contracts/problem';
 export * from './contracts/health';
