@@ -18,6 +18,7 @@ export * from './contracts/groups';
 export * from './contracts/deputies';
 export * from './simulator';
 export * from './contracts/scenarios';
+export * from './contracts/scenario-builder';
 export * from './an/parse';
 export * from './contracts/sync';
 export * from './contracts/simulation';
