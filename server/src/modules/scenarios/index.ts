@@ -2,4 +2,3 @@
 export { createScenariosService, warmScenarios, type ScenariosService, type ScenariosServiceOptions } from './service';
 export { platformVotesOf } from './platform-votes';
 export { openStorePlatformVotes } from './platform-votes';
-export { scenarioBuilderRoutes } from './builder';
