@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BUILDER_MAX_UIDS, BUILDER_SPLITS, expandK, OUTCOMES, SCENARIO_METHODS, VOTE_TYPES, type ScenarioBuilderQuery } from '@parallele/core';
 import { uidsOf } from '../state';
@@ -8,13 +8,20 @@ type Patch = Partial<ScenarioBuilderQuery>;
 /** A text field that commits its value after a pause in typing (each commit recomputes the scenario). */
 function DraftInput({ id, value, onCommit, type = 'text', multiline = false, ...rest }: { id: string; value: string; onCommit: (v: string) => void; type?: string; multiline?: boolean; placeholder?: string; 'data-testid'?: string }) {
   const [draft, setDraft] = useState(value);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => setDraft(value), [value]);
-  useEffect(() => {
-    if (draft === value) return;
-    const timer = setTimeout(() => onCommit(draft), 500);
-    return () => clearTimeout(timer);
-  }, [draft]);
-  const props = { id, value: draft, onChange: (e: { target: { value: string } }) => setDraft(e.target.value), onBlur: () => draft !== value && onCommit(draft), ...rest };
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const commit = (v: string) => {
+    clearTimeout(timer.current);
+    if (v !== value) onCommit(v);
+  };
+  const onChange = (e: { target: { value: string } }) => {
+    const v = e.target.value;
+    setDraft(v);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => commit(v), 500);
+  };
+  const props = { id, value: draft, onChange, onBlur: () => commit(draft), ...rest };
   return multiline ? <textarea rows={3} {...props} /> : <input type={type} {...props} />;
 }
 

@@ -18,11 +18,13 @@ export function BuilderPage() {
   const [params, setParams] = useSearchParams();
   const { query, errors } = builderStateOf(params);
   const key = builderParams(query).toString();
-  const onChange = (patch: Partial<ScenarioBuilderQuery>) => {
-    const next = { ...query, ...patch };
-    for (const k of Object.keys(next) as (keyof ScenarioBuilderQuery)[]) if (next[k] === undefined) delete next[k];
-    setParams(builderParams(next), { replace: true, preventScrollReset: true });
-  };
+  // from the URL as it is when the change lands (a debounced field may commit after a later click)
+  const onChange = (patch: Partial<ScenarioBuilderQuery>) =>
+    setParams((prev) => {
+      const next = { ...builderStateOf(prev).query, ...patch };
+      for (const k of Object.keys(next) as (keyof ScenarioBuilderQuery)[]) if (next[k] === undefined) delete next[k];
+      return builderParams(next);
+    }, { replace: true, preventScrollReset: true });
   const built = useResource(`builder?${key}`, () => fetchBuiltScenario(query));
   const permalink = `${window.location.origin}${builderPath(query)}`;
   return (
