@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { ScenarioResultSchema } from '@parallele/core';
-import { eventually, launchChromium, openPage, requireBuiltClient, requireChromium, REPO, shoot, startServer, type TestServer } from './harness';
+import { eventually, launchChromium, openPage, requireBuiltClient, requireChromium, REPO, SCREENSHOTS, shoot, startServer, type TestServer } from './harness';
 
 /**
  * The scenario builder (issue 17 §2) in Chromium: a "what if" built with the form, saved as a
@@ -77,6 +77,11 @@ describe('the scenario builder in Chromium', () => {
     await page.getByTestId('builder-chart-k-curve').locator('svg').waitFor();
     await page.getByTestId('builder-chart-leverage').locator('svg').waitFor();
     await shoot(page, 'builder');
+    // the page must not scroll sideways: wide tables scroll in their own box
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await page.screenshot({ path: join(SCREENSHOTS, 'builder-top.png') });
+    await page.getByTestId('builder-chart-k-curve').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SCREENSHOTS, 'builder-charts.png') });
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('builder-download-yaml').click()]);
     expect(download.suggestedFilename()).toBe('lois-votees-au-premier-semestre-2025.yaml');

@@ -24,20 +24,24 @@ const ARTICLE_UNIQUE = /^l'article unique (?:du projet|de la proposition) de loi
 
 export type LawVoteKind = 'ensemble' | 'article-unique';
 
-/** Whether a title is the vote on a whole law (`ensemble`) or on the single article of one; null otherwise. */
-export function lawVoteKind(titre: string): LawVoteKind | null {
+/** Cheap test first: most titles are amendments and articles, and folding every title costs. */
+const MAYBE = /^l\W?(?:ensemble|article unique)/i;
+
+/** The kind of law vote a title is and the text it is about (the title after "… de loi"), or null. */
+function lawVote(titre: string): { kind: LawVoteKind; key: string } | null {
+  if (!MAYBE.test(titre)) return null;
   const t = fold(titre);
-  if (ENSEMBLE.test(t)) return 'ensemble';
-  if (ARTICLE_UNIQUE.test(t)) return 'article-unique';
-  return null;
+  const e = ENSEMBLE.exec(t);
+  if (e) return { kind: 'ensemble', key: e[1]!.trim() };
+  const a = ARTICLE_UNIQUE.exec(t);
+  return a ? { kind: 'article-unique', key: a[1]!.trim() } : null;
 }
 
-/** The law text a law vote is about (the title after "… de loi"), to pair an article unique with its `ensemble` vote. */
-export function lawTextKey(titre: string): string | null {
-  const t = fold(titre);
-  const m = ENSEMBLE.exec(t) ?? ARTICLE_UNIQUE.exec(t);
-  return m ? m[1]!.trim() : null;
-}
+/** Whether a title is the vote on a whole law (`ensemble`) or on the single article of one; null otherwise. */
+export const lawVoteKind = (titre: string): LawVoteKind | null => lawVote(titre)?.kind ?? null;
+
+/** The law text a law vote is about, to pair an article unique with its `ensemble` vote. */
+export const lawTextKey = (titre: string): string | null => lawVote(titre)?.key ?? null;
 
 type LawVoteFields = Pick<Scrutin, 'uid' | 'legislature' | 'numero' | 'seanceRef' | 'titre'>;
 
@@ -46,16 +50,18 @@ type LawVoteFields = Pick<Scrutin, 'uid' | 'legislature' | 'numero' | 'seanceRef
  * article unique followed by an `ensemble` vote on the same text in the same sitting is not final.
  */
 export function finalLawVoteUids(scrutins: readonly LawVoteFields[]): Set<string> {
-  const ensembles = new Set<string>();
-  for (const s of scrutins) if (lawVoteKind(s.titre) === 'ensemble') ensembles.add(`${s.legislature}|${s.seanceRef ?? ''}|${lawTextKey(s.titre)}`);
-  const laterEnsemble = (s: LawVoteFields) =>
-    s.seanceRef !== null &&
-    scrutins.some((o) => o.seanceRef === s.seanceRef && o.legislature === s.legislature && o.numero > s.numero && lawVoteKind(o.titre) === 'ensemble' && lawTextKey(o.titre) === lawTextKey(s.titre));
+  const votes = scrutins.flatMap((s) => {
+    const v = lawVote(s.titre);
+    return v ? [{ s, ...v }] : [];
+  });
+  // the last ensemble vote on each text in each sitting, by numero
+  const lastEnsemble = new Map<string, number>();
+  const where = (s: LawVoteFields, key: string) => `${s.legislature}|${s.seanceRef}|${key}`;
+  for (const v of votes) if (v.kind === 'ensemble' && v.s.seanceRef !== null) lastEnsemble.set(where(v.s, v.key), Math.max(lastEnsemble.get(where(v.s, v.key)) ?? 0, v.s.numero));
   const out = new Set<string>();
-  for (const s of scrutins) {
-    const kind = lawVoteKind(s.titre);
-    if (kind === 'ensemble') out.add(s.uid);
-    else if (kind === 'article-unique' && !(ensembles.has(`${s.legislature}|${s.seanceRef ?? ''}|${lawTextKey(s.titre)}`) && laterEnsemble(s))) out.add(s.uid);
+  for (const v of votes) {
+    if (v.kind === 'ensemble') out.add(v.s.uid);
+    else if (!(v.s.seanceRef !== null && (lastEnsemble.get(where(v.s, v.key)) ?? 0) > v.s.numero)) out.add(v.s.uid);
   }
   return out;
 }

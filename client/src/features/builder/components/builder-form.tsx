@@ -25,6 +25,9 @@ function DraftInput({ id, value, onCommit, type = 'text', multiline = false, ...
   return multiline ? <textarea rows={3} {...props} /> : <input type={type} {...props} />;
 }
 
+/** a checkbox or radio and its words on one line */
+const CHECK = { display: 'flex', gap: '0.4rem', alignItems: 'center', fontWeight: 400 } as const;
+
 const numberOrUndefined = (v: string) => (v.trim() === '' || !Number.isFinite(Number(v)) ? undefined : Math.max(0, Math.round(Number(v))));
 
 /** The builder's settings; every change goes to the URL (the permalink) through `onChange`. */
@@ -44,12 +47,12 @@ export function BuilderForm({ query, onChange }: { query: ScenarioBuilderQuery; 
     onChange({ type: next.length ? next : undefined });
   };
   return (
-    <form className="card" aria-label={t('builder.title')} onSubmit={(e) => e.preventDefault()} style={{ display: 'grid', gap: '1rem' }}>
+    <form className="card" aria-label={t('builder.title')} onSubmit={(e) => e.preventDefault()} style={{ display: 'grid', gap: '1rem', gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <fieldset className="field">
         <legend>{t('builder.selection')}</legend>
         <div className="segmented" role="radiogroup" aria-label={t('builder.selection')}>
-          <label><input type="radio" name={`${id}-sel`} checked={!byList} onChange={() => onChange({ uids: undefined, leg: [17], final: true }, true)} /> {t('builder.byFilter')}</label>
-          <label><input type="radio" name={`${id}-sel`} checked={byList} onChange={() => onChange({ uids: ['VTANR5L17V519'], leg: undefined, type: undefined, final: undefined, outcome: undefined, from: undefined, to: undefined, q: undefined, gap: undefined, swing: undefined }, true)} data-testid="builder-by-list" /> {t('builder.byList')}</label>
+          <label style={CHECK}><input type="radio" name={`${id}-sel`} checked={!byList} onChange={() => onChange({ uids: undefined, leg: [17], final: true }, true)} /> {t('builder.byFilter')}</label>
+          <label style={CHECK}><input type="radio" name={`${id}-sel`} checked={byList} onChange={() => onChange({ uids: ['VTANR5L17V519'], leg: undefined, type: undefined, final: undefined, outcome: undefined, from: undefined, to: undefined, q: undefined, gap: undefined, swing: undefined }, true)} data-testid="builder-by-list" /> {t('builder.byList')}</label>
         </div>
       </fieldset>
       {byList ? (
@@ -72,14 +75,14 @@ export function BuilderForm({ query, onChange }: { query: ScenarioBuilderQuery; 
             <legend>{t('builder.types')}</legend>
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }}>
               {VOTE_TYPES.map((type) => (
-                <label key={type} title={t(`type.${type}`)}>
+                <label key={type} style={CHECK}>
                   <input type="checkbox" checked={query.type?.includes(type) ?? false} onChange={() => toggleType(type)} /> {t(`type.${type}`)}
                 </label>
               ))}
             </div>
           </fieldset>
           <div className="field">
-            <label>
+            <label style={CHECK}>
               <input type="checkbox" checked={query.final === true} onChange={(e) => onChange({ final: e.target.checked ? true : undefined })} data-testid="builder-final" /> {t('builder.finalLawVote')}
             </label>
             <span className="hint">{t('builder.finalLawVoteHint')}</span>
@@ -127,7 +130,7 @@ export function BuilderForm({ query, onChange }: { query: ScenarioBuilderQuery; 
             </div>
           ) : null}
           <div className="field">
-            <label>
+            <label style={CHECK}>
               <input type="checkbox" checked={range !== null} onChange={(e) => onChange({ k: e.target.checked ? { from: 1, to: Math.max(2, ks.at(-1) ?? 20), step: 1 } : (ks.at(-1) ?? 10), tk: undefined })} /> {t('builder.kRange')}
             </label>
           </div>
@@ -170,7 +173,7 @@ export function BuilderForm({ query, onChange }: { query: ScenarioBuilderQuery; 
         <fieldset className="field">
           <legend>{t('builder.modes')}</legend>
           {(['proportional', 'added'] as const).map((m) => (
-            <label key={m}>
+            <label key={m} style={CHECK}>
               <input type="checkbox" checked={modes.includes(m)} onChange={() => { const next = modes.includes(m) ? modes.filter((x) => x !== m) : [...modes, m]; if (next.length) onChange({ mode: next }); }} /> {t(`sim.modes.${m}`)}
             </label>
           ))}

@@ -33,7 +33,7 @@ export function BuilderResults({ data, permalink }: { data: ScenarioBuilderRespo
   const table = data.charts.find((c) => c.type === 'table');
   const file = `${data.name}.yaml`;
   return (
-    <div style={{ display: 'grid', gap: '1rem' }}>
+    <div style={{ display: 'grid', gap: '1rem', gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <section className="card" aria-labelledby="builder-figures">
         <h2 id="builder-figures">{t('builder.keyFigures')}</h2>
         <p className="muted small" data-testid="builder-status">{t('builder.computed', { count: data.scrutinCount, ms: f.n(data.computeMs) })}</p>
