@@ -55,6 +55,7 @@ describe('the scenario builder in Chromium', () => {
     // the defaults: final votes on a law of the 17th legislature, K from 1 to 20, 50/50
     await eventually(() => status(page)).toMatch(/scrutins, calculés en/);
     expect(await page.getByTestId('builder-final').isChecked()).toBe(true);
+    await page.screenshot({ path: join(SCREENSHOTS, 'builder-form.png') });
 
     await fill(page, 'builder-from', '2025-01-01');
     await fill(page, 'builder-to', '2025-06-30');
@@ -124,6 +125,18 @@ describe('the scenario builder in Chromium', () => {
     // best case at K = 3: every one of them flips (K* ≤ 3 is what the list means)
     expect(figures['flipped:proportional:3']).toBe(listed.length);
     await shoot(page, 'builder-from-legislature');
+    await page.close();
+  });
+
+  it('filters the scrutins list to the final votes on a law', async () => {
+    // 13 March 2025: the TikTok inquiry resolution and a law on water and sanitation, both "l'ensemble de la proposition…"
+    const page = await openPage(context, server, '/scrutins?legislature=17&q=ensemble&dateFrom=2025-03-13&dateTo=2025-03-13');
+    const links = () => page.locator('.scrutin-item a.title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    await eventually(links).toEqual(expect.arrayContaining(['/scrutins/VTANR5L17V1018', '/scrutins/VTANR5L17V997']));
+    await page.getByTestId('filter-final-law-vote').check();
+    await eventually(() => page.url()).toContain('finalLawVote=true');
+    await eventually(links).toEqual(['/scrutins/VTANR5L17V997']);
+    await shoot(page, 'scrutins-final-law-votes');
     await page.close();
   });
 });

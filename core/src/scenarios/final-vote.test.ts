@@ -7,7 +7,7 @@ import { selectScrutins } from './select';
 const finals = () => finalLawVoteUids([...l16Samples(), ...l17()]);
 const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
-describe('final vote on a law, on the bundled AN scrutins', () => {
+describe('final vote on a law, on the bundled AN scrutins', { timeout: 120_000 }, () => {
   it('counts the votes on a whole law and leaves out the TikTok inquiry resolution that `text: ensemble` matched', () => {
     const f = finals();
     expect(f.has('VTANR5L17V1018')).toBe(false); // l'ensemble de la proposition de résolution … TikTok
