@@ -125,6 +125,12 @@ describe('the scenario builder in Chromium', () => {
     // best case at K = 3: every one of them flips (K* ≤ 3 is what the list means)
     expect(figures['flipped:proportional:3']).toBe(listed.length);
     await shoot(page, 'builder-from-legislature');
+    // in English too
+    await page.getByRole('button', { name: /English/ }).click();
+    await page.getByRole('heading', { name: 'Build a “what if” scenario' }).waitFor();
+    await eventually(() => status(page)).toMatch(/votes, computed in/);
+    await page.screenshot({ path: join(SCREENSHOTS, 'builder-en.png') });
+    await page.getByRole('button', { name: /Français/ }).click();
     await page.close();
   });
 

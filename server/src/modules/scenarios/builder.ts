@@ -26,7 +26,7 @@ const CACHE_SIZE = 64;
  * The builder's computation. `platform` scenarios read the live tallies and are not cached
  * (a vote changes them); the others depend only on the query and the bundled files.
  */
-export function createScenarioBuilder(platformVotes?: PlatformVotes) {
+export function createScenarioBuilder(platformVotes?: PlatformVotes, publicUrl = '') {
   const cache = new Map<string, ScenarioBuilderResponse>();
   return {
     build(query: Parameters<typeof builderParams>[0]): ScenarioBuilderResponse {
@@ -37,7 +37,7 @@ export function createScenarioBuilder(platformVotes?: PlatformVotes) {
       const data = { ...loadBundledData(), ...(platformVotes ? { platformVotes } : {}) };
       let out: ScenarioBuilderResponse;
       try {
-        out = { ...previewScenario(builderScenario(query), data, { permalink: `/scenarios/builder?${key}` }), computeMs: Math.round(performance.now() - started) };
+        out = { ...previewScenario(builderScenario(query), data, { permalink: `${publicUrl.replace(/\/$/, '')}/scenarios/builder?${key}` }), computeMs: Math.round(performance.now() - started) };
       } catch (e) {
         if (e instanceof ScenarioLoadError) {
           const errors = e.errors.map((err) => ({ param: err.field, in: 'query' as const, detail: err.message }));
@@ -56,7 +56,7 @@ export function createScenarioBuilder(platformVotes?: PlatformVotes) {
 }
 
 export function scenarioBuilderRoutes(deps: AppDeps): Router {
-  const builder = createScenarioBuilder(platformVotesOf(() => deps.votes));
+  const builder = createScenarioBuilder(platformVotesOf(() => deps.votes), deps.config.PUBLIC_URL ?? '');
   const router = express.Router();
   // a whole legislature takes about half a second of the event loop: a few per minute per address
   const limit = rateLimit({

@@ -50,7 +50,7 @@ export function BuilderForm({ query, onChange }: { query: ScenarioBuilderQuery; 
     <form className="card" aria-label={t('builder.title')} onSubmit={(e) => e.preventDefault()} style={{ display: 'grid', gap: '1rem', gridTemplateColumns: 'minmax(0, 1fr)' }}>
       <fieldset className="field">
         <legend>{t('builder.selection')}</legend>
-        <div className="segmented" role="radiogroup" aria-label={t('builder.selection')}>
+        <div role="radiogroup" aria-label={t('builder.selection')} style={{ display: 'flex', flexWrap: 'wrap', gap: '1.25rem' }}>
           <label style={CHECK}><input type="radio" name={`${id}-sel`} checked={!byList} onChange={() => onChange({ uids: undefined, leg: [17], final: true }, true)} /> {t('builder.byFilter')}</label>
           <label style={CHECK}><input type="radio" name={`${id}-sel`} checked={byList} onChange={() => onChange({ uids: ['VTANR5L17V519'], leg: undefined, type: undefined, final: undefined, outcome: undefined, from: undefined, to: undefined, q: undefined, gap: undefined, swing: undefined }, true)} data-testid="builder-by-list" /> {t('builder.byList')}</label>
         </div>
@@ -71,9 +71,9 @@ export function BuilderForm({ query, onChange }: { query: ScenarioBuilderQuery; 
               <option value="16,17">16 + 17</option>
             </select>
           </div>
-          <fieldset className="field">
+          <fieldset className="field" style={{ gridColumn: '1 / -1' }}>
             <legend>{t('builder.types')}</legend>
-            <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem' }}>
+            <div style={{ display: 'flex', flexWrap: 'wrap', gap: '0.5rem 1.25rem' }}>
               {VOTE_TYPES.map((type) => (
                 <label key={type} style={CHECK}>
                   <input type="checkbox" checked={query.type?.includes(type) ?? false} onChange={() => toggleType(type)} /> {t(`type.${type}`)}
@@ -81,7 +81,7 @@ export function BuilderForm({ query, onChange }: { query: ScenarioBuilderQuery; 
               ))}
             </div>
           </fieldset>
-          <div className="field">
+          <div className="field" style={{ gridColumn: '1 / -1' }}>
             <label style={CHECK}>
               <input type="checkbox" checked={query.final === true} onChange={(e) => onChange({ final: e.target.checked ? true : undefined })} data-testid="builder-final" /> {t('builder.finalLawVote')}
             </label>
