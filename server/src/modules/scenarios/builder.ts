@@ -61,7 +61,7 @@ export function scenarioBuilderRoutes(deps: AppDeps): Router {
   // a whole legislature takes about half a second of the event loop: a few per minute per address
   const limit = rateLimit({
     windowMs: 60_000,
-    limit: 30,
+    limit: 60,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skip: () => deps.config.RATE_LIMITS === 'off',
