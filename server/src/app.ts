@@ -16,6 +16,7 @@ import { moderationRoutes } from './modules/moderation/routes';
 import { clientRoutes } from './static-client';
 import { syncRoutes } from './modules/sync/routes';
 import { scenariosRoutes } from './modules/scenarios/routes';
+import { scenarioBuilderRoutes } from './modules/scenarios/builder';
 import { simulationRoutes } from './modules/simulation/routes';
 import { legislaturesRoutes } from './modules/legislatures/routes';
 // issue 16: profiles and representativity
@@ -38,6 +39,7 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   accountsRoutes,
   moderationRoutes,
   scenariosRoutes,
+  scenarioBuilderRoutes,
   simulationRoutes,
   syncRoutes,
   legislaturesRoutes,

@@ -102,7 +102,7 @@ describe('GET /api/openapi.json', () => {
   it('describes the scrutins query parameters and the problem responses', () => {
     const list = doc.paths['/api/scrutins']?.get;
     expect(list?.parameters?.map((p) => p.name).sort()).toEqual(
-      ['dateFrom', 'dateTo', 'legislature', 'outcome', 'page', 'pageSize', 'q', 'sort', 'type'].sort(),
+      ['dateFrom', 'dateTo', 'finalLawVote', 'legislature', 'outcome', 'page', 'pageSize', 'q', 'sort', 'type'].sort(),
     );
     expect(Object.keys(list?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400']));
     expect(Object.keys(doc.paths['/api/scrutins/{uid}']?.get?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404']));

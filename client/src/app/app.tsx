@@ -17,6 +17,7 @@ const ScenarioGalleryPage = lazy(() => import('../features/scenarios/components/
 const PlatformRepresentativityPage = lazy(() => import('../features/reweighting/components/platform-representativity-page').then((m) => ({ default: m.PlatformRepresentativityPage })));
 // Workshop rooms (issue 12): their own routes under /salles/* and /salle/*.
 const RoomsRoutes = lazy(() => import('../features/rooms/components/rooms-routes').then((m) => ({ default: m.RoomsRoutes })));
+const BuilderPage = lazy(() => import('../features/builder/components/builder-page').then((m) => ({ default: m.BuilderPage })));
 const EmbedPage = lazy(() => import('../features/embed/components/embed-page').then((m) => ({ default: m.EmbedPage })));
 
 export function App() {
@@ -42,6 +43,7 @@ export function App() {
           <Route path="connexion" element={<Navigate to="/account" replace />} />
           <Route path="scenarios" element={<ScenarioGalleryPage />} />
           <Route path="representativite" element={<PlatformRepresentativityPage />} />
+          <Route path="scenarios/builder" element={<BuilderPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

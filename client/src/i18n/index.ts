@@ -4,6 +4,7 @@ import { fr } from './fr';
 import { en } from './en';
 // issue 16: profile and representativity texts
 import { reweightingEn, reweightingFr } from '../features/reweighting/i18n';
+import { builderEn, builderFr } from '../features/builder/i18n';
 
 /**
  * French first, English second. The choice is kept in localStorage and mirrored on <html lang>
@@ -36,7 +37,7 @@ export const localeOf = (lang: string): string => (lang === 'en' ? 'en-GB' : 'fr
 export function initI18n(lang: Language = storedLanguage()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { fr: { translation: { ...fr, ...reweightingFr } }, en: { translation: { ...en, ...reweightingEn } } },
+      resources: { fr: { translation: { ...fr, ...reweightingFr, builder: builderFr } }, en: { translation: { ...en, ...reweightingEn, builder: builderEn } } },
       lng: lang,
       fallbackLng: 'fr',
       interpolation: { escapeValue: false },

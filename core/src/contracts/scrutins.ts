@@ -62,6 +62,10 @@ export const ScrutinListQuerySchema = z
       description: 'Words that must all occur in titre or objet, ignoring case and accents',
       example: 'motion censure',
     }),
+    finalLawVote: emptyAsUndefined(z.enum(['true', 'false'], { error: 'expected true or false' }).transform((v) => v === 'true')).meta({
+      description: 'true: only the final votes on a law (the whole text of a projet or proposition de loi, not a resolution nor a part); false: the others',
+      example: 'true',
+    }),
     sort: emptyAsUndefined(z.enum(SCRUTIN_SORTS, { error: `expected one of ${SCRUTIN_SORTS.join(', ')}` }))
       .default('-date')
       .meta({ description: 'date (oldest first), -date (newest first), closeness (|pour − requis|, closest first)' }),

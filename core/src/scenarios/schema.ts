@@ -165,6 +165,8 @@ export const scrutinFilterShape = {
   to: isoDate.optional(),
   /** case- and accent-insensitive substring of titre or objet */
   text: z.string().min(1).optional(),
+  /** only the final votes on a law (the whole text; see final-vote.ts), never a resolution or a part */
+  finalLawVote: z.boolean({ error: 'expected finalLawVote: true or false' }).optional(),
   closeness: closenessSchema.optional(),
 };
 

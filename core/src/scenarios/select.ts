@@ -1,4 +1,5 @@
 import type { Scrutin } from '../an/model';
+import { finalLawVoteUids } from './final-vote';
 import type { ScrutinSelection } from './schema';
 
 /** |pour − contre|, or |pour − required| for a motion de censure (where contre does not exist). */
@@ -27,6 +28,7 @@ export function selectScrutins(selection: ScrutinSelection, all: readonly Scruti
   const text = selection.text ? fold(selection.text) : null;
   const c = selection.closeness;
   const legs = selection.legislature === undefined ? null : [selection.legislature].flat();
+  const finals = selection.finalLawVote === undefined ? null : finalLawVoteUids(all);
   return all
     .filter((s) => {
       if (legs && !legs.includes(s.legislature)) return false;
@@ -34,6 +36,7 @@ export function selectScrutins(selection: ScrutinSelection, all: readonly Scruti
       if (selection.outcome && s.outcome !== selection.outcome) return false;
       if (selection.from && s.date < selection.from) return false;
       if (selection.to && s.date > selection.to) return false;
+      if (finals && finals.has(s.uid) !== selection.finalLawVote) return false;
       if (text && !fold(`${s.titre} ${s.objet ?? ''}`).includes(text)) return false;
       if (c?.maxGap !== undefined && scrutinGap(s) > c.maxGap) return false;
       if (c?.maxSwing !== undefined && scrutinSwing(s) > c.maxSwing) return false;

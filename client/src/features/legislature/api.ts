@@ -6,5 +6,5 @@ export const fetchLeverage = (legislature: number, ks: readonly number[], mode =
   get(LeverageResponseSchema, `/legislatures/${legislature}/leverage`, { ks: ks.join(','), mode });
 
 /** GET /api/legislatures/:n/flippable: which ones, with their K*, smallest first. */
-export const fetchFlippable = (legislature: number, k: number, mode: string, page = 1) =>
-  get(FlippableResponseSchema, `/legislatures/${legislature}/flippable`, { k, mode, page, pageSize: 50 });
+export const fetchFlippable = (legislature: number, k: number, mode: string, page = 1, pageSize = 50) =>
+  get(FlippableResponseSchema, `/legislatures/${legislature}/flippable`, { k, mode, page, pageSize });

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Scrutin, ScrutinListQuery, ScrutinSort } from '@parallele/core';
+import { lawTextKey, lawVoteKind, type Scrutin, type ScrutinListQuery, type ScrutinSort } from '@parallele/core';
 import type { Db } from '../../db/client';
 import { closenessOf, getScrutin, type ScrutinHeadRow, type TotalsRow } from '../../db/an-reads';
 
@@ -41,6 +41,15 @@ const ORDER_BY: Record<ScrutinSort, string> = {
 
 export type ScrutinFilter = Omit<ScrutinListQuery, 'page' | 'pageSize' | 'sort'>;
 
+/**
+ * core's `finalLawVoteUids` in SQL, over the same title rules (core's functions registered on the
+ * connection): an ensemble vote on a law, or an article unique with no ensemble vote on the same
+ * text later in the sitting.
+ */
+const FINAL_LAW_VOTE_SQL = `(law_vote_kind(titre) IS 'ensemble' OR (law_vote_kind(titre) IS 'article-unique' AND NOT EXISTS (
+  SELECT 1 FROM scrutins later WHERE later.seance_ref = scrutins.seance_ref AND later.legislature = scrutins.legislature
+    AND later.numero > scrutins.numero AND law_vote_kind(later.titre) = 'ensemble' AND law_text_key(later.titre) = law_text_key(scrutins.titre))))`;
+
 function whereClause(filter: ScrutinFilter) {
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
@@ -64,6 +73,7 @@ function whereClause(filter: ScrutinFilter) {
     conditions.push('date <= @dateTo');
     params.dateTo = filter.dateTo;
   }
+  if (filter.finalLawVote !== undefined) conditions.push(filter.finalLawVote ? FINAL_LAW_VOTE_SQL : `NOT ${FINAL_LAW_VOTE_SQL}`);
   if (filter.q) {
     const words = [...new Set(filter.q.split(/\s+/).filter(Boolean))].slice(0, 10);
     const long = words.filter((w) => [...w].length >= 3);
@@ -85,6 +95,8 @@ function whereClause(filter: ScrutinFilter) {
 
 export function createScrutinsRepository(db: Db) {
   const sqlite = db.sqlite;
+  sqlite.function('law_vote_kind', { deterministic: true }, (titre: unknown) => (typeof titre === 'string' ? lawVoteKind(titre) : null));
+  sqlite.function('law_text_key', { deterministic: true }, (titre: unknown) => (typeof titre === 'string' ? lawTextKey(titre) : null));
   const statements = new Map<string, Database.Statement>();
   const prepared = (sql: string) => {
     let st = statements.get(sql);

@@ -9,6 +9,7 @@ import { capitalise, useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { OutcomeBadge } from '../../scrutins';
 import { fetchFlippable, fetchLeverage } from '../api';
+import { FlippableActions } from './flippable-actions';
 
 const LeverageChart = lazy(() => import('@parallele/charts').then((m) => ({ default: m.LeverageChart })));
 
@@ -93,6 +94,7 @@ export function LegislaturePage() {
         </p>
         {atK.status === 'error' ? <ErrorNotice error={atK.error} onRetry={atK.reload} /> : null}
         <h2 id={`${id}-list`}>{t('legislature.list', { k: f.n(k) })}</h2>
+        <FlippableActions legislature={legislature} k={k} mode={mode} />
         <AsyncView resource={flippable}>
           {(data) => (
             <>

@@ -94,6 +94,9 @@ export function ScenarioGalleryPage() {
     <div className="page">
       <h1>{t('scenarios.title')}</h1>
       <p className="muted">{t('scenarios.intro')}</p>
+      <p>
+        <Link className="button" to="/scenarios/builder" data-testid="open-builder">{t('builder.open')} →</Link>
+      </p>
       <AsyncView resource={list}>
         {(data) => (data.scenarios.length === 0 ? <p>{t('scenarios.empty')}</p> : data.scenarios.map((s) => <ScenarioCard key={s.name} s={s} />))}
       </AsyncView>

@@ -91,6 +91,11 @@ export function ScrutinListPage() {
           <input id={`${id}-to`} type="date" value={params.get('dateTo') ?? ''} onChange={(e) => update('dateTo', e.target.value)} />
         </div>
         <div className="field">
+          <label title={t('builder.finalLawVoteHint')}>
+            <input type="checkbox" checked={params.get('finalLawVote') === 'true'} onChange={(e) => update('finalLawVote', e.target.checked ? 'true' : '')} data-testid="filter-final-law-vote" /> {t('builder.finalLawVote')}
+          </label>
+        </div>
+        <div className="field">
           <label htmlFor={`${id}-sort`}>{t('scrutins.sort')}</label>
           <select id={`${id}-sort`} value={params.get('sort') ?? '-date'} onChange={(e) => update('sort', e.target.value === '-date' ? '' : e.target.value)}>
             <option value="-date">{t('scrutins.sortRecent')}</option>

@@ -1,0 +1,76 @@
+import express, { type Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import { builderParams, builderScenario, ScenarioBuilderQuerySchema, ScenarioBuilderResponseSchema, type PlatformVotes, type ScenarioBuilderResponse } from '@parallele/core';
+import { formatScenarioError, loadBundledData, previewScenario, ScenarioLoadError, ScenarioRunError } from '@parallele/scenarios';
+import type { AppDeps } from '../../deps';
+import { AppError, validate } from '../../errors';
+import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
+import { platformVotesOf } from './platform-votes';
+
+registerRoute({
+  method: 'get',
+  path: '/api/scenario-builder',
+  tags: ['scenarios'],
+  summary: 'The scenario builder: a "what if" from its permalink parameters, as a scenario file (YAML) with its figures, table and charts',
+  description:
+    'The parameters are those of the page /scenarios/builder. The scenario is written as the YAML the CLI reads, loaded back with the CLI loader ' +
+    'and computed on the bundled open data, as `npm run scenario -- file.yaml` does: the figures are the same.',
+  request: { query: ScenarioBuilderQuerySchema },
+  responses: { 200: jsonResponse('The built scenario', ScenarioBuilderResponseSchema), ...problemResponses(400, 429) },
+});
+
+/** Answers kept per normalised query: a shared link opened by many is computed once. */
+const CACHE_SIZE = 64;
+
+/**
+ * The builder's computation. `platform` scenarios read the live tallies and are not cached
+ * (a vote changes them); the others depend only on the query and the bundled files.
+ */
+export function createScenarioBuilder(platformVotes?: PlatformVotes, publicUrl = '') {
+  const cache = new Map<string, ScenarioBuilderResponse>();
+  return {
+    build(query: Parameters<typeof builderParams>[0]): ScenarioBuilderResponse {
+      const key = builderParams(query).toString();
+      const hit = cache.get(key);
+      if (hit) return hit;
+      const started = performance.now();
+      const data = { ...loadBundledData(), ...(platformVotes ? { platformVotes } : {}) };
+      let out: ScenarioBuilderResponse;
+      try {
+        out = { ...previewScenario(builderScenario(query), data, { permalink: `${publicUrl.replace(/\/$/, '')}/scenarios/builder?${key}` }), computeMs: Math.round(performance.now() - started) };
+      } catch (e) {
+        if (e instanceof ScenarioLoadError) {
+          const errors = e.errors.map((err) => ({ param: err.field, in: 'query' as const, detail: err.message }));
+          throw AppError.badRequest(`The scenario is not valid: ${e.errors.map(formatScenarioError).join('; ')}`, { param: errors[0]?.param, errors });
+        }
+        if (e instanceof ScenarioRunError) throw AppError.badRequest(e.message, { param: 'scenario' });
+        throw e;
+      }
+      if (query.split !== 'platform') {
+        if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        cache.set(key, out);
+      }
+      return out;
+    },
+  };
+}
+
+export function scenarioBuilderRoutes(deps: AppDeps): Router {
+  const builder = createScenarioBuilder(platformVotesOf(() => deps.votes), deps.config.PUBLIC_URL ?? '');
+  const router = express.Router();
+  // a whole legislature takes about half a second of the event loop: a few per minute per address
+  const limit = rateLimit({
+    windowMs: 60_000,
+    limit: 60,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    skip: () => deps.config.RATE_LIMITS === 'off',
+    handler: (_req, _res, next, options) => next(AppError.tooManyRequests('Too many scenario builds: wait a minute', { retryAfterSeconds: Math.ceil(options.windowMs / 1000) })),
+  });
+  router.get('/scenario-builder', limit, (req, res) => {
+    const query = validate(req, 'query', ScenarioBuilderQuerySchema);
+    res.setHeader('Cache-Control', query.split === 'platform' ? 'no-store' : 'public, max-age=300');
+    res.json(builder.build(query));
+  });
+  return router;
+}
