@@ -124,8 +124,9 @@ export function flipProbability(input: SimScrutin, options: SimOptions & { k: nu
       const w = dist[rp * (k + 1) + rc]!;
       if (w === 0n) continue;
       const pour = p.pour - rp + kp;
-      const contre = p.rule === 'members' ? 0 : p.contre - rc + kc;
-      if ((pour >= requiredFor(p.rule, pour, contre, p.members)) !== officialAdopted) flips += w;
+      const contre = p.pourOnly ? 0 : p.contre - rc + kc;
+      // replacement: the seats the threshold counts are unchanged
+      if ((pour >= requiredFor(p.rule, pour, contre, p.seats)) !== officialAdopted) flips += w;
     }
   }
   return { uid: input.uid, k, model, flips: flips.toString(), draws: draws.toString(), probability: ratio(flips, draws) };

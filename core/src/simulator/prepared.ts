@@ -14,6 +14,10 @@ export const CATEGORIES = 5; // pour, contre, abstentions, nonVotants, absent
 export interface PreparedScrutin {
   readonly sim: SimScrutin;
   readonly rule: VoteRule;
+  /** only pour votes exist (motion de censure): a MaVoix contre or abstention means not voting */
+  readonly pourOnly: boolean;
+  /** members rule: the seats the threshold is computed from (SimScrutin.seats, else Σ members) */
+  readonly seats: number;
   readonly official: Outcome;
   /** Σ nombreMembresGroupe */
   readonly members: number;
@@ -76,7 +80,9 @@ export function prepare(sim: SimScrutin): PreparedScrutin {
   }
   const prepared: PreparedScrutin = {
     sim,
-    rule: ruleOf(sim.type),
+    rule: sim.rule ?? ruleOf(sim.type),
+    pourOnly: sim.type === 'MOC',
+    seats: sim.seats === undefined ? members : checkCount(uid, 'seats', sim.seats),
     official: sim.outcome,
     members,
     groupCount: G,

@@ -15,13 +15,27 @@ export function tallyInto(p: PreparedScrutin, d: Displacer, k: number, kp: numbe
   let contre = 0;
   let abst = 0;
   let required: number;
-  if (p.rule === 'members') {
+  if (p.pourOnly) {
     // MOC: only pour votes exist; a MaVoix contre or abstention means not voting the motion
-    required = Math.floor((d.replaces ? p.members : p.members + k) / 2) + 1;
+    required = Math.floor((d.replaces ? p.seats : p.seats + k) / 2) + 1;
   } else {
     contre = p.contre - removed[1]! + kc;
     abst = p.abstentions - removed[2]! + ka;
-    required = p.rule === 'exprimes' ? Math.floor((pour + contre) / 2) + 1 : Math.ceil((3 * (pour + contre)) / 5);
+    switch (p.rule) {
+      case 'exprimes':
+        required = Math.floor((pour + contre) / 2) + 1;
+        break;
+      case 'members':
+        // members composing the Assembly: unchanged when K replaces deputies, grows with added seats
+        required = Math.floor((d.replaces ? p.seats : p.seats + k) / 2) + 1;
+        break;
+      case 'three-fifths':
+        required = Math.ceil((3 * (pour + contre)) / 5);
+        break;
+      case 'simple':
+        required = contre + 1;
+        break;
+    }
   }
   out[0] = pour;
   out[1] = contre;

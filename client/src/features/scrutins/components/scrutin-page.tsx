@@ -10,6 +10,8 @@ import { useScrutinsStore } from '../store';
 import { OfficialResult } from './official-result';
 import { OutcomeBadge } from './scrutin-item';
 import type { ScrutinDetail } from '@parallele/core';
+import { RecordNotes } from '../../assemblies/components/record-notes';
+import { SourceLink } from '../../assemblies/components/source-link';
 
 export const anUrl = (s: Pick<ScrutinDetail, 'legislature' | 'numero'>) => `https://www.assemblee-nationale.fr/dyn/${s.legislature}/scrutins/${s.numero}`;
 
@@ -61,11 +63,8 @@ function WhatWasVoted({ s }: { s: ScrutinDetail }) {
           </dd>
         </div>
       </dl>
-      <p className="small" style={{ marginTop: '0.75rem', marginBottom: 0 }}>
-        <a href={anUrl(s)} target="_blank" rel="noreferrer">
-          {t('scrutin.openAn')} ↗
-        </a>
-      </p>
+      <SourceLink s={s} fallback={<a href={anUrl(s)} target="_blank" rel="noreferrer">{t('scrutin.openAn')} ↗</a>} />
+      <RecordNotes s={s} />
     </header>
   );
 }

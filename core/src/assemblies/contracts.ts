@@ -1,0 +1,12 @@
+import { z } from 'zod';
+
+/** A data-quality warning of a record (see quality.ts), as the API returns it. */
+export const QualityWarningSchema = z
+  .object({
+    code: z.enum(['unattributed-votes']),
+    message: z.string(),
+    pour: z.number().int().nonnegative(),
+    contre: z.number().int().nonnegative(),
+    abstentions: z.number().int().nonnegative(),
+  })
+  .meta({ id: 'QualityWarning' });
