@@ -25,3 +25,4 @@ export * from './assemblies/majority';
 export * from './assemblies/quality';
 export * from './assemblies/contracts';
 export * from './assemblies/european-parliament';
+export * from './assemblies/ep-records';

@@ -4,6 +4,7 @@ import { openDatabase } from './db/client';
 import type { AppDeps } from './deps';
 import { createEventBus } from './events';
 import { importBundledDataIfEmpty } from './import/import-service';
+import { importBundledEpIfMissing } from './modules/ep/bundled';
 import { createLogger, type Logger } from './logger';
 import { startServer, type RunningServer } from './server';
 import { getSyncService } from './modules/sync/service';
@@ -45,6 +46,7 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
   const db = openDatabase(config.DATABASE_URL);
   try {
     await importBundledDataIfEmpty(db, logger);
+    await importBundledEpIfMissing(db, logger); // issue 15: the European Parliament's votes (data/ep)
     const deps: AppDeps = { config, logger, db, events: createEventBus(), now: () => new Date() };
     // Accounts, votes, moderation: validates their env (secret, mail, limits) before listening.
     deps.citizens = createCitizens(deps, { env: options.env ?? process.env });

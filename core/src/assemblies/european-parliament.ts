@@ -1,7 +1,8 @@
 /**
  * The European Parliament as a second real assembly (issue 15 §2). Its roll-call votes are stored
  * as records of the same model as the AN's (see server/src/modules/ep/reader.ts), told apart by the
- * assembly organe `PE{term}` and uid `PE{term}V{HowTheyVote vote id}`.
+ * assembly organe `PE{term}` and uid `PEL{term}V{HowTheyVote vote id}` (legislature = term,
+ * numero = the HowTheyVote vote id).
  *
  * Groups: each political group appears as two breakdown entries, its French delegation
  * (`PE-EPP-FR`) and its other members (`PE-EPP`), so that a MaVoix list elected in France can take
@@ -19,10 +20,10 @@ export const EP_MEMBERS_LABEL = 'majorité des membres qui composent le Parlemen
 export const EP_DEFAULT_MODE = 'delegation:FR';
 
 export const epOrganeRef = (term: number) => `PE${term}`;
-export const epUid = (term: number, voteId: string) => `PE${term}V${voteId}`;
+export const epUid = (term: number, voteId: string) => `PEL${term}V${voteId}`;
 export const isEuropeanParliament = (s: { organeRef: string }): boolean => /^PE\d+$/.test(s.organeRef);
 /** The HowTheyVote vote id of an EP uid, or null. */
-export const epVoteId = (uid: string): string | null => /^PE\d+V(\d+)$/.exec(uid)?.[1] ?? null;
+export const epVoteId = (uid: string): string | null => /^PEL\d+V(\d+)$/.exec(uid)?.[1] ?? null;
 
 export interface EpGroupInfo {
   /** HowTheyVote short label */

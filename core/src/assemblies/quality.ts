@@ -20,7 +20,7 @@ export interface QualityWarning {
   abstentions: number;
 }
 
-type Breakdown = Pick<GroupVote, 'organeRef' | 'pour' | 'contre' | 'abstentions'>;
+type Breakdown = { organeRef: string } & Pick<GroupVote, 'pour' | 'contre' | 'abstentions'>;
 
 export const isUnattributed = (g: { organeRef: string }): boolean => g.organeRef === UNATTRIBUTED_GROUP_REF;
 

@@ -1,4 +1,5 @@
 import type { Outcome } from '../an/model';
+import { isFrenchDelegationRef } from '../assemblies/european-parliament';
 import { SimulationError } from './errors';
 import { ruleOf, type SimScrutin, type VoteRule } from './types';
 
@@ -23,6 +24,13 @@ export interface PreparedScrutin {
   readonly members: number;
   readonly groupCount: number;
   readonly groupMembers: Int32Array;
+  /**
+   * The seats a MaVoix bloc can take, per group (proportional mode): every group's members, except
+   * in a European Parliament record, where a list elected in France takes French seats only: the
+   * French delegation's groups keep their members, the others 0 (issue 15).
+   */
+  readonly replaceable: Int32Array;
+  readonly replaceableMembers: number;
   /** groupCount × 5 */
   readonly cats: Int32Array;
   /** Σ over the groups (what the tally starts from) */
@@ -78,6 +86,9 @@ export function prepare(sim: SimScrutin): PreparedScrutin {
     contre += c;
     abstentions += a;
   }
+  const french = sim.groups.map((g) => isFrenchDelegationRef(g.organeRef));
+  const restricted = french.some(Boolean);
+  const replaceable = restricted ? groupMembers.map((m, g) => (french[g] ? m : 0)) : groupMembers;
   const prepared: PreparedScrutin = {
     sim,
     rule: sim.rule ?? ruleOf(sim.type),
@@ -87,6 +98,8 @@ export function prepare(sim: SimScrutin): PreparedScrutin {
     members,
     groupCount: G,
     groupMembers,
+    replaceable,
+    replaceableMembers: replaceable.reduce((a, b) => a + b, 0),
     cats,
     pour,
     contre,

@@ -89,7 +89,7 @@ export function officialTally(s: SimScrutin): SimTally {
 export function simulate(input: SimScrutin, options: SimOptions & { k: number; maxK?: number }): SimulationResult {
   const r = resolve(input, options);
   const { prepared: p, displacer: d } = r;
-  const k = checkK(options.k, d.maxK, r.mode);
+  const k = checkK(options.k, d.maxK, r.mode, 'k', d.scope);
   const bloc = blocTable(r.split, r.method, k);
   const out = new Int32Array(5);
   tallyInto(p, d, k, bloc[3 * k]!, bloc[3 * k + 1]!, bloc[3 * k + 2]!, out);
@@ -146,8 +146,8 @@ export interface KCurve {
 export function kCurve(input: SimScrutin, options: SimOptions & { from?: number; to?: number }): KCurve {
   const r = resolve(input, options);
   const { prepared: p, displacer: d } = r;
-  const from = checkK(options.from ?? 0, d.maxK, r.mode, 'from');
-  const to = checkK(options.to ?? searchLimit(d), d.maxK, r.mode, 'to');
+  const from = checkK(options.from ?? 0, d.maxK, r.mode, 'from', d.scope);
+  const to = checkK(options.to ?? searchLimit(d), d.maxK, r.mode, 'to', d.scope);
   if (to < from) throw new SimulationError('bad-range', 'to', `to: the range ends (${to}) before it starts (${from})`);
   const n = to - from + 1;
   const curve: KCurve = {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { AN_PARSER_VERSION, AnParseError, parseOfficialDocument, qualityWarnings, type QualityWarning, type Deputy, type Group, type OfficialDocumentKind, type Scrutin } from '@parallele/core';
 import { readOfficialSource } from '@parallele/scrapers';
 import { REPO_ROOT } from '../config';
+import { epVotesFile, readEpSource } from '../modules/ep/reader';
 import { beginBulkLoad, contentHash, countScrutins, upsertDeputies, upsertGroups, upsertScrutins, type UpsertItem, type UpsertReport } from '../db/an-store';
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
@@ -148,7 +149,9 @@ export async function importOfficialData(db: Db, from: string | readonly string[
   const endBulkLoad = beginBulkLoad(db);
   try {
     for (const source of sources) {
-      for await (const item of readOfficialSource(source, { tolerant: true })) {
+      // issue 15: a European Parliament source (HowTheyVote CSV) goes through its own reader
+      const items = (await epVotesFile(source)) ? readEpSource(source) : readOfficialSource(source, { tolerant: true });
+      for await (const item of items) {
         summary.read++;
         options.onProgress?.({ read: summary.read, location: item.location, errors: summary.errors.length });
         if (item.error) {
