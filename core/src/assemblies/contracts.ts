@@ -10,3 +10,7 @@ export const QualityWarningSchema = z
     abstentions: z.number().int().nonnegative(),
   })
   .meta({ id: 'QualityWarning' });
+
+/** The real assemblies whose votes the store holds. */
+export const ASSEMBLY_IDS = ['an', 'ep'] as const;
+export type AssemblyId = (typeof ASSEMBLY_IDS)[number];

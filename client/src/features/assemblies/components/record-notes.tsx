@@ -1,8 +1,26 @@
 import { useTranslation } from 'react-i18next';
-import type { ScrutinDetail } from '@parallele/core';
+import { isEuropeanParliament, type ScrutinDetail } from '@parallele/core';
 
-/** The data-quality warnings of a record (issue 15), as one notice line each under the header. */
-export function RecordNotes({ s }: { s: Pick<ScrutinDetail, 'warnings'> }) {
+/**
+ * Notes under a record's header (issue 15): for a European Parliament vote, its rule and how MaVoix
+ * seats are taken; for any record, its data-quality warnings, one line each.
+ */
+export function RecordNotes({ s }: { s: Pick<ScrutinDetail, 'warnings'> & Partial<Pick<ScrutinDetail, 'organeRef'>> }) {
+  const { t } = useTranslation();
+  const ep = s.organeRef !== undefined && isEuropeanParliament({ organeRef: s.organeRef });
+  return (
+    <>
+      {ep ? (
+        <p className="small muted" data-testid="ep-rule">
+          {t('assemblies.assembly.epRule')}. {t('assemblies.assembly.epDelegation')}
+        </p>
+      ) : null}
+      <QualityNotes s={s} />
+    </>
+  );
+}
+
+function QualityNotes({ s }: { s: Pick<ScrutinDetail, 'warnings'> }) {
   const { t } = useTranslation();
   if (!s.warnings || s.warnings.length === 0) return null;
   return (

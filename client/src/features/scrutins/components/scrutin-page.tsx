@@ -9,7 +9,7 @@ import { VotePanel } from '../../votes/components/vote-panel';
 import { useScrutinsStore } from '../store';
 import { OfficialResult } from './official-result';
 import { OutcomeBadge } from './scrutin-item';
-import type { ScrutinDetail } from '@parallele/core';
+import { isEuropeanParliament, type ScrutinDetail } from '@parallele/core';
 import { RecordNotes } from '../../assemblies/components/record-notes';
 import { SourceLink } from '../../assemblies/components/source-link';
 
@@ -22,10 +22,11 @@ export function embedSnippet(origin: string, uid: string): string {
 function WhatWasVoted({ s }: { s: ScrutinDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const typeText = isEuropeanParliament(s) ? t('assemblies.assembly.ep') : t(`type.${s.type}`);
   return (
     <header className="card">
       <p className="eyebrow">
-        {t(`type.${s.type}`)} · {t('scrutins.number', { n: s.numero })} · {t('scrutins.legislatureN', { n: s.legislature })}
+        {typeText} · {t('scrutins.number', { n: s.numero })} · {t('scrutins.legislatureN', { n: s.legislature })}
       </p>
       <h1 className="scrutin-title">{capitalise(s.titre)}</h1>
       {s.objet && s.objet !== s.titre ? <p>{capitalise(s.objet)}</p> : null}
@@ -42,7 +43,7 @@ function WhatWasVoted({ s }: { s: ScrutinDetail }) {
         ) : null}
         <div>
           <dt>{t('scrutin.type')}</dt>
-          <dd>{capitalise(t(`type.${s.type}`))}</dd>
+          <dd>{capitalise(isEuropeanParliament(s) ? (s.typeLabel ?? typeText) : typeText)}</dd>
         </div>
         {s.demandeur ? (
           <div>
