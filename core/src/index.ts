@@ -26,3 +26,5 @@ export * from './assemblies/quality';
 export * from './assemblies/contracts';
 export * from './assemblies/european-parliament';
 export * from './assemblies/ep-records';
+export * from './assemblies/elections';
+export * from './assemblies/election-contracts';

@@ -19,6 +19,7 @@ import { syncRoutes } from './modules/sync/routes';
 import { scenariosRoutes } from './modules/scenarios/routes';
 import { simulationRoutes } from './modules/simulation/routes';
 import { legislaturesRoutes } from './modules/legislatures/routes';
+import { electionsRoutes } from './modules/elections/routes';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory
@@ -38,6 +39,7 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   simulationRoutes,
   syncRoutes,
   legislaturesRoutes,
+  electionsRoutes, // issue 15: multi-candidate elections
   openApiRoutes,
 ];
 

@@ -45,6 +45,8 @@ describe('the majority is the record’s (typeVote.typeMajorite)', () => {
     const s = parseScrutin(j, 'edited VTANR5L17V1304');
     const sim = toSimScrutin(s);
     expect(sim).toMatchObject({ rule: 'members', seats: 576 });
+    // the parsed record passed as is (as the CLIs do) reads its label the same way
+    expect(simulate(s, { k: 100, split: [1, 0, 0] }).parallel.required).toBe(289);
     const k0 = simulate(sim, { k: 0, split: [1, 0, 0] });
     expect(k0.parallel).toEqual({ pour: 204, contre: 180, abstentions: 24, required: 289, outcome: 'rejeté' });
     // replacing deputies leaves the members composing the Assembly unchanged: still 289

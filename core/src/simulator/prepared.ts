@@ -1,5 +1,6 @@
 import type { Outcome } from '../an/model';
 import { isFrenchDelegationRef } from '../assemblies/european-parliament';
+import { majorityRuleOf, seatsImpliedBy } from '../assemblies/majority';
 import { SimulationError } from './errors';
 import { ruleOf, type SimScrutin, type VoteRule } from './types';
 
@@ -86,14 +87,19 @@ export function prepare(sim: SimScrutin): PreparedScrutin {
     contre += c;
     abstentions += a;
   }
+  // a parsed Scrutin passed as is carries its majority label, not a rule: read it the same way
+  const label = 'majorityLabel' in sim ? (sim as { majorityLabel: string | null }).majorityLabel : undefined;
+  const rule = sim.rule ?? (label === undefined ? ruleOf(sim.type) : majorityRuleOf(sim.type, label));
+  const seats =
+    sim.seats !== undefined ? checkCount(uid, 'seats', sim.seats) : rule === 'members' && label !== undefined ? seatsImpliedBy(sim.totals.requis, members) : members;
   const french = sim.groups.map((g) => isFrenchDelegationRef(g.organeRef));
   const restricted = french.some(Boolean);
   const replaceable = restricted ? groupMembers.map((m, g) => (french[g] ? m : 0)) : groupMembers;
   const prepared: PreparedScrutin = {
     sim,
-    rule: sim.rule ?? ruleOf(sim.type),
+    rule,
     pourOnly: sim.type === 'MOC',
-    seats: sim.seats === undefined ? members : checkCount(uid, 'seats', sim.seats),
+    seats,
     official: sim.outcome,
     members,
     groupCount: G,

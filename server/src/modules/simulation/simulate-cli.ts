@@ -1,8 +1,9 @@
 import { Command } from 'commander';
-import { CurveQuerySchema, SimulationQuerySchema, type Scrutin } from '@parallele/core';
+import { CurveQuerySchema, epVoteId, SimulationQuerySchema, type Scrutin } from '@parallele/core';
 import { CliError, describeScrutin, pad, parseOptions, runCli, withStore } from './cli-common';
 import { loadScrutin, readScrutinsFromSource } from './repository';
 import { curveOf, simulationOf } from './service';
+import { simulateElectionCli } from '../elections/cli';
 
 /**
  * `npm run simulate -- --scrutin UID --k K --split P,C,A [--mode M] [--method X] [--from PATH] [--json]`
@@ -10,9 +11,11 @@ import { curveOf, simulationOf } from './service';
  * Reads the store (DATABASE_URL) unless --from names an official bundle, folder or zip.
  */
 interface Options {
-  scrutin: string;
+  scrutin?: string;
+  election?: string;
+  round?: string;
   k?: string;
-  split: string;
+  split?: string;
   mode?: string;
   method?: string;
   from?: string;
@@ -23,9 +26,11 @@ interface Options {
 const program = new Command()
   .name('simulate')
   .description('Résultat parallèle d’un scrutin avec K députés MaVoix / parallel result of a scrutin with K MaVoix deputies')
-  .requiredOption('--scrutin <uid>', 'scrutin uid, e.g. VTANR5L17V3260')
+  .option('--scrutin <uid>', 'scrutin uid, e.g. VTANR5L17V3260 (or PEL10V169362 for a European Parliament vote)')
+  .option('--election <id>', 'a multi-candidate election instead, e.g. president-an-2024 (with --round)')
+  .option('--round <n>', 'the round of --election (1, 2, 3…)')
   .option('--k <k>', 'number K of MaVoix deputies (required without --curve)')
-  .requiredOption('--split <p,c,a>', 'citizens’ split pour,contre,abstention (counts or percentages)')
+  .option('--split <p,c,a>', 'citizens’ split pour,contre,abstention (counts or percentages); for --election one weight per candidate (default: the platform’s ballots)')
   .option('--mode <mode>', 'proportional (default), added, group:<organeRef>, deputies:<ref,…>')
   .option('--method <method>', 'largest-remainder (default), dhondt, sainte-lague, majority')
   .option('--from <path>', 'read an official bundle, folder or zip instead of the store')
@@ -34,7 +39,7 @@ const program = new Command()
   .showHelpAfterError();
 
 async function load(uid: string, from: string | undefined): Promise<Scrutin> {
-  const s = from ? (await readScrutinsFromSource(from, { uid }))[0] : await withStore((db) => loadScrutin(db, uid));
+  const s = from ? (await readScrutinsFromSource(from, { uid }))[0] : await withStore((db) => loadScrutin(db, uid), { europeanParliament: epVoteId(uid) !== null });
   if (!s) throw new CliError(`--scrutin: no scrutin ${uid} in ${from ?? 'the store (run npm run import first, or pass --from)'}`);
   return s;
 }
@@ -44,11 +49,15 @@ const outcomeLabel = (o: string) => (o === 'adopté' ? 'adopté' : 'rejeté');
 runCli(async () => {
   program.parse();
   const o = program.opts<Options>();
+  if (o.election !== undefined) return simulateElectionCli({ ...o, election: o.election }); // issue 15 §3
+  if (o.scrutin === undefined) throw new CliError('--scrutin: required (or --election with --round)');
+  if (o.split === undefined) throw new CliError('--split: required, e.g. 55,35,10');
+  const scrutinUid = o.scrutin;
   if (o.curve !== undefined) {
     const m = /^(\d+)\.\.(\d*)$/.exec(o.curve.trim());
     if (!m) throw new CliError(`--curve: expected FROM..TO such as 0..577, got "${o.curve}"`);
     const query = parseOptions(CurveQuerySchema, { split: o.split, mode: o.mode, method: o.method, from: m[1], to: m[2] || undefined });
-    const s = await load(o.scrutin, o.from);
+    const s = await load(scrutinUid, o.from);
     const curve = curveOf(s, query);
     if (o.json) return void console.log(JSON.stringify(curve));
     console.log(describeScrutin(s));
@@ -62,7 +71,7 @@ runCli(async () => {
   }
   if (o.k === undefined) throw new CliError('--k: required (or pass --curve FROM..TO)');
   const query = parseOptions(SimulationQuerySchema, { k: o.k, split: o.split, mode: o.mode, method: o.method });
-  const s = await load(o.scrutin, o.from);
+  const s = await load(scrutinUid, o.from);
   const r = simulationOf(s, query);
   if (o.json) {
     const { uid, type, k, mode, method, split, official, parallel, flipped, tippingPoint } = r;
