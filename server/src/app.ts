@@ -20,6 +20,7 @@ import { scenariosRoutes } from './modules/scenarios/routes';
 import { simulationRoutes } from './modules/simulation/routes';
 import { legislaturesRoutes } from './modules/legislatures/routes';
 import { electionsRoutes } from './modules/elections/routes';
+import { assembliesRoutes } from './modules/assemblies/routes';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory
@@ -40,6 +41,7 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   syncRoutes,
   legislaturesRoutes,
   electionsRoutes, // issue 15: multi-candidate elections
+  assembliesRoutes, // issue 15: the votes of each assembly (European Parliament)
   openApiRoutes,
 ];
 

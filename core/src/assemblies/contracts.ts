@@ -14,3 +14,6 @@ export const QualityWarningSchema = z
 /** The real assemblies whose votes the store holds. */
 export const ASSEMBLY_IDS = ['an', 'ep'] as const;
 export type AssemblyId = (typeof ASSEMBLY_IDS)[number];
+
+/** `/api/assemblies/:assembly/scrutins`: the same list as /api/scrutins (which lists the AN's), for one assembly. */
+export const AssemblyParamsSchema = z.strictObject({ assembly: z.enum(ASSEMBLY_IDS, { error: `assembly: expected ${ASSEMBLY_IDS.join(' or ')}` }) });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MISE_AU_POINT_POSITIONS, OUTCOMES, POSITIONS, VOTE_TYPES } from '../an/model';
-import { ASSEMBLY_IDS, QualityWarningSchema } from '../assemblies/contracts';
+import { QualityWarningSchema } from '../assemblies/contracts';
 import { ScrutinUidParamSchema } from './votes';
 
 /**
@@ -50,10 +50,6 @@ export const ScrutinListQuerySchema = z
   .strictObject({
     ...PaginationQuerySchema.shape,
     legislature: emptyAsUndefined(wholeNumber(1, 99)).meta({ description: 'Legislature number, e.g. 17', example: 17 }),
-    assembly: emptyAsUndefined(z.enum(ASSEMBLY_IDS, { error: `expected ${ASSEMBLY_IDS.join(' or ')}` })).meta({
-      description: 'an (Assemblée nationale, the default) or ep (European Parliament, issue 15)',
-      example: 'ep',
-    }),
     type: emptyAsUndefined(commaList(VOTE_TYPES, (s) => s.toUpperCase())).meta({
       description: 'Vote types SPO, SPS, MOC, SSG: comma-separated (`SPO,MOC`) or repeated',
       example: 'MOC',

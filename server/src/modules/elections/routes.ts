@@ -25,6 +25,15 @@ registerRoute({
   request: { params: ElectionRoundParamsSchema, query: ElectionSimulationQuerySchema },
   responses: { 200: jsonResponse('Election simulation', ElectionSimulationResponseSchema), ...problemResponses(400, 404) },
 });
+registerRoute({
+  method: 'put', path: '/api/elections/{id}/rounds/{round}/my-ballot', tags: ['elections'], summary: 'Cast or change my ballot in a round ("" = blank)',
+  security: [{ session: [], csrf: [] }], request: { params: ElectionRoundParamsSchema, body: { content: { 'application/json': { schema: PutBallotBodySchema } } } },
+  responses: { 200: jsonResponse('The recorded ballot', PutBallotBodySchema), ...problemResponses(400, 401, 403, 404, 429) },
+});
+registerRoute({
+  method: 'get', path: '/api/elections/{id}/my-ballots', tags: ['elections'], summary: 'My ballots in an election, by round', security: [{ session: [] }],
+  request: { params: ElectionIdParamsSchema }, responses: { 200: jsonResponse('My ballots', MyBallotsResponseSchema), ...problemResponses(401, 404) },
+});
 
 export function electionsRoutes(deps: AppDeps): Router {
   const service = createElectionsService(deps.db);

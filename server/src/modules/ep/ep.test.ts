@@ -124,12 +124,12 @@ describe('EP votes in the store and the API', () => {
   afterAll(() => api?.cleanup());
 
   it('lists, details and simulates them like AN scrutins', async () => {
-    const list = ScrutinListResponseSchema.parse((await api.get('/api/scrutins?assembly=ep&legislature=10&pageSize=5').expect(200)).body);
+    const list = ScrutinListResponseSchema.parse((await api.get('/api/assemblies/ep/scrutins?legislature=10&pageSize=5').expect(200)).body);
     expect(list.total).toBe(293);
     expect(list.items[0]!.uid).toMatch(/^PEL10V\d+$/);
     // the AN list (the default) does not mix them in; a bad assembly is named
     expect((await api.get('/api/scrutins').expect(200)).body.total).toBe(0);
-    const bad = await api.get('/api/scrutins?assembly=senat').expect(400);
+    const bad = await api.get('/api/assemblies/senat/scrutins').expect(400);
     expect(bad.text).toContain('assembly');
     const detail = ScrutinDetailSchema.parse((await api.get('/api/scrutins/PEL10V169362').expect(200)).body);
     expect(detail).toMatchObject({ organeRef: 'PE10', titre: "The need for the EU's continuous support for Ukraine", outcome: 'adopté' });

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { Scrutin, ScrutinListQuery, ScrutinSort } from '@parallele/core';
+import type { AssemblyId, Scrutin, ScrutinListQuery, ScrutinSort } from '@parallele/core';
 import type { Db } from '../../db/client';
 import { closenessOf, getScrutin, type ScrutinHeadRow, type TotalsRow } from '../../db/an-reads';
 
@@ -39,7 +39,8 @@ const ORDER_BY: Record<ScrutinSort, string> = {
   closeness: 'closeness ASC, date DESC, legislature DESC, numero DESC, uid DESC',
 };
 
-export type ScrutinFilter = Omit<ScrutinListQuery, 'page' | 'pageSize' | 'sort'>;
+/** `assembly` (issue 15): which assembly's records, the AN's unless said (see modules/assemblies). */
+export type ScrutinFilter = Omit<ScrutinListQuery, 'page' | 'pageSize' | 'sort'> & { assembly?: AssemblyId };
 
 function whereClause(filter: ScrutinFilter) {
   const conditions: string[] = [];
@@ -96,7 +97,7 @@ export function createScrutinsRepository(db: Db) {
 
   return {
     /** One page of summaries and the total count of the filter, in one read transaction. */
-    list(query: ScrutinListQuery): { rows: ScrutinSummaryRow[]; total: number } {
+    list(query: ScrutinListQuery & { assembly?: AssemblyId }): { rows: ScrutinSummaryRow[]; total: number } {
       const { sql: where, params } = whereClause(query);
       const read = sqlite.transaction(() => {
         const total = (prepared(`SELECT count(*) AS n FROM scrutins ${where}`).get(params) as { n: number }).n;

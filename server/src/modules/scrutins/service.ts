@@ -1,4 +1,4 @@
-import { isUnattributed, qualityWarnings, UNATTRIBUTED_LABELS, type ScrutinDetail, type ScrutinListQuery, type ScrutinListResponse, type ScrutinSummary } from '@parallele/core';
+import { isUnattributed, qualityWarnings, UNATTRIBUTED_LABELS, type AssemblyId, type ScrutinDetail, type ScrutinListQuery, type ScrutinListResponse, type ScrutinSummary } from '@parallele/core';
 import { toScrutinHead, toTotals } from '../../db/an-reads';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
@@ -22,7 +22,7 @@ export function createScrutinsService(db: Db) {
   const deputies = createDeputiesRepository(db);
 
   return {
-    list(query: ScrutinListQuery): ScrutinListResponse {
+    list(query: ScrutinListQuery & { assembly?: AssemblyId }): ScrutinListResponse {
       const { rows, total } = scrutins.list(query);
       return {
         items: rows.map(toSummary),
