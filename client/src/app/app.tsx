@@ -13,6 +13,7 @@ const LegislaturePage = lazy(() => import('../features/legislature/components/le
 const AccountPage = lazy(() => import('../features/account/components/account-page').then((m) => ({ default: m.AccountPage })));
 const PasswordResetPage = lazy(() => import('../features/account/components/password-reset-page').then((m) => ({ default: m.PasswordResetPage })));
 const ScenarioGalleryPage = lazy(() => import('../features/scenarios/components/scenario-gallery-page').then((m) => ({ default: m.ScenarioGalleryPage })));
+const ElectionsPage = lazy(() => import('../features/assemblies/components/elections-page').then((m) => ({ default: m.ElectionsPage })));
 const EmbedPage = lazy(() => import('../features/embed/components/embed-page').then((m) => ({ default: m.EmbedPage })));
 
 export function App() {
@@ -35,6 +36,7 @@ export function App() {
           <Route path="account/reset" element={<PasswordResetPage />} />
           <Route path="connexion" element={<Navigate to="/account" replace />} />
           <Route path="scenarios" element={<ScenarioGalleryPage />} />
+          <Route path="elections/:id?" element={<ElectionsPage />} /> {/* issue 15 */}
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

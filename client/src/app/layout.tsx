@@ -55,6 +55,7 @@ export function Layout() {
             <NavLink to="/scrutins">{t('app.nav.scrutins')}</NavLink>
             <NavLink to="/legislature/17">{t('app.nav.legislature')}</NavLink>
             <NavLink to="/scenarios">{t('app.nav.scenarios')}</NavLink>
+            <NavLink to="/elections">{t('assemblies.nav.elections')}</NavLink>
             <NavLink to="/account">{me ? me.email.split('@')[0] : t('app.nav.account')}</NavLink>
           </nav>
           <LanguageSwitch />

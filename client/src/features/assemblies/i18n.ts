@@ -5,6 +5,7 @@ import { frenchTree } from '../../i18n/typography';
  * councils), merged into the app's resources under `assemblies.` by one line of i18n/index.ts.
  */
 export const assembliesFr = frenchTree({
+  nav: { elections: 'Élections' },
   quality: {
     title: 'Qualité des données',
     unattributed_one:
@@ -30,18 +31,20 @@ export const assembliesFr = frenchTree({
     candidate: 'Candidat·e',
     votes: 'Voix',
     blank: 'Blancs ou nuls',
-    exprimes: 'Suffrages exprimés',
-    required: 'Majorité requise',
+    exprimes: 'Suffrages exprimés : {{n}}',
+    required: 'majorité requise : {{n}}',
+    platformLine: 'Voix du bloc MaVoix : {{list}}',
     elected: 'Élu·e : {{name}}',
     nobody: 'Personne n’est élu à ce tour',
     gap: 'Données manquantes : {{what}}',
-    source: 'Source',
+    source: 'Source : {{source}}',
     yourVote: 'Votre voix à ce tour',
     voteFor: 'Voter pour {{name}}',
     voteBlank: 'Voter blanc',
     yourChoice: 'Votre choix : {{name}}',
     platform: 'Répartition de la plateforme',
     k: 'K député·es MaVoix',
+    kN: 'K député·es MaVoix : {{k}}',
     parallel: 'Résultat parallèle',
     sameWinner: 'Même résultat : rien ne change.',
     otherWinner: 'Autre élu·e : {{name}}.',
@@ -62,6 +65,7 @@ export const assembliesFr = frenchTree({
 });
 
 export const assembliesEn: typeof assembliesFr = {
+  nav: { elections: 'Elections' },
   quality: {
     title: 'Data quality',
     unattributed_one:
@@ -87,18 +91,20 @@ export const assembliesEn: typeof assembliesFr = {
     candidate: 'Candidate',
     votes: 'Votes',
     blank: 'Blank or spoilt',
-    exprimes: 'Votes cast',
-    required: 'Majority required',
+    exprimes: 'Votes cast: {{n}}',
+    required: 'majority required: {{n}}',
+    platformLine: 'Votes of the MaVoix bloc: {{list}}',
     elected: 'Elected: {{name}}',
     nobody: 'Nobody is elected in this round',
     gap: 'Missing data: {{what}}',
-    source: 'Source',
+    source: 'Source: {{source}}',
     yourVote: 'Your vote in this round',
     voteFor: 'Vote for {{name}}',
     voteBlank: 'Vote blank',
     yourChoice: 'Your choice: {{name}}',
     platform: 'Platform split',
     k: 'K MaVoix deputies',
+    kN: 'K MaVoix deputies: {{k}}',
     parallel: 'Parallel result',
     sameWinner: 'Same result: nothing changes.',
     otherWinner: 'Another winner: {{name}}.',
