@@ -28,3 +28,4 @@ export * from './assemblies/european-parliament';
 export * from './assemblies/ep-records';
 export * from './assemblies/elections';
 export * from './assemblies/election-contracts';
+export * from './assemblies/council';

@@ -21,6 +21,7 @@ import { simulationRoutes } from './modules/simulation/routes';
 import { legislaturesRoutes } from './modules/legislatures/routes';
 import { electionsRoutes } from './modules/elections/routes';
 import { assembliesRoutes } from './modules/assemblies/routes';
+import { councilsRoutes } from './modules/councils/routes';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory
@@ -41,7 +42,8 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   syncRoutes,
   legislaturesRoutes,
   electionsRoutes, // issue 15: multi-candidate elections
-  assembliesRoutes, // issue 15: the votes of each assembly (European Parliament)
+  assembliesRoutes, // issue 15: the votes of each assembly (European Parliament, councils)
+  councilsRoutes, // issue 15: administrators define local councils
   openApiRoutes,
 ];
 

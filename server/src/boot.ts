@@ -4,7 +4,7 @@ import { openDatabase } from './db/client';
 import type { AppDeps } from './deps';
 import { createEventBus } from './events';
 import { importBundledDataIfEmpty } from './import/import-service';
-import { importBundledEpIfMissing } from './modules/ep/bundled';
+import { importBundledAssembliesIfMissing } from './modules/assemblies/bundled';
 import { createLogger, type Logger } from './logger';
 import { startServer, type RunningServer } from './server';
 import { getSyncService } from './modules/sync/service';
@@ -46,7 +46,7 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
   const db = openDatabase(config.DATABASE_URL);
   try {
     await importBundledDataIfEmpty(db, logger);
-    await importBundledEpIfMissing(db, logger); // issue 15: the European Parliament's votes (data/ep)
+    await importBundledAssembliesIfMissing(db, logger); // issue 15: European Parliament votes, example council
     const deps: AppDeps = { config, logger, db, events: createEventBus(), now: () => new Date() };
     // Accounts, votes, moderation: validates their env (secret, mail, limits) before listening.
     deps.citizens = createCitizens(deps, { env: options.env ?? process.env });

@@ -12,7 +12,7 @@ export const QualityWarningSchema = z
   .meta({ id: 'QualityWarning' });
 
 /** The real assemblies whose votes the store holds. */
-export const ASSEMBLY_IDS = ['an', 'ep'] as const;
+export const ASSEMBLY_IDS = ['an', 'ep', 'council'] as const;
 export type AssemblyId = (typeof ASSEMBLY_IDS)[number];
 
 /** `/api/assemblies/:assembly/scrutins`: the same list as /api/scrutins (which lists the AN's), for one assembly. */

@@ -45,8 +45,10 @@ export type ScrutinFilter = Omit<ScrutinListQuery, 'page' | 'pageSize' | 'sort'>
 function whereClause(filter: ScrutinFilter) {
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
-  // issue 15: European Parliament votes (organe PE<term>) are listed apart; AN unless asked
-  conditions.push(filter.assembly === 'ep' ? "substr(organe_ref, 1, 2) = 'PE'" : "substr(organe_ref, 1, 2) <> 'PE'");
+  // issue 15: European Parliament votes (organe PE<term>) and councils' deliberations (CM-<id>) are listed apart; AN unless asked
+  conditions.push(
+    filter.assembly === 'ep' ? "substr(organe_ref, 1, 2) = 'PE'" : filter.assembly === 'council' ? "substr(organe_ref, 1, 3) = 'CM-'" : "substr(organe_ref, 1, 2) NOT IN ('PE', 'CM')",
+  );
   if (filter.legislature !== undefined) {
     conditions.push('legislature = @legislature');
     params.legislature = filter.legislature;

@@ -6,7 +6,7 @@ import { ASSEMBLY_IDS, type AssemblyId } from '@parallele/core';
 export function AssemblySwitch({ value, onChange }: { value: string | null; onChange: (assembly: AssemblyId) => void }) {
   const { t } = useTranslation();
   const id = useId();
-  const current: AssemblyId = value === 'ep' ? 'ep' : 'an';
+  const current: AssemblyId = value === 'ep' || value === 'council' ? value : 'an';
   return (
     <div className="field">
       <label htmlFor={id}>{t('assemblies.assembly.label')}</label>
@@ -22,4 +22,4 @@ export function AssemblySwitch({ value, onChange }: { value: string | null; onCh
 }
 
 /** The legislatures (terms) of each assembly present in the bundled data. */
-export const LEGISLATURES: Record<AssemblyId, number[]> = { an: [17, 16], ep: [10] };
+export const LEGISLATURES: Record<AssemblyId, number[]> = { an: [17, 16], ep: [10], council: [] };

@@ -61,7 +61,7 @@ export function ScrutinListPage() {
           <label htmlFor={`${id}-leg`}>{t('scrutins.legislature')}</label>
           <select id={`${id}-leg`} value={params.get('legislature') ?? ''} onChange={(e) => update('legislature', e.target.value)}>
             <option value="">{t('scrutins.any')}</option>
-            {LEGISLATURES[params.get('assembly') === 'ep' ? 'ep' : 'an'].map((n) => (
+            {LEGISLATURES[params.get('assembly') === 'ep' ? 'ep' : params.get('assembly') === 'council' ? 'council' : 'an'].map((n) => (
               <option key={n} value={String(n)}>{t('scrutins.legislatureN', { n })}</option>
             ))}
           </select>
