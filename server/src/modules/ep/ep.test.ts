@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import {
   EP_FRENCH_SEATS,
+  flipProbability,
   isFrenchDelegationRef,
   legislatureLeverage,
   parseOfficialDocument,
@@ -95,6 +96,19 @@ describe('the European Parliament displacement', () => {
     // one French group
     const renew = simulate(v, { k: 5, split: [0, 1, 0], mode: 'group:PE-RENEW-FR' });
     expect(renew.removed.pour + renew.removed.contre + renew.removed.abstentions).toBeLessThanOrEqual(5);
+  });
+
+  it('draws the flip probability from the French delegation only', () => {
+    const v = toSimScrutin(votes.find((x) => x.uid === 'PEL10V169362')!);
+    const frenchMembers = v.groups.filter((g) => isFrenchDelegationRef(g.organeRef)).reduce((a, g) => a + g.members, 0);
+    expect(flipProbability(v, { k: 40, split: [0, 1, 0] }).probability).toBe(0);
+    expect(() => flipProbability(v, { k: frenchMembers + 1, split: [0, 1, 0] })).toThrow(`exceeds the ${frenchMembers} members of the French delegation`);
+    // a vote the French seats can tip (best case at K = 40): drawing 40 of them at random may tip it too
+    const tippable = votes.map((x) => toSimScrutin(x)).find((s) => simulate(s, { k: 40, split: s.outcome === 'adopté' ? [0, 1, 0] : [1, 0, 0] }).flipped)!;
+    const best = tippable.outcome === 'adopté' ? ([0, 1, 0] as const) : ([1, 0, 0] as const);
+    const byGroup = flipProbability(tippable, { k: 40, split: best, model: 'by-group' });
+    expect(byGroup.probability).toBe(1); // on this vote every draw of 40 French MEPs, group by group, tips it
+    expect(flipProbability(tippable, { k: 40, split: best }).probability).toBeGreaterThan(0);
   });
 
   it('gives the leverage over the term: votes K MaVoix MEPs could have tipped', () => {
