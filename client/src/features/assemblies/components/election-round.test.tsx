@@ -37,6 +37,19 @@ describe('a round of the Président election', () => {
     expect(screen.getByTestId('parallel-3').textContent).toContain('Autre élu·e\u00a0: André Chassaigne.');
   });
 
+  it('sends the ballot where a workshop room says, for an election typed in there', async () => {
+    const room = ElectionFileSchema.shape.elections.element.parse({
+      id: 'atelier-1', title: 'Délégué·e', date: '2026-11-30', members: 30, source: 'saisie par l’animatrice',
+      rounds: [{ round: 1, rule: 'absolute', blank: 1, candidates: [{ name: 'Awa', votes: 12 }, { name: 'Bruno', votes: 11 }] }],
+    });
+    const e: ElectionDetail = { ...room, rounds: 1, roundsDetail: [{ ...room.rounds[0]!, unsimulable: null, official: null, platform: { votes: [0, 3], blank: 0, total: 3 } }] };
+    const sent: string[] = [];
+    await renderInApp(<ElectionRound election={e} round={e.roundsDetail[0]!} mine={undefined} onVoted={() => undefined} k={4} mode="proportional" canVote ballot={async (c) => sent.push(c)} />);
+    screen.getByRole('button', { name: 'Voter pour Bruno' }).click();
+    await expect.poll(() => sent).toEqual(['Bruno']);
+    expect(screen.getByTestId('parallel-1').textContent).toContain('Autre élu·e\u00a0: Bruno.');
+  });
+
   it('shows the 2022 gaps and does not simulate an incomplete round', async () => {
     const e = detail('president-an-2022');
     await renderInApp(<ElectionRound election={e} round={e.roundsDetail[1]!} mine={undefined} onVoted={() => undefined} k={20} mode="proportional" />);

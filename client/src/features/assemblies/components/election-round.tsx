@@ -11,11 +11,23 @@ type RoundDetail = ElectionDetail['roundsDetail'][number];
 /**
  * One round: the official figures (or its gaps), the citizen's ballot, and what K MaVoix deputies
  * casting the platform's split would have done, computed in the browser by the pure core function.
+ * Reusable outside /elections (a workshop room's typed-in election): pass `ballot` to send the
+ * ballot elsewhere, and `canVote` when the room, not the account, decides who votes.
  */
-export function ElectionRound({ election, round, mine, onVoted, k, mode }: { election: ElectionDetail; round: RoundDetail; mine: string | undefined; onVoted: () => void; k: number; mode: 'proportional' | 'added' }) {
+export function ElectionRound({ election, round, mine, onVoted, k, mode, ballot, canVote }: {
+  election: ElectionDetail;
+  round: RoundDetail;
+  mine: string | undefined;
+  onVoted: () => void;
+  k: number;
+  mode: 'proportional' | 'added';
+  ballot?: (candidate: string) => Promise<unknown>;
+  canVote?: boolean;
+}) {
   const { t } = useTranslation();
   const f = useFormat();
-  const me = useAccountStore((s) => s.me);
+  const signedIn = useAccountStore((s) => s.me) !== null;
+  const me = canVote ?? signedIn;
   const [error, setError] = useState<string | null>(null);
   const candidates = round.candidates ?? [];
   const sim = useMemo(() => {
@@ -33,7 +45,7 @@ export function ElectionRound({ election, round, mine, onVoted, k, mode }: { ele
   async function vote(candidate: string) {
     setError(null);
     try {
-      await castBallot(election.id, round.round, candidate);
+      await (ballot ? ballot(candidate) : castBallot(election.id, round.round, candidate));
       onVoted();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
