@@ -17,3 +17,6 @@ export type AssemblyId = (typeof ASSEMBLY_IDS)[number];
 
 /** `/api/assemblies/:assembly/scrutins`: the same list as /api/scrutins (which lists the AN's), for one assembly. */
 export const AssemblyParamsSchema = z.strictObject({ assembly: z.enum(ASSEMBLY_IDS, { error: `assembly: expected ${ASSEMBLY_IDS.join(' or ')}` }) });
+
+/** Which assembly a record belongs to, from its uid alone (a list item carries no organe). */
+export const assemblyOfUid = (uid: string): AssemblyId => (/^PEL\d+V\d+$/.test(uid) ? 'ep' : uid.startsWith('CM-') ? 'council' : 'an');
