@@ -1,5 +1,7 @@
 import { ElectionRoundParamsSchema, ElectionSimulationQuerySchema } from '@parallele/core';
-import { CliError, parseOptions, withStore } from '../simulation/cli-common';
+import { loadConfig } from '../../config';
+import { openDatabase } from '../../db/client';
+import { CliError, parseOptions } from '../simulation/cli-common';
 import { createElectionsService } from './service';
 
 /**
@@ -28,7 +30,14 @@ export async function simulateElectionCli(o: ElectionCliOptions): Promise<void> 
   if (o.round === undefined) throw new CliError('--round: required with --election (1, 2, 3…)');
   const { id, round } = parseOptions(ElectionRoundParamsSchema, { id: o.election, round: o.round });
   const query = parseOptions(ElectionSimulationQuerySchema, { k: o.k, split: o.split, mode: o.mode, method: o.method });
-  const r = await withStore((db) => createElectionsService(db).simulate(id, round, query));
+  // the citizens' ballots are all it reads from the store: no need to fill it with the AN data
+  const db = openDatabase(loadConfig(process.env).DATABASE_URL);
+  let r;
+  try {
+    r = createElectionsService(db).simulate(id, round, query);
+  } finally {
+    db.close();
+  }
   if (o.json) return void console.log(JSON.stringify(r));
   const line = (label: string, t: typeof r.official) =>
     `${label}: ${r.candidates.map((c, i) => `${c} ${t.votes[i]}`).join(', ')}, blancs ${t.blank}; exprimés ${t.exprimes}${t.required === null ? ' (majorité relative)' : `, requis ${t.required}`} → ${t.winner === null ? 'personne' : r.candidates[t.winner]}`;
