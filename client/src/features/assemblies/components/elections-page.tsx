@@ -60,10 +60,10 @@ export function ElectionsPage() {
           <input id={`${id}-k`} type="range" min={0} max={120} value={k} onChange={(e) => setK(Number(e.target.value))} data-testid="election-k" />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-m`}>Mode</label>
+          <label htmlFor={`${id}-m`}>{t('assemblies.election.mode')}</label>
           <select id={`${id}-m`} value={mode} onChange={(e) => setMode(e.target.value === 'added' ? 'added' : 'proportional')}>
-            <option value="proportional">proportional</option>
-            <option value="added">added</option>
+            <option value="proportional">{t('assemblies.election.modeProportional')}</option>
+            <option value="added">{t('assemblies.election.modeAdded')}</option>
           </select>
         </div>
       </div>
