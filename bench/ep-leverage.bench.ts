@@ -4,7 +4,7 @@
  * the term (K MaVoix MEPs replacing French MEPs, best-case split) for K = 1, 5, 10, 20, 40.
  */
 import { legislatureLeverage, parseOfficialDocument, toSimScrutin, type SimScrutin } from '@parallele/core';
-import { BUNDLED_EP_DIR, readEpSource } from '../server/src/modules/ep/reader';
+import { BUNDLED_EP_DIR, readEpSource } from '../server/src/modules/ep';
 
 const ms = (x: number) => Number(x.toFixed(2));
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;

@@ -21,6 +21,7 @@ export * from './an/parse';
 export * from './contracts/sync';
 export * from './contracts/simulation';
 export * from './contracts/legislatures';
+export * from './contracts/simulator-url';
 export * from './assemblies/majority';
 export * from './assemblies/quality';
 export * from './assemblies/contracts';

@@ -38,6 +38,7 @@ export type ElectionDetail = z.infer<typeof ElectionDetailSchema>;
 
 /** `candidate: ""` is a blank ballot. */
 export const PutBallotBodySchema = z.strictObject({ candidate: z.string().max(120) });
+export type PutBallotBody = z.infer<typeof PutBallotBodySchema>;
 export const MyBallotsResponseSchema = z.object({ ballots: z.record(z.string(), z.string()) });
 
 export const ElectionSimulationQuerySchema = z.strictObject({

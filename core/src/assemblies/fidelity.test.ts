@@ -4,7 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseScrutin } from '../an/parse';
 import { kCurve, simulate, toSimScrutin } from '../simulator';
-import { congres, l16Samples, l17 } from '../simulator/testing/real-data';
+import { congres, l16Samples, l17 } from '../simulator/test-support/real-data';
 import { majorityRuleOf, seatsImpliedBy } from './majority';
 import { qualityWarnings, UNATTRIBUTED_GROUP_REF } from './quality';
 

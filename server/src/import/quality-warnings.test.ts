@@ -6,10 +6,10 @@ import { ScrutinDetailSchema, simulate, toSimScrutin, UNATTRIBUTED_GROUP_REF } f
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app';
+import { buildAppDeps } from '../boot';
 import { testConfig } from '../config';
 import { getScrutin } from '../db/an-store';
 import { openDatabase, type Db } from '../db/client';
-import { createEventBus } from '../events';
 import { silentLogger } from '../logger';
 import { BUNDLED_DATA_DIR, importOfficialData } from './import-service';
 
@@ -64,8 +64,9 @@ describe('importing a record whose groups do not add up to syntheseVote', () => 
     expect(simulate(toSimScrutin(s), { k: 0, split: [1, 0, 0] }).parallel).toMatchObject({ pour: 194, contre: 364, required: 280, outcome: 'rejeté' });
 
     // the API detail names the entry and carries the warning
-    const app = createApp({ config: testConfig(), logger: silentLogger(), db, events: createEventBus(), now: () => new Date() });
-    const res = await request(app).get(`/api/scrutins/${UID}`);
+    const deps = buildAppDeps({ config: testConfig(), logger: silentLogger(), db });
+    const res = await request(createApp(deps)).get(`/api/scrutins/${UID}`);
+    await deps.close();
     expect(res.status, res.text).toBe(200);
     const detail = ScrutinDetailSchema.parse(res.body);
     expect(detail.warnings).toEqual([expect.objectContaining({ code: 'unattributed-votes', contre: droppedContre })]);

@@ -3,9 +3,8 @@ import { councilOrganeRef } from '@parallele/core';
 import { REPO_ROOT } from '../../config';
 import type { Db } from '../../db/client';
 import type { Logger } from '../../logger';
-import { readCouncilFiles } from '../councils/reader';
-import { importCouncil } from '../councils/service';
-import { importBundledEpIfMissing } from '../ep/bundled';
+import { importCouncil, readCouncilFiles } from '../councils';
+import { importBundledEpIfMissing } from '../ep';
 
 export const BUNDLED_COUNCIL = { file: join(REPO_ROOT, 'data/councils/bourg-fictif.yaml'), deliberations: join(REPO_ROOT, 'data/councils/bourg-fictif-deliberations.csv') };
 

@@ -3,7 +3,6 @@ import { AssemblyParamsSchema, ScrutinListQuerySchema, ScrutinListResponseSchema
 import type { AppDeps } from '../../deps';
 import { sendJson, validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
-import { createScrutinsService } from '../scrutins/service';
 
 /**
  * The votes of each real assembly (issue 15): `/api/assemblies/ep/scrutins` lists the European
@@ -19,8 +18,8 @@ registerRoute({
   responses: { 200: jsonResponse('A page of votes', ScrutinListResponseSchema), ...problemResponses(400) },
 });
 
-export function assembliesRoutes(deps: AppDeps): Router {
-  const scrutins = createScrutinsService(deps.db);
+export function assembliesRoutes(deps: Pick<AppDeps, 'scrutins'>): Router {
+  const { scrutins } = deps;
   const router = express.Router();
   router.get('/assemblies/:assembly/scrutins', (req, res) => {
     const { assembly } = validate(req, 'params', AssemblyParamsSchema);

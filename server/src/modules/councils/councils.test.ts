@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ScrutinDetailSchema, simulate, toSimScrutin, type Tally } from '@parallele/core';
 import { getScrutin } from '../../db/an-store';
 import { signUpOverHttp, startCitizensTestServer, type CitizensTestServer } from '../../test-support/citizens';
-import { BUNDLED_COUNCIL, importBundledAssembliesIfMissing } from '../assemblies/bundled';
+import { BUNDLED_COUNCIL, importBundledAssembliesIfMissing } from '../assemblies';
 import type { CouncilFileError} from './reader';
 import { parseCouncil, readCouncilFiles } from './reader';
 

@@ -2,12 +2,9 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
-import { problemResponses, registerRoute } from '../../openapi';
-import { citizensOf } from '../accounts/citizens';
-import { readCookies } from '../accounts/http';
-import { invalidateSimulationCache } from '../simulation/routes';
+import { jsonBody, problemResponses, registerRoute, signedInWrite } from '../../openapi';
+import { readCookies } from '../../http';
 import { CouncilFileError, deliberationsFromCsv, parseCouncil } from './reader';
-import { importCouncil } from './service';
 
 /**
  * POST /api/admin/councils (issue 15 §4): an administrator defines a council and its deliberations,
@@ -18,22 +15,20 @@ const CouncilImportBodySchema = z.object({ deliberationsCsv: z.string().max(1_00
 
 registerRoute({
   method: 'post', path: '/api/admin/councils', tags: ['councils'], summary: 'Define or update a local council and its deliberations (administrators)',
-  security: [{ session: [], csrf: [] }], request: { body: { content: { 'application/json': { schema: CouncilImportBodySchema } } } },
+  security: signedInWrite, request: { body: jsonBody(CouncilImportBodySchema) },
   responses: { 200: { description: 'What was imported' }, ...problemResponses(400, 401, 403) },
 });
 
-export function councilsRoutes(deps: AppDeps): Router {
+export function councilsRoutes(deps: Pick<AppDeps, 'councils' | 'http' | 'now'>): Router {
+  const { councils, http } = deps;
   const router = express.Router();
-  const { http } = citizensOf(deps);
   router.post('/admin/councils', readCookies, http.session, http.requireAdmin, http.csrf, (req, res) => {
     const body = CouncilImportBodySchema.safeParse(req.body);
     if (!body.success) throw AppError.badRequest('body: expected a council file as JSON', { param: 'body' });
     const { deliberationsCsv, ...file } = body.data;
     try {
       const extra = deliberationsCsv === undefined ? [] : deliberationsFromCsv(deliberationsCsv, 'deliberationsCsv');
-      const summary = importCouncil(deps.db, parseCouncil(file, extra, 'body'), deps.now().getTime());
-      invalidateSimulationCache();
-      res.json(summary);
+      res.json(councils.importCouncil(parseCouncil(file, extra, 'body'), deps.now().getTime()));
     } catch (e) {
       if (e instanceof CouncilFileError) throw AppError.badRequest(e.message, { param: 'body', problems: e.problems });
       throw e;

@@ -26,3 +26,15 @@ export function importCouncil(db: Db, file: CouncilFile, now = Date.now()): Coun
     uids: scrutins.map((s) => s.uid),
   };
 }
+
+/** What the admin route uses: imports a council, then drops the simulator's caches (built once in buildAppDeps). */
+export function createCouncilsService(deps: { db: Db; simulation: { invalidate(): void } }) {
+  return {
+    importCouncil(file: CouncilFile, now: number): CouncilImportSummary {
+      const summary = importCouncil(deps.db, file, now);
+      deps.simulation.invalidate();
+      return summary;
+    },
+  };
+}
+export type CouncilsService = ReturnType<typeof createCouncilsService>;

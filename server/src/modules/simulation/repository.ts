@@ -1,6 +1,6 @@
 import { parseOfficialDocument, type Scrutin } from '@parallele/core';
 import { readOfficialSource } from '@parallele/scrapers';
-import { epVotesFile, readEpSource } from '../ep/reader';
+import { epVotesFile, readEpSource } from '../ep';
 import { getScrutin, getScrutinsForSimulation, storeVersion } from '../../db/an-reads';
 import type { Db } from '../../db/client';
 
