@@ -1,5 +1,11 @@
 import type { VoteType } from '../an/model';
-import type { VoteRule } from '../simulator/types';
+
+/**
+ * How the required number of pour votes is computed: `exprimes` absolute majority of votes cast,
+ * `members` absolute majority of the members (seats), `three-fifths` of votes cast (Congrès),
+ * `simple` more pour than contre (European Parliament).
+ */
+export type VoteRule = 'exprimes' | 'members' | 'three-fifths' | 'simple';
 
 /**
  * The majority a record says applied (issue 15): `typeVote.typeMajorite`, not a guess from the vote

@@ -1,6 +1,6 @@
 import type { Outcome, Position, Scrutin, VoteType } from '../an/model';
 import type { ApportionMethod } from './apportion';
-import { majorityRuleOf, seatsImpliedBy } from '../assemblies/majority';
+import { majorityRuleOf, seatsImpliedBy, type VoteRule } from '../assemblies/majority';
 import { SimulationError } from './errors';
 
 /**
@@ -65,12 +65,7 @@ export function toSimScrutin(s: Scrutin | SimScrutin, options: { withDeputies?: 
   return out;
 }
 
-/**
- * How the required number of pour votes is computed: `exprimes` absolute majority of votes cast,
- * `members` absolute majority of the members (seats), `three-fifths` of votes cast (Congrès),
- * `simple` more pour than contre (European Parliament).
- */
-export type VoteRule = 'exprimes' | 'members' | 'three-fifths' | 'simple';
+export type { VoteRule } from '../assemblies/majority';
 
 export function ruleOf(type: VoteType): VoteRule {
   switch (type) {

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { isSimulationError, simulateElectionRound, type ElectionDetail } from '@parallele/core';
 import { useFormat } from '../../../lib/format';
-import { useAccountStore } from '../../account/store';
+import { useAccountStore } from '../../account';
 import { castBallot } from '../api';
 
 type RoundDetail = ElectionDetail['roundsDetail'][number];

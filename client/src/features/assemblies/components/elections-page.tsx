@@ -5,7 +5,7 @@ import type { ElectionDetail, ElectionListResponse } from '@parallele/core';
 import { ErrorNotice, Loading } from '../../../components/status';
 import { toApiError, type ApiError } from '../../../lib/api';
 import { useFormat } from '../../../lib/format';
-import { useAccountStore } from '../../account/store';
+import { useAccountStore } from '../../account';
 import { fetchElection, fetchElections, fetchMyBallots } from '../api';
 import { ElectionRound } from './election-round';
 

@@ -6,7 +6,7 @@ import { ErrorNotice, Loading } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
 import { queryFromParams, useScrutinsStore, type ListKey } from '../store';
 import { ScrutinList } from './scrutin-item';
-import { AssemblySwitch, LEGISLATURES } from '../../assemblies/components/assembly-switch';
+import { AssemblySwitch, LEGISLATURES } from '../../assemblies';
 
 /** Searchable, filterable list; every filter lives in the URL, so a filtered list is a permalink. */
 export function ScrutinListPage() {

@@ -10,8 +10,7 @@ import { useScrutinsStore } from '../store';
 import { OfficialResult } from './official-result';
 import { OutcomeBadge } from './scrutin-item';
 import { isEuropeanParliament, type ScrutinDetail } from '@parallele/core';
-import { RecordNotes } from '../../assemblies/components/record-notes';
-import { SourceLink } from '../../assemblies/components/source-link';
+import { RecordNotes, SourceLink } from '../../assemblies';
 
 export const anUrl = (s: Pick<ScrutinDetail, 'legislature' | 'numero'>) => `https://www.assemblee-nationale.fr/dyn/${s.legislature}/scrutins/${s.numero}`;
 
