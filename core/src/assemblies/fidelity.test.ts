@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { parseScrutin } from '../an/parse';
-import { kCurve, simulate, toSimScrutin } from '../simulator';
+import { kCurve, parallelSeats, simulate, toSimScrutin } from '../simulator';
 import { congres, l16Samples, l17 } from '../simulator/test-support/real-data';
 import { majorityRuleOf, seatsImpliedBy } from './majority';
 import { qualityWarnings, UNATTRIBUTED_GROUP_REF } from './quality';
@@ -103,6 +103,19 @@ describe('a record whose groups do not add up is imported, the difference not at
     const members = sim.groups.reduce((a, g) => a + g.members, 0);
     const r = simulate(sim, { k: members, split: [1, 0, 0] });
     expect(r.removed.contre).toBe(364);
+  });
+
+  it('seats the unattributed entry on the parallel hemicycle, displaced like the simulator does', () => {
+    const sim = toSimScrutin(s);
+    for (const k of [0, 10, 100]) {
+      const seats = parallelSeats(sim, { k, split: [1, 0, 0] });
+      const r = simulate(sim, { k, split: [1, 0, 0], maxK: 0 });
+      expect(seats.groups.reduce((a, g) => a + g.removed.contre, 0), `K=${k}`).toBe(r.removed.contre);
+      expect(seats.groups.at(-1)!.organeRef).toBe(UNATTRIBUTED_GROUP_REF);
+    }
+    const unattributed = parallelSeats(sim, { k: 100, split: [1, 0, 0] }).groups.at(-1)!;
+    expect(unattributed.removed.contre).toBeGreaterThan(0);
+    expect(unattributed.seats.contre + unattributed.removed.contre).toBe(Number(gone.contre));
   });
 
   it('still refuses groups that add up to MORE than the official totals', () => {

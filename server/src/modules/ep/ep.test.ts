@@ -6,6 +6,7 @@ import {
   flipProbability,
   isFrenchDelegationRef,
   legislatureLeverage,
+  parallelSeats,
   parseOfficialDocument,
   ScrutinDetailSchema,
   ScrutinListResponseSchema,
@@ -96,6 +97,18 @@ describe('the European Parliament displacement', () => {
     // one French group
     const renew = simulate(v, { k: 5, split: [0, 1, 0], mode: 'group:PE-RENEW-FR' });
     expect(renew.removed.pour + renew.removed.contre + renew.removed.abstentions).toBeLessThanOrEqual(5);
+  });
+
+  it('seats the parallel hemicycle from the French delegation only, as the simulator does', () => {
+    const v = toSimScrutin(votes.find((x) => x.uid === 'PEL10V169362')!);
+    for (const k of [1, 20, 60]) {
+      const seats = parallelSeats(v, { k, split: [0, 1, 0] });
+      const r = simulate(v, { k, split: [0, 1, 0], maxK: 0 });
+      const removed = (p: 'pour' | 'contre' | 'abstention') => seats.groups.reduce((a, g) => a + g.removed[p], 0);
+      expect([removed('pour'), removed('contre'), removed('abstention')], `K=${k}`).toEqual([r.removed.pour, r.removed.contre, r.removed.abstentions]);
+      for (const g of seats.groups) if (!isFrenchDelegationRef(g.organeRef)) expect(Object.values(g.removed).every((n) => n === 0), g.organeRef).toBe(true);
+      expect(seats.parallel).toEqual(r.parallel);
+    }
   });
 
   it('draws the flip probability from the French delegation only', () => {
