@@ -1,4 +1,4 @@
-import { groupSeats, type ParallelSeats, type SeatCounts, type SimGroup } from '@parallele/core';
+import { EP_GROUPS, groupSeats, type ParallelSeats, type SeatCounts, type SimGroup } from '@parallele/core';
 import type { HemicycleGroup } from './hemicycle';
 import { seatTotal } from './hemicycle-layout';
 import { MAVOIX_COLOUR } from './theme';
@@ -19,10 +19,14 @@ export interface GroupInfo {
 }
 
 /**
- * Groups from left to right as they sit in the chamber (by abbreviation, L16 and L17 names);
- * groups not listed keep their file order after the known ones, non-inscrits last.
+ * Groups from left to right as they sit in the chamber (by abbreviation: AN L16 and L17 names,
+ * then the European Parliament's groups, whose French delegation reads "PPE FR"); groups not
+ * listed (the unattributed entry) keep their file order after the known ones, non-inscrits last.
+ * An assembly's groups only meet their own names, so one list serves both.
  */
-const LEFT_TO_RIGHT = ['LFI-NFP', 'LFI', 'FI', 'GDR', 'ECOS', 'ECO', 'ECOLO', 'SOC', 'LIOT', 'DEM', 'MODEM', 'EPR', 'RE', 'REN', 'LREM', 'HOR', 'AGIR', 'DR', 'LR', 'UDI', 'UDR', 'RN', 'NI'];
+const AN_LEFT_TO_RIGHT = ['LFI-NFP', 'LFI', 'FI', 'GDR', 'ECOS', 'ECO', 'ECOLO', 'SOC', 'LIOT', 'DEM', 'MODEM', 'EPR', 'RE', 'REN', 'LREM', 'HOR', 'AGIR', 'DR', 'LR', 'UDI', 'UDR', 'RN'];
+const EP_LEFT_TO_RIGHT = EP_GROUPS.filter((g) => g.code !== 'NI').map((g) => shortAbbreviation(g.abbreviation));
+const LEFT_TO_RIGHT = [...AN_LEFT_TO_RIGHT, ...EP_LEFT_TO_RIGHT, 'NI'];
 
 /** "Écolo - NUPES" → "ECOLO", "LFI-NFP" → "LFI": the party token, without accents. */
 export function shortAbbreviation(abbreviation: string): string {

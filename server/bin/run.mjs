@@ -18,7 +18,7 @@ const argv = process.argv.slice(2);
 const build = argv[0] === '--build';
 const [entry, ...args] = build ? argv.slice(1) : argv;
 if (!entry || !/^[a-z][a-z-]*$/.test(entry)) {
-  console.error('usage: node server/bin/run.mjs [--build] <main|import|scrape|simulate|leverage|scenario|admin|verify-log|rake> [args…]');
+  console.error('usage: node server/bin/run.mjs [--build] <main|import|scrape|simulate|leverage|scenario|admin|verify-log|rake|council> [args…]');
   process.exit(2);
 }
 const compiled = join(DIST, entry === 'main' ? 'main.js' : `cli/${entry}.js`);

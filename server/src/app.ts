@@ -23,6 +23,9 @@ import { legislaturesRoutes } from './modules/legislatures/routes';
 import { profilesRoutes } from './modules/profiles/routes';
 import { reweightingRoutes } from './modules/reweighting/routes';
 import { roomsRoutes } from './modules/rooms/routes';
+import { electionsRoutes } from './modules/elections/routes';
+import { assembliesRoutes } from './modules/assemblies/routes';
+import { councilsRoutes } from './modules/councils/routes';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory
@@ -46,6 +49,9 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   profilesRoutes,
   reweightingRoutes,
   roomsRoutes,
+  electionsRoutes, // issue 15: multi-candidate elections
+  assembliesRoutes, // issue 15: the votes of each assembly (European Parliament, councils)
+  councilsRoutes, // issue 15: administrators define local councils
   openApiRoutes,
 ];
 

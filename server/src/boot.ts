@@ -10,6 +10,7 @@ import type { AppDeps, BaseDeps } from './deps';
 import { createEventBus, onTalliesChanged } from './events';
 import { createHttpMiddleware } from './http';
 import { importBundledDataIfEmpty } from './import/import-service';
+import { importBundledAssembliesIfMissing } from './modules/assemblies';
 import { createLogger, type Logger } from './logger';
 import { loadSecret } from './secrets';
 import { startServer, type RunningServer } from './server';
@@ -27,6 +28,8 @@ import { createVotesService, votesRepository } from './modules/votes';
 import { createProfilesService, profilesRepository } from './modules/profiles';
 import { createReweightingService, loadShippedMargins, reweightedVotesOf, reweightingRepository } from './modules/reweighting';
 import { createRooms } from './modules/rooms';
+import { createElectionsService } from './modules/elections';
+import { createCouncilsService } from './modules/councils';
 
 export interface BuildOptions {
   /** extra or replacement verification providers (an SMS gateway, OIDC) */
@@ -82,18 +85,21 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
   const reweighting = createReweightingService({ repo: reweightingRepository(db), shipped: loadShippedMargins(), now });
   const profiles = createProfilesService({ repo: profilesRepository(db), logger: logger.child({ module: 'profiles' }), now });
   const scenarios = liveScenariosService({ votes, events, reweighting }, options.scenarios);
+  const simulation = createSimulationService(db);
   return {
     config, logger, db, events, now,
     scrutins: createScrutinsService(db),
     groups: createGroupsService(db),
     deputies: createDeputiesService(db),
     legislatures: createLegislaturesService(db),
-    simulation: createSimulationService(db),
+    simulation,
     scenarios,
     sync: options.sync ?? new SyncService(db, syncSettingsFromConfig(config), now, logger),
     accounts, votes, moderation, mailer,
     profiles, reweighting,
     rooms: createRooms({ config, db, now }),
+    elections: createElectionsService(db), // issue 15
+    councils: createCouncilsService({ db, simulation }), // issue 15
     http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token)),
     async close() {
       stopDetector();
@@ -137,6 +143,7 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
   const db = openDatabase(config.DATABASE_URL);
   try {
     await importBundledDataIfEmpty(db, logger);
+    await importBundledAssembliesIfMissing(db, logger); // issue 15: European Parliament votes, example council
     const deps = buildAppDeps({ config, logger, db });
     const server = await startServer(deps, options.port ?? config.PORT, config.HOST);
     // The AN sync on an interval: off unless SYNC_INTERVAL_MINUTES is set.

@@ -17,6 +17,8 @@ import type { VotesService } from './modules/votes';
 import type { ProfilesService } from './modules/profiles';
 import type { ReweightingService } from './modules/reweighting';
 import type { Rooms } from './modules/rooms';
+import type { ElectionsService } from './modules/elections';
+import type { CouncilsService } from './modules/councils';
 
 /** The open store: `{ orm, sqlite, close }` from db/client. */
 export type Store = Db;
@@ -53,6 +55,9 @@ export interface AppDeps extends BaseDeps {
   reweighting: ReweightingService;
   /** Workshop rooms (issue 12): the service and its rate limiters. */
   rooms: Rooms;
+  /** Issue 15: the Président elections (ballots per round) and the local councils' import. */
+  elections: ElectionsService;
+  councils: CouncilsService;
   /** Session cookie, CSRF and rate-limit middleware of the citizens' routes. */
   http: HttpMiddleware;
   /** Stop the services' timers and finish their queues (votes, mails); the store stays open. */

@@ -18,6 +18,7 @@ const PlatformRepresentativityPage = lazy(() => import('../features/reweighting/
 // Workshop rooms (issue 12): their own routes under /salles/* and /salle/*.
 const RoomsRoutes = lazy(() => import('../features/rooms/components/rooms-routes').then((m) => ({ default: m.RoomsRoutes })));
 const BuilderPage = lazy(() => import('../features/builder/components/builder-page').then((m) => ({ default: m.BuilderPage })));
+const ElectionsPage = lazy(() => import('../features/assemblies/components/elections-page').then((m) => ({ default: m.ElectionsPage })));
 const EmbedPage = lazy(() => import('../features/embed/components/embed-page').then((m) => ({ default: m.EmbedPage })));
 
 export function App() {
@@ -44,6 +45,7 @@ export function App() {
           <Route path="scenarios" element={<ScenarioGalleryPage />} />
           <Route path="representativite" element={<PlatformRepresentativityPage />} />
           <Route path="scenarios/builder" element={<BuilderPage />} />
+          <Route path="elections/:id?" element={<ElectionsPage />} /> {/* issue 15 */}
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -56,6 +56,7 @@ export function Layout() {
             <NavLink to="/legislature/17">{t('app.nav.legislature')}</NavLink>
             <NavLink to="/scenarios">{t('app.nav.scenarios')}</NavLink>
             <NavLink to="/salles/nouvelle">{t('app.nav.salles')}</NavLink>
+            <NavLink to="/elections">{t('assemblies.nav.elections')}</NavLink>
             <NavLink to="/account">{me ? me.email.split('@')[0] : t('app.nav.account')}</NavLink>
           </nav>
           <LanguageSwitch />

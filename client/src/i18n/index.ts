@@ -5,6 +5,7 @@ import { en } from './en';
 // issue 16: profile and representativity texts
 import { reweightingEn, reweightingFr } from '../features/reweighting/i18n';
 import { builderEn, builderFr } from '../features/builder/i18n';
+import { assembliesEn, assembliesFr } from '../features/assemblies/i18n';
 
 /**
  * French first, English second. The choice is kept in localStorage and mirrored on <html lang>
@@ -37,7 +38,10 @@ export const localeOf = (lang: string): string => (lang === 'en' ? 'en-GB' : 'fr
 export function initI18n(lang: Language = storedLanguage()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { fr: { translation: { ...fr, ...reweightingFr, builder: builderFr } }, en: { translation: { ...en, ...reweightingEn, builder: builderEn } } },
+      resources: {
+        fr: { translation: { ...fr, ...reweightingFr, builder: builderFr, assemblies: assembliesFr } },
+        en: { translation: { ...en, ...reweightingEn, builder: builderEn, assemblies: assembliesEn } },
+      },
       lng: lang,
       fallbackLng: 'fr',
       interpolation: { escapeValue: false },

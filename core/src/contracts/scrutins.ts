@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MISE_AU_POINT_POSITIONS, OUTCOMES, POSITIONS, VOTE_TYPES } from '../an/model';
+import { QualityWarningSchema } from '../assemblies/contracts';
 import { ScrutinUidParamSchema } from './votes';
 
 /**
@@ -178,5 +179,7 @@ export const ScrutinDetailSchema = ScrutinSummarySchema.extend({
   groups: z.array(ScrutinGroupVoteSchema),
   deputies: z.array(ScrutinDeputyVoteSchema),
   misesAuPoint: z.array(ScrutinMiseAuPointSchema),
+  /** data-quality warnings of the record (issue 15); absent from older servers */
+  warnings: z.array(QualityWarningSchema).optional(),
 }).meta({ id: 'ScrutinDetail' });
 export type ScrutinDetail = z.infer<typeof ScrutinDetailSchema>;

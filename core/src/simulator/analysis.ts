@@ -87,7 +87,7 @@ export interface RequiredShare {
 /** For a given K: the smallest pour share (contre taking the rest) that adopts, or none. */
 export function requiredShare(input: SimScrutin, options: { k: number; mode?: DisplacementMode | string; method?: ApportionMethod | string }): RequiredShare {
   const r = resolve(input, { ...options, split: [1, 1, 0] });
-  const k = checkK(options.k, r.displacer.maxK, r.mode);
+  const k = checkK(options.k, r.displacer.maxK, r.mode, 'k', r.displacer.scope);
   // adoption only grows with the pour seats of the bloc (more pour, less contre), so the first wins
   let seats: number | null = null;
   for (let kp = 0; kp <= k; kp++) {
@@ -121,8 +121,8 @@ export function phaseGrid(
 ): PhaseGrid {
   const r = resolve(input, { ...options, split: [1, 1, 0] });
   const { prepared: p, displacer: d } = r;
-  const from = checkK(options.from ?? 0, d.maxK, r.mode, 'from');
-  const to = checkK(options.to ?? Math.min(d.maxK, 577), d.maxK, r.mode, 'to');
+  const from = checkK(options.from ?? 0, d.maxK, r.mode, 'from', d.scope);
+  const to = checkK(options.to ?? Math.min(d.maxK, 577), d.maxK, r.mode, 'to', d.scope);
   if (to < from) throw new SimulationError('bad-range', 'to', `to: the range ends (${to}) before it starts (${from})`);
   const kStep = options.kStep ?? 1;
   const shareStep = options.shareStep ?? 5;

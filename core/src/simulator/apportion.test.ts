@@ -42,6 +42,20 @@ describe('apportion', () => {
     expect(apportion(577, big, 'dhondt').reduce((a, b) => a + b)).toBe(577);
   });
 
+  it('reads decimal weights exactly as written: no rounding can hand a seat to the wrong share (issue 15)', () => {
+    // 1.0000004 used to be rounded to 1 (within 5e-7) and the tie then went to the earlier entry
+    expect(apportion(1, [1, 1.0000004])).toEqual([0, 1]);
+    expect(toIntegerWeights([1, 1.0000004])).toEqual([10_000_000, 10_000_004]);
+    expect(toIntegerWeights([0.1, 0.2, 0.3])).toEqual([1, 2, 3]);
+    expect(toIntegerWeights([1e-7, 2])).toEqual([1, 20_000_000]);
+    for (const method of APPORTION_METHODS) expect(apportion(1, [2.0000000001, 2.0000000002], method)).toEqual([0, 1]);
+  });
+
+  it('refuses, naming the parameter, weights whose exact integers would exceed 2^53', () => {
+    expect(() => apportion(1, [1e-12, 12345.6789], 'largest-remainder', 'split')).toThrow(/split: these weights cannot be apportioned exactly/);
+    expect(() => toIntegerWeights([1e21, 1])).toThrow(SimulationError);
+  });
+
   it('rejects negative, non-finite or all-zero weights with a SimulationError naming the parameter', () => {
     expect(() => apportion(3, [1, -1])).toThrow(SimulationError);
     expect(() => apportion(3, [0, 0], 'largest-remainder', 'split')).toThrow(/split: all weights are zero/);

@@ -30,29 +30,47 @@ export function parseMethod(value: string | undefined, parameter = 'method'): Ap
   return method;
 }
 
-const MAX_DECIMALS = 9;
-
 /**
  * Turns non-negative weights (vote counts, or percentages such as 55.5) into integers with the
- * same ratios: scaled by the smallest power of ten that makes them all whole (up to 10^9).
+ * same ratios, EXACTLY: each weight is read as the decimal it prints as (`String(w)`: 33.3 is
+ * 333/10, 1.0000004 is 10000004/10^7, 1e-7 is 1/10^7), and all are scaled by the common power of
+ * ten. No rounding: `apportion(1, [1, 1.0000004])` gives the seat to the larger weight. When the
+ * exact integers would not fit in 2^53 (too many significant digits between the smallest and the
+ * largest weight), this refuses with an error rather than round.
  */
 export function toIntegerWeights(weights: readonly number[], parameter = 'weights'): number[] {
   if (weights.length === 0) throw new SimulationError('bad-weights', parameter, `${parameter}: at least one weight is needed`);
-  let scale = 1;
-  for (const [i, w] of weights.entries()) {
+  const decimals = weights.map((w, i) => {
     if (typeof w !== 'number' || !Number.isFinite(w) || w < 0) {
       throw new SimulationError('bad-weights', parameter, `${parameter}[${i}]: weights must be finite non-negative numbers, got ${String(w)}`);
     }
-    let d = 0;
-    while (d < MAX_DECIMALS && !Number.isInteger(Math.round(w * scale * 1e6) / 1e6)) {
-      scale *= 10;
-      d++;
-    }
+    return exactDecimal(w);
+  });
+  const scale = Math.max(...decimals.map((d) => d.exponent));
+  const ints = decimals.map((d) => d.digits * 10n ** BigInt(scale - d.exponent));
+  const total = ints.reduce((a, b) => a + b, 0n);
+  if (total > BigInt(Number.MAX_SAFE_INTEGER)) {
+    throw new SimulationError(
+      'bad-weights',
+      parameter,
+      `${parameter}: these weights cannot be apportioned exactly (scaled to whole numbers they sum beyond 2^53); give counts, or fewer decimals`,
+    );
   }
-  const out = weights.map((w) => Math.round(w * scale));
-  const total = out.reduce((a, b) => a + b, 0);
-  if (!Number.isSafeInteger(total)) throw new SimulationError('bad-weights', parameter, `${parameter}: weights are too large (sum beyond 2^53)`);
-  return out;
+  return ints.map(Number);
+}
+
+/** w = digits / 10^exponent, from the shortest decimal that prints w (handles 1e-7 and 1.5e+21). */
+function exactDecimal(w: number): { digits: bigint; exponent: number } {
+  const m = /^(\d+)(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(w));
+  if (!m) throw new Error(`unexpected number format ${String(w)}`); // unreachable for finite w ≥ 0
+  const fraction = m[2] ?? '';
+  let exponent = fraction.length - Number(m[3] ?? 0);
+  let digits = BigInt(m[1]! + fraction);
+  if (exponent < 0) {
+    digits *= 10n ** BigInt(-exponent);
+    exponent = 0;
+  }
+  return { digits, exponent };
 }
 
 function checkSeats(n: number, parameter: string): void {

@@ -31,7 +31,7 @@ export function municipalCouncil(seats: number): Assembly {
   return { id: `municipal-${seats}`, name: `Conseil municipal (${seats} sièges)`, nameEn: `Municipal council (${seats} seats)`, seats, maxBloc: seats, rule: 'exprimes' };
 }
 
-const TYPE_OF_RULE: Record<VoteRule, VoteType> = { exprimes: 'SPO', members: 'MOC', 'three-fifths': 'SSG' };
+const TYPE_OF_RULE: Record<VoteRule, VoteType> = { exprimes: 'SPO', members: 'MOC', 'three-fifths': 'SSG', simple: 'SPO' };
 
 export interface HypotheticalGroup {
   name: string;
@@ -73,6 +73,7 @@ export function hypotheticalScrutin(assembly: Assembly, vote: HypotheticalVote):
   return {
     uid: vote.uid ?? `hypothetical-${assembly.id}`,
     type: TYPE_OF_RULE[rule],
+    rule,
     outcome: pour >= requis ? 'adopté' : 'rejeté',
     totals: { pour, contre, abstentions: abst, nonVotants: nv, requis },
     groups,

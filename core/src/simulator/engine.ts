@@ -9,6 +9,8 @@ export interface Displacer {
   readonly maxK: number;
   /** false for `added`: the Assembly grows to M + K */
   readonly replaces: boolean;
+  /** what proportional replacement draws from: the whole assembly, or (EP) the French delegation */
+  readonly scope?: 'assembly' | 'french-delegation';
   removal(k: number, out: Int32Array): void;
 }
 
@@ -30,12 +32,12 @@ const NONE: Displacer = {
 const seatOffsetCache = new Map<string, Int32Array>();
 
 function seatOffsets(p: PreparedScrutin): Int32Array {
-  const key = p.groupMembers.join(',');
+  const key = p.replaceable.join(',');
   const hit = seatOffsetCache.get(key);
   if (hit) return hit;
   const G = p.groupCount;
-  const M = p.members;
-  const m = p.groupMembers;
+  const M = p.replaceableMembers;
+  const m = p.replaceable;
   const out = new Int32Array((M + 1) * G);
   const q = new Float64Array(G);
   const r = new Float64Array(G);
@@ -71,17 +73,19 @@ function seatOffsets(p: PreparedScrutin): Int32Array {
  * reaching at least twice as far as before so that a curve fills its tables in a few runs.
  */
 function readyUpTo(p: PreparedScrutin, k: number): void {
-  const target = Math.min(p.members, Math.max(k, 2 * p.readyK, 32));
-  for (let g = 0; g < p.groupCount; g++) ensureFilled(p, g, Math.min(p.groupMembers[g]!, Math.floor((target * p.groupMembers[g]!) / p.members) + 1));
+  const M = p.replaceableMembers;
+  const target = Math.min(M, Math.max(k, 2 * p.readyK, 32));
+  for (let g = 0; g < p.groupCount; g++) ensureFilled(p, g, Math.min(p.replaceable[g]!, Math.floor((target * p.replaceable[g]!) / M) + 1));
   p.readyK = target;
 }
 
 function proportional(p: PreparedScrutin): Displacer {
   const G = p.groupCount;
   const { table } = p;
-  const offsets = p.members > 0 ? seatOffsets(p) : new Int32Array(G);
+  const offsets = p.replaceableMembers > 0 ? seatOffsets(p) : new Int32Array(G);
   return {
-    maxK: p.members,
+    maxK: p.replaceableMembers,
+    scope: p.replaceableMembers < p.members ? 'french-delegation' : 'assembly',
     replaces: true,
     removal(k, out) {
       if (k > p.readyK) readyUpTo(p, k);
@@ -199,12 +203,12 @@ export function resolve(input: SimScrutin, options: SimOptions): ResolvedOptions
   return { prepared, mode, modeLabel: formatMode(mode), method, split, displacer: displacerFor(prepared, mode) };
 }
 
-export function checkK(k: unknown, maxK: number, mode: DisplacementMode, parameter = 'k'): number {
+export function checkK(k: unknown, maxK: number, mode: DisplacementMode, parameter = 'k', scope: Displacer['scope'] = 'assembly'): number {
   if (typeof k !== 'number' || !Number.isSafeInteger(k) || k < 0) {
     throw new SimulationError('k-out-of-range', parameter, `${parameter}: K must be a non-negative integer, got ${String(k)}`);
   }
   if (k > maxK) {
-    const what = mode.kind === 'group' ? `the ${maxK} members of group ${mode.organeRef}` : mode.kind === 'deputies' ? `the ${maxK} named deputies` : `the ${maxK} members of the Assembly`;
+    const what = mode.kind === 'group' ? `the ${maxK} members of group ${mode.organeRef}` : mode.kind === 'deputies' ? `the ${maxK} named deputies` : scope === 'french-delegation' ? `the ${maxK} members of the French delegation` : `the ${maxK} members of the Assembly`;
     throw new SimulationError('k-out-of-range', parameter, `${parameter}: K = ${k} exceeds ${what}`);
   }
   return k;

@@ -73,7 +73,9 @@ export function flipProbability(input: SimScrutin, options: SimOptions & { k: nu
   const model = (options.model ?? 'uniform') as FlipModel;
   if (!FLIP_MODELS.includes(model)) throw new SimulationError('bad-mode', 'model', `model: expected ${FLIP_MODELS.join(' or ')}, got "${String(options.model)}"`);
   const p = r.prepared;
-  const k = checkK(options.k, p.members, r.mode);
+  // the universe drawn from: every sitting member, or (European Parliament) the French delegation
+  const M = p.replaceableMembers;
+  const k = checkK(options.k, M, r.mode, 'k', r.displacer.scope);
   const [kp, kc] = apportion(k, r.split, r.method, 'split') as [number, number, number];
   const G = p.groupCount;
   // dist[p·(k+1) + c]: number of draws that remove p pour and c contre
@@ -82,13 +84,14 @@ export function flipProbability(input: SimScrutin, options: SimOptions & { k: nu
   if (model === 'uniform') {
     let P = 0, C = 0;
     for (let g = 0; g < G; g++) {
+      if (p.replaceable[g] === 0) continue;
       P += p.cats[g * CATEGORIES]!;
       C += p.cats[g * CATEGORIES + 1]!;
     }
-    dist = removalGrid(P, C, p.members - P - C, k);
-    draws = binomialRow(p.members, k)[k]!;
+    dist = removalGrid(P, C, M - P - C, k);
+    draws = binomialRow(M, k)[k]!;
   } else {
-    const d = apportion(k, Array.from(p.groupMembers), 'largest-remainder', 'members');
+    const d = M === 0 ? Array.from(p.replaceable, () => 0) : apportion(k, Array.from(p.replaceable), 'largest-remainder', 'members');
     dist = new Array<bigint>((k + 1) * (k + 1)).fill(0n);
     dist[0] = 1n;
     draws = 1n;
@@ -124,8 +127,9 @@ export function flipProbability(input: SimScrutin, options: SimOptions & { k: nu
       const w = dist[rp * (k + 1) + rc]!;
       if (w === 0n) continue;
       const pour = p.pour - rp + kp;
-      const contre = p.rule === 'members' ? 0 : p.contre - rc + kc;
-      if ((pour >= requiredFor(p.rule, pour, contre, p.members)) !== officialAdopted) flips += w;
+      const contre = p.pourOnly ? 0 : p.contre - rc + kc;
+      // replacement: the seats the threshold counts are unchanged
+      if ((pour >= requiredFor(p.rule, pour, contre, p.seats)) !== officialAdopted) flips += w;
     }
   }
   return { uid: input.uid, k, model, flips: flips.toString(), draws: draws.toString(), probability: ratio(flips, draws) };

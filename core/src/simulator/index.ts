@@ -4,6 +4,10 @@
  * the server and in the browser alike. Input: a `SimScrutin` (a parsed `Scrutin` is one).
  *
  * Definitions worth knowing:
+ * - the majority is the record's (typeVote.typeMajorite, see assemblies/majority.ts): an SPS can
+ *   need the absolute majority of the members (organic law in lecture définitive); for that rule
+ *   the seats are those the record implies (seatsImpliedBy), unchanged when K replaces deputies,
+ *   + K when added. `simple` (European Parliament) needs more pour than contre.
  * - members M = Σ nombreMembresGroupe (vacant seats excluded). For a motion de censure the
  *   threshold is floor(M/2) + 1 (M + K when `added`); on every bundled MOC (12 in L17, those of
  *   the L16 samples) this equals the official nbrSuffragesRequis (289/288 follow the vacancies).

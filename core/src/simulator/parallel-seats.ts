@@ -1,5 +1,6 @@
 import { apportion } from './apportion';
 import { SimulationError } from './errors';
+import { prepare } from './prepared';
 import { simulate } from './simulate';
 import { parseMode, type SimGroup, type SimOptions, type SimScrutin, type SimTally } from './types';
 
@@ -55,7 +56,9 @@ function removals(sim: SimScrutin, k: number, mode: ReturnType<typeof parseMode>
       return none;
     case 'proportional': {
       if (k === 0) return none;
-      const d = apportion(k, sim.groups.map((g) => g.members));
+      // the seats a bloc can take, as in the simulator: every member (the unattributed entry
+      // included), or in a European Parliament record the French delegation's groups only
+      const d = apportion(k, Array.from(prepare(sim).replaceable));
       return seats.map((s, i) => (d[i]! > 0 ? apportion(d[i]!, counts(s)) : [0, 0, 0, 0, 0]));
     }
     case 'group': {
@@ -85,7 +88,8 @@ function removals(sim: SimScrutin, k: number, mode: ReturnType<typeof parseMode>
  * The seats of the parallel chamber, group by group, once K MaVoix deputies sit: the one
  * derivation used by the web simulator and the scenario runner. The simulator itself returns
  * totals only; the per-group split follows its rules (proportional: d = apportion(K, [m_g]), then
- * inside a group apportion(d_g, its five positions); group: the same inside that group; deputies:
+ * inside a group apportion(d_g, its five positions), m_g being 0 for the non-French groups of an EP
+ * record; group: the same inside that group; deputies:
  * the recorded positions of the first K named deputies; added: nobody leaves). The removed seats
  * add up to the simulator's `removed` (checked in the tests on real scrutins, every mode).
  */

@@ -1,4 +1,6 @@
 import type { Outcome } from '../an/model';
+import { isFrenchDelegationRef } from '../assemblies/european-parliament';
+import { majorityRuleOf, seatsImpliedBy } from '../assemblies/majority';
 import { SimulationError } from './errors';
 import { ruleOf, type SimScrutin, type VoteRule } from './types';
 
@@ -14,11 +16,22 @@ export const CATEGORIES = 5; // pour, contre, abstentions, nonVotants, absent
 export interface PreparedScrutin {
   readonly sim: SimScrutin;
   readonly rule: VoteRule;
+  /** only pour votes exist (motion de censure): a MaVoix contre or abstention means not voting */
+  readonly pourOnly: boolean;
+  /** members rule: the seats the threshold is computed from (SimScrutin.seats, else Σ members) */
+  readonly seats: number;
   readonly official: Outcome;
   /** Σ nombreMembresGroupe */
   readonly members: number;
   readonly groupCount: number;
   readonly groupMembers: Int32Array;
+  /**
+   * The seats a MaVoix bloc can take, per group (proportional mode): every group's members, except
+   * in a European Parliament record, where a list elected in France takes French seats only: the
+   * French delegation's groups keep their members, the others 0 (issue 15).
+   */
+  readonly replaceable: Int32Array;
+  readonly replaceableMembers: number;
   /** groupCount × 5 */
   readonly cats: Int32Array;
   /** Σ over the groups (what the tally starts from) */
@@ -74,13 +87,25 @@ export function prepare(sim: SimScrutin): PreparedScrutin {
     contre += c;
     abstentions += a;
   }
+  // a parsed Scrutin passed as is carries its majority label, not a rule: read it the same way
+  const label = 'majorityLabel' in sim ? (sim as { majorityLabel: string | null }).majorityLabel : undefined;
+  const rule = sim.rule ?? (label === undefined ? ruleOf(sim.type) : majorityRuleOf(sim.type, label));
+  const seats =
+    sim.seats !== undefined ? checkCount(uid, 'seats', sim.seats) : rule === 'members' && label !== undefined ? seatsImpliedBy(sim.totals.requis, members) : members;
+  const french = sim.groups.map((g) => isFrenchDelegationRef(g.organeRef));
+  const restricted = french.some(Boolean);
+  const replaceable = restricted ? groupMembers.map((m, g) => (french[g] ? m : 0)) : groupMembers;
   const prepared: PreparedScrutin = {
     sim,
-    rule: ruleOf(sim.type),
+    rule,
+    pourOnly: sim.type === 'MOC',
+    seats,
     official: sim.outcome,
     members,
     groupCount: G,
     groupMembers,
+    replaceable,
+    replaceableMembers: replaceable.reduce((a, b) => a + b, 0),
     cats,
     pour,
     contre,

@@ -15,13 +15,27 @@ export function tallyInto(p: PreparedScrutin, d: Displacer, k: number, kp: numbe
   let contre = 0;
   let abst = 0;
   let required: number;
-  if (p.rule === 'members') {
+  if (p.pourOnly) {
     // MOC: only pour votes exist; a MaVoix contre or abstention means not voting the motion
-    required = Math.floor((d.replaces ? p.members : p.members + k) / 2) + 1;
+    required = Math.floor((d.replaces ? p.seats : p.seats + k) / 2) + 1;
   } else {
     contre = p.contre - removed[1]! + kc;
     abst = p.abstentions - removed[2]! + ka;
-    required = p.rule === 'exprimes' ? Math.floor((pour + contre) / 2) + 1 : Math.ceil((3 * (pour + contre)) / 5);
+    switch (p.rule) {
+      case 'exprimes':
+        required = Math.floor((pour + contre) / 2) + 1;
+        break;
+      case 'members':
+        // members composing the Assembly: unchanged when K replaces deputies, grows with added seats
+        required = Math.floor((d.replaces ? p.seats : p.seats + k) / 2) + 1;
+        break;
+      case 'three-fifths':
+        required = Math.ceil((3 * (pour + contre)) / 5);
+        break;
+      case 'simple':
+        required = contre + 1;
+        break;
+    }
   }
   out[0] = pour;
   out[1] = contre;
@@ -75,7 +89,7 @@ export function officialTally(s: SimScrutin): SimTally {
 export function simulate(input: SimScrutin, options: SimOptions & { k: number; maxK?: number }): SimulationResult {
   const r = resolve(input, options);
   const { prepared: p, displacer: d } = r;
-  const k = checkK(options.k, d.maxK, r.mode);
+  const k = checkK(options.k, d.maxK, r.mode, 'k', d.scope);
   const bloc = blocTable(r.split, r.method, k);
   const out = new Int32Array(5);
   tallyInto(p, d, k, bloc[3 * k]!, bloc[3 * k + 1]!, bloc[3 * k + 2]!, out);
@@ -132,8 +146,8 @@ export interface KCurve {
 export function kCurve(input: SimScrutin, options: SimOptions & { from?: number; to?: number }): KCurve {
   const r = resolve(input, options);
   const { prepared: p, displacer: d } = r;
-  const from = checkK(options.from ?? 0, d.maxK, r.mode, 'from');
-  const to = checkK(options.to ?? searchLimit(d), d.maxK, r.mode, 'to');
+  const from = checkK(options.from ?? 0, d.maxK, r.mode, 'from', d.scope);
+  const to = checkK(options.to ?? searchLimit(d), d.maxK, r.mode, 'to', d.scope);
   if (to < from) throw new SimulationError('bad-range', 'to', `to: the range ends (${to}) before it starts (${from})`);
   const n = to - from + 1;
   const curve: KCurve = {

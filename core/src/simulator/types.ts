@@ -1,5 +1,6 @@
 import type { Outcome, Position, Scrutin, VoteType } from '../an/model';
 import type { ApportionMethod } from './apportion';
+import { majorityRuleOf, seatsImpliedBy, type VoteRule } from '../assemblies/majority';
 import { SimulationError } from './errors';
 
 /**
@@ -40,11 +41,20 @@ export interface SimScrutin {
   /** In file order: ties in apportionment go to the earlier group. */
   groups: readonly SimGroup[];
   deputies?: readonly SimDeputy[];
+  /** the majority the record states (typeVote.typeMajorite); defaults to ruleOf(type) */
+  rule?: VoteRule;
+  /** members rule: the seats the record implies (see seatsImpliedBy); defaults to Σ members */
+  seats?: number;
 }
 
 /** Strips a `Scrutin` (or a SimScrutin) to the plain minimal shape, e.g. to send to a browser. */
 export function toSimScrutin(s: Scrutin | SimScrutin, options: { withDeputies?: boolean } = {}): SimScrutin {
+  const rule = 'majorityLabel' in s ? majorityRuleOf(s.type, s.majorityLabel) : (s.rule ?? ruleOf(s.type));
+  const members = s.groups.reduce((a, g) => a + g.members, 0);
+  const seats = rule === 'members' ? ('majorityLabel' in s ? seatsImpliedBy(s.totals.requis, members) : (s.seats ?? members)) : undefined;
   const out: SimScrutin = {
+    rule,
+    ...(seats === undefined ? {} : { seats }),
     uid: s.uid,
     type: s.type,
     outcome: s.outcome,
@@ -55,8 +65,7 @@ export function toSimScrutin(s: Scrutin | SimScrutin, options: { withDeputies?: 
   return out;
 }
 
-/** How the required number of pour votes is computed. */
-export type VoteRule = 'exprimes' | 'members' | 'three-fifths';
+export type { VoteRule } from '../assemblies/majority';
 
 export function ruleOf(type: VoteType): VoteRule {
   switch (type) {
@@ -79,6 +88,8 @@ export function requiredFor(rule: VoteRule, pour: number, contre: number, member
       return Math.floor(members / 2) + 1;
     case 'three-fifths':
       return Math.ceil((3 * (pour + contre)) / 5);
+    case 'simple':
+      return contre + 1;
   }
 }
 

@@ -85,6 +85,11 @@ function render(s: ImportSummary, store: string): string {
     row('groups', s.groups),
     `  ${s.read} documents read, ${s.duplicates} duplicates and ${s.skipped} other documents skipped, ${s.sourceErrors} unreadable, ${s.rows} rows written in ${(s.durationMs / 1000).toFixed(1)} s`,
   ];
+  if (s.warnings.length > 0) {
+    lines.push('', `${s.warnings.length} data-quality warning(s) (imported as published):`);
+    for (const w of s.warnings.slice(0, 50)) lines.push(`  - ${w.location}: ${w.message}`);
+    if (s.warnings.length > 50) lines.push(`  … and ${s.warnings.length - 50} more (use --json for the full list)`);
+  }
   if (s.errors.length > 0) {
     lines.push('', `${s.errors.length} error(s):`);
     for (const e of s.errors.slice(0, 50)) lines.push(`  - ${e.message}`);

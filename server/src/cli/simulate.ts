@@ -1,7 +1,10 @@
 import { Command } from 'commander';
-import { CurveQuerySchema, SimulationQuerySchema, type Scrutin } from '@parallele/core';
 import { CliError, describeScrutin, pad, parseOptions, runCli, withStore } from './common';
 import { curveOf, loadScrutin, readScrutinsFromSource, simulationOf } from '../modules/simulation';
+import { CurveQuerySchema, ElectionRoundParamsSchema, ElectionSimulationQuerySchema, epVoteId, SimulationQuerySchema, type Scrutin } from '@parallele/core';
+import { loadConfig } from '../config';
+import { openDatabase } from '../db/client';
+import { createElectionsService } from '../modules/elections';
 
 /**
  * `npm run simulate -- --scrutin UID --k K --split P,C,A [--mode M] [--method X] [--from PATH] [--json]`
@@ -9,9 +12,11 @@ import { curveOf, loadScrutin, readScrutinsFromSource, simulationOf } from '../m
  * Reads the store (DATABASE_URL) unless --from names an official bundle, folder or zip.
  */
 interface Options {
-  scrutin: string;
+  scrutin?: string;
+  election?: string;
+  round?: string;
   k?: string;
-  split: string;
+  split?: string;
   mode?: string;
   method?: string;
   from?: string;
@@ -22,9 +27,11 @@ interface Options {
 const program = new Command()
   .name('simulate')
   .description('Résultat parallèle d’un scrutin avec K députés MaVoix / parallel result of a scrutin with K MaVoix deputies')
-  .requiredOption('--scrutin <uid>', 'scrutin uid, e.g. VTANR5L17V3260')
+  .option('--scrutin <uid>', 'scrutin uid, e.g. VTANR5L17V3260 (or PEL10V169362 for a European Parliament vote)')
+  .option('--election <id>', 'a multi-candidate election instead, e.g. president-an-2024 (with --round)')
+  .option('--round <n>', 'the round of --election (1, 2, 3…)')
   .option('--k <k>', 'number K of MaVoix deputies (required without --curve)')
-  .requiredOption('--split <p,c,a>', 'citizens’ split pour,contre,abstention (counts or percentages)')
+  .option('--split <p,c,a>', 'citizens’ split pour,contre,abstention (counts or percentages); for --election one weight per candidate (default: the platform’s ballots)')
   .option('--mode <mode>', 'proportional (default), added, group:<organeRef>, deputies:<ref,…>')
   .option('--method <method>', 'largest-remainder (default), dhondt, sainte-lague, majority')
   .option('--from <path>', 'read an official bundle, folder or zip instead of the store')
@@ -33,9 +40,52 @@ const program = new Command()
   .showHelpAfterError();
 
 async function load(uid: string, from: string | undefined): Promise<Scrutin> {
-  const s = from ? (await readScrutinsFromSource(from, { uid }))[0] : await withStore((db) => loadScrutin(db, uid));
+  const s = from ? (await readScrutinsFromSource(from, { uid }))[0] : await withStore((db) => loadScrutin(db, uid), { europeanParliament: epVoteId(uid) !== null });
   if (!s) throw new CliError(`--scrutin: no scrutin ${uid} in ${from ?? 'the store (run npm run import first, or pass --from)'}`);
   return s;
+}
+
+/**
+ * `npm run simulate -- --election president-an-2024 --round 3 --k 20 [--split 0,1,0,0] [--mode added] [--json]`
+ * (issue 15 §3): what K MaVoix deputies casting the split over the candidates would have done in
+ * that round. Without --split, the platform's ballots in the store (an even split when none).
+ */
+interface ElectionCliOptions {
+  election: string;
+  round?: string;
+  k?: string;
+  split?: string;
+  mode?: string;
+  method?: string;
+  json?: boolean;
+}
+
+const VERDICTS = {
+  nothing: 'rien ne change',
+  'other-winner': 'un·e autre élu·e',
+  'another-round': 'personne n’est élu : un tour de plus',
+  'elected-now': 'élu·e dès ce tour',
+} as const;
+
+async function simulateElectionCli(o: ElectionCliOptions): Promise<void> {
+  if (o.round === undefined) throw new CliError('--round: required with --election (1, 2, 3…)');
+  const { id, round } = parseOptions(ElectionRoundParamsSchema, { id: o.election, round: o.round });
+  const query = parseOptions(ElectionSimulationQuerySchema, { k: o.k, split: o.split, mode: o.mode, method: o.method });
+  // the citizens' ballots are all it reads from the store: no need to fill it with the AN data
+  const db = openDatabase(loadConfig(process.env, undefined, { citizens: false }).DATABASE_URL);
+  let r;
+  try {
+    r = createElectionsService(db).simulate(id, round, query);
+  } finally {
+    db.close();
+  }
+  if (o.json) return void console.log(JSON.stringify(r));
+  const line = (label: string, t: typeof r.official) =>
+    `${label}: ${r.candidates.map((c, i) => `${c} ${t.votes[i]}`).join(', ')}, blancs ${t.blank}; exprimés ${t.exprimes}${t.required === null ? ' (majorité relative)' : `, requis ${t.required}`} → ${t.winner === null ? 'personne' : r.candidates[t.winner]}`;
+  console.log(`${id}, tour ${r.round}, K = ${r.k} (${r.mode}), répartition ${r.split.join('/')} (${r.splitSource})`);
+  console.log(line('officiel', r.official));
+  console.log(line('parallèle', r.parallel));
+  console.log(`verdict : ${VERDICTS[r.verdict]}`);
 }
 
 const outcomeLabel = (o: string) => (o === 'adopté' ? 'adopté' : 'rejeté');
@@ -43,11 +93,15 @@ const outcomeLabel = (o: string) => (o === 'adopté' ? 'adopté' : 'rejeté');
 runCli(async () => {
   program.parse();
   const o = program.opts<Options>();
+  if (o.election !== undefined) return simulateElectionCli({ ...o, election: o.election }); // issue 15 §3
+  if (o.scrutin === undefined) throw new CliError('--scrutin: required (or --election with --round)');
+  if (o.split === undefined) throw new CliError('--split: required, e.g. 55,35,10');
+  const scrutinUid = o.scrutin;
   if (o.curve !== undefined) {
     const m = /^(\d+)\.\.(\d*)$/.exec(o.curve.trim());
     if (!m) throw new CliError(`--curve: expected FROM..TO such as 0..577, got "${o.curve}"`);
     const query = parseOptions(CurveQuerySchema, { split: o.split, mode: o.mode, method: o.method, from: m[1], to: m[2] || undefined });
-    const s = await load(o.scrutin, o.from);
+    const s = await load(scrutinUid, o.from);
     const curve = curveOf(s, query);
     if (o.json) return void console.log(JSON.stringify(curve));
     console.log(describeScrutin(s));
@@ -61,7 +115,7 @@ runCli(async () => {
   }
   if (o.k === undefined) throw new CliError('--k: required (or pass --curve FROM..TO)');
   const query = parseOptions(SimulationQuerySchema, { k: o.k, split: o.split, mode: o.mode, method: o.method });
-  const s = await load(o.scrutin, o.from);
+  const s = await load(scrutinUid, o.from);
   const r = simulationOf(s, query);
   if (o.json) {
     const { uid, type, k, mode, method, split, official, parallel, flipped, tippingPoint } = r;

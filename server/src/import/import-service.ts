@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { AN_PARSER_VERSION, AnParseError, parseOfficialDocument, type Deputy, type Group, type OfficialDocumentKind, type Scrutin } from '@parallele/core';
+import { AN_PARSER_VERSION, AnParseError, parseOfficialDocument, qualityWarnings, type QualityWarning, type Deputy, type Group, type OfficialDocumentKind, type Scrutin } from '@parallele/core';
 import { readOfficialSource } from '@parallele/scrapers';
 import { REPO_ROOT } from '../config';
+import { epVotesFile, readEpSource } from '../modules/ep/reader';
 import { beginBulkLoad, contentHash, countScrutins, upsertDeputies, upsertGroups, upsertScrutins, type UpsertItem, type UpsertReport } from '../db/an-store';
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
@@ -61,6 +62,18 @@ export interface ImportSummary {
   rows: number;
   durationMs: number;
   errors: ImportError[];
+  /**
+   * Data-quality warnings (issue 15): records imported as they are, with something to know
+   * (a group breakdown that does not add up to the official totals…). Strict mode refuses them.
+   */
+  warnings: ImportWarning[];
+}
+
+export interface ImportWarning {
+  location: string;
+  uid: string;
+  code: QualityWarning['code'];
+  message: string;
 }
 
 export interface ImportProgress {
@@ -105,6 +118,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     rows: 0,
     durationMs: 0,
     errors: [],
+    warnings: [],
   };
   const fail = (location: string, kind: OfficialDocumentKind | null, message: string) => {
     summary.errors.push({ location, kind, message });
@@ -135,7 +149,9 @@ export async function importOfficialData(db: Db, from: string | readonly string[
   const endBulkLoad = beginBulkLoad(db);
   try {
     for (const source of sources) {
-      for await (const item of readOfficialSource(source, { tolerant: true })) {
+      // issue 15: a European Parliament source (HowTheyVote CSV) goes through its own reader
+      const items = (await epVotesFile(source)) ? readEpSource(source) : readOfficialSource(source, { tolerant: true });
+      for await (const item of items) {
         summary.read++;
         options.onProgress?.({ read: summary.read, location: item.location, errors: summary.errors.length });
         if (item.error) {
@@ -157,6 +173,11 @@ export async function importOfficialData(db: Db, from: string | readonly string[
         const hash = item.text === undefined ? contentHash(doc.value) : sourceHash(item.text);
         const record = { value: doc.value, hash, source: item.location };
         if (doc.kind === 'scrutin') {
+          const refused = noteQualityWarnings(summary, doc.value, item.location, strict);
+          if (refused) {
+            fail(item.location, 'scrutin', refused);
+            continue;
+          }
           const seen = seenScrutins.get(doc.value.uid);
           if (seen) {
             if (seen.hash === hash) summary.duplicates++;
@@ -201,6 +222,18 @@ export async function importOfficialData(db: Db, from: string | readonly string[
   }
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
+}
+
+/**
+ * Lists a scrutin's data-quality warnings in the summary; in strict mode returns the reason to
+ * refuse it instead (a strict run is all-or-nothing on records as the official totals publish them).
+ */
+function noteQualityWarnings(summary: ImportSummary, s: Scrutin, location: string, strict: boolean): string | null {
+  const warnings = qualityWarnings(s);
+  if (warnings.length === 0) return null;
+  if (strict) return `${s.uid}: refused in strict mode: ${warnings.map((w) => w.message).join('; ')}`;
+  for (const w of warnings) summary.warnings.push({ location, uid: s.uid, code: w.code, message: `${s.uid}: ${w.message}` });
+  return null;
 }
 
 /**

@@ -6,7 +6,7 @@ import { fetchScrutin, fetchScrutins } from './api';
 type Status = 'idle' | 'loading' | 'ready' | 'error';
 
 /** Query keys the list understands, as they appear in the URL (its permalink). */
-export const LIST_KEYS = ['q', 'legislature', 'type', 'outcome', 'dateFrom', 'dateTo', 'finalLawVote', 'sort', 'page'] as const;
+export const LIST_KEYS = ['q', 'assembly', 'legislature', 'type', 'outcome', 'dateFrom', 'dateTo', 'finalLawVote', 'sort', 'page'] as const;
 export type ListKey = (typeof LIST_KEYS)[number];
 
 export function queryFromParams(params: URLSearchParams): ScrutinListQueryInput {

@@ -1,5 +1,5 @@
 import {
-  flipProbability, parallelSeats, isSimulationError, kCurve, phaseGrid, simulate, toSimScrutin,
+  flipProbability, parallelSeats, isSimulationError, kCurve, phaseGrid, prepare, simulate, toSimScrutin,
   type ApportionMethod, type FlipProbability, type KCurve, type PhaseGrid, type ScrutinDetail, type SimScrutin, type SimulationResult,
 } from '@parallele/core';
 import { parallelHemicycle as layoutParallelHemicycle, type HemicycleGroup } from '@parallele/charts';
@@ -27,7 +27,8 @@ export function maxKOf(sim: SimScrutin, mode: string): number {
     const ref = mode.slice(6);
     return sim.groups.filter((g) => g.organeRef === ref).reduce((s, g) => s + g.members, 0);
   }
-  return sim.groups.reduce((s, g) => s + g.members, 0);
+  // the seats a bloc can take: every member, or (European Parliament, issue 15) the French delegation
+  return prepare(sim).replaceableMembers;
 }
 
 export type Outcome<T> = { ok: true; value: T } | { ok: false; error: string };

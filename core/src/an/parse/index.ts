@@ -9,4 +9,4 @@ export { parseOfficialDocument, type OfficialDocument, type OfficialDocumentKind
  * changes what it produces from the same official file, so that the next re-import refreshes the
  * stored records instead of reporting them unchanged.
  */
-export const AN_PARSER_VERSION = 1;
+export const AN_PARSER_VERSION = 2;

@@ -10,6 +10,7 @@ import {
   type Scrutin,
   type Totals,
 } from '../model';
+import { unattributedGroup } from '../../assemblies/quality';
 import { Ctx, count, date, isNil, list, obj, oneOf, optBool, optCount, optObj, optStr, show, str } from './reader';
 
 /**
@@ -20,14 +21,18 @@ import { Ctx, count, date, isNil, list, obj, oneOf, optBool, optCount, optObj, o
  * cannot be simulated faithfully):
  *   - votants = pour + contre + abstentions, exprimés = pour + contre (syntheseVote);
  *   - outcome adopté ⇔ pour ≥ nbrSuffragesRequis;
- *   - Σ groups pour / contre / abstentions = syntheseVote's (the simulator works per group);
+ *   - Σ groups pour / contre / abstentions ≤ syntheseVote's (more votes than announced);
  *   - the uid ends with `L{legislature}V{numero}` (it is the identity of the record).
  * TOLERATED (real exceptions exist, the official counts stay authoritative):
+ *   - Σ groups pour / contre / abstentions < syntheseVote's (deputies of a group created after the
+ *     export's group list, or not attributed): the difference becomes one more breakdown entry,
+ *     UNATTRIBUTED_GROUP_REF, and qualityWarnings() reports it (issue 15);
  *   - Σ groups nonVotants ≠ decompte.nonVotants (VTANR5L17V1: 21 listed vs 10 announced);
  *   - a nominative list shorter/longer than its decompteVoix count (VTANR5L16V1927, 1929, 1930,
  *     1948: GDR's count exceeds its list by 1);
  *   - nbrSuffragesRequis is taken as published (the Congrès needs 3/5, MOC the absolute majority
- *     of members in office: no formula is checked).
+ *     of members in office: no formula is checked; the simulator reads the rule from typeMajorite,
+ *     see majorityRuleOf).
  */
 
 const POSITION_KEYS: Record<string, Position> = {
@@ -173,10 +178,14 @@ function parseVentilation(ctx: Ctx, v: unknown, totals: Totals): { groups: Group
     }
   }
   for (const k of ['pour', 'contre', 'abstentions'] as const) {
-    if (sum[k] !== totals[k]) {
-      ctx.fail(`${p}.organe.groupes.groupe`, `the groups' ${k} add up to ${sum[k]}, but syntheseVote.decompte.${k} is ${totals[k]}`);
+    if (sum[k] > totals[k]) {
+      // more votes in the groups than announced: no honest reading of that record exists
+      ctx.fail(`${p}.organe.groupes.groupe`, `the groups' ${k} add up to ${sum[k]}, but syntheseVote.decompte.${k} is ${totals[k]} (more votes than announced)`);
     }
   }
+  const missing = { pour: totals.pour - sum.pour, contre: totals.contre - sum.contre, abstentions: totals.abstentions - sum.abstentions };
+  // fewer: the official totals win; the difference is carried as votes not attributed to a group
+  if (missing.pour + missing.contre + missing.abstentions > 0) groups.push(unattributedGroup(missing));
   return { groups, deputies };
 }
 

@@ -4,3 +4,4 @@ export * from './citizens';
 export * from './sync';
 export * from './profiles';
 export * from './rooms';
+export * from './elections';

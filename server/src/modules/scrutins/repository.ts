@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { lawTextKey, lawVoteKind, type Scrutin, type ScrutinListQuery, type ScrutinSort } from '@parallele/core';
+import { lawTextKey, lawVoteKind, type AssemblyId, type Scrutin, type ScrutinListQuery, type ScrutinSort } from '@parallele/core';
 import type { Db } from '../../db/client';
 import { closenessOf, getScrutin, type ScrutinHeadRow, type TotalsRow } from '../../db/an-reads';
 
@@ -39,7 +39,8 @@ const ORDER_BY: Record<ScrutinSort, string> = {
   closeness: 'closeness ASC, date DESC, legislature DESC, numero DESC, uid DESC',
 };
 
-export type ScrutinFilter = Omit<ScrutinListQuery, 'page' | 'pageSize' | 'sort'>;
+/** `assembly` (issue 15): which assembly's records, the AN's unless said (see modules/assemblies). */
+export type ScrutinFilter = Omit<ScrutinListQuery, 'page' | 'pageSize' | 'sort'> & { assembly?: AssemblyId };
 
 /**
  * core's `finalLawVoteUids` in SQL, over the same title rules (core's functions registered on the
@@ -53,6 +54,10 @@ const FINAL_LAW_VOTE_SQL = `(law_vote_kind(titre) IS 'ensemble' OR (law_vote_kin
 function whereClause(filter: ScrutinFilter) {
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
+  // issue 15: European Parliament votes (organe PE<term>) and councils' deliberations (CM-<id>) are listed apart; AN unless asked
+  conditions.push(
+    filter.assembly === 'ep' ? "substr(organe_ref, 1, 2) = 'PE'" : filter.assembly === 'council' ? "substr(organe_ref, 1, 3) = 'CM-'" : "substr(organe_ref, 1, 2) NOT IN ('PE', 'CM')",
+  );
   if (filter.legislature !== undefined) {
     conditions.push('legislature = @legislature');
     params.legislature = filter.legislature;
@@ -106,7 +111,7 @@ export function createScrutinsRepository(db: Db) {
 
   return {
     /** One page of summaries and the total count of the filter, in one read transaction. */
-    list(query: ScrutinListQuery): { rows: ScrutinSummaryRow[]; total: number } {
+    list(query: ScrutinListQuery & { assembly?: AssemblyId }): { rows: ScrutinSummaryRow[]; total: number } {
       const { sql: where, params } = whereClause(query);
       const read = sqlite.transaction(() => {
         const total = (prepared(`SELECT count(*) AS n FROM scrutins ${where}`).get(params) as { n: number }).n;

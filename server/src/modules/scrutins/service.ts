@@ -1,4 +1,4 @@
-import type { ScrutinDetail, ScrutinListQuery, ScrutinListResponse, ScrutinSummary } from '@parallele/core';
+import { isUnattributed, qualityWarnings, UNATTRIBUTED_LABELS, type AssemblyId, type ScrutinDetail, type ScrutinListQuery, type ScrutinListResponse, type ScrutinSummary } from '@parallele/core';
 import { toScrutinHead, toTotals } from '../../db/an-reads';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
@@ -22,7 +22,7 @@ export function createScrutinsService(db: Db) {
   const deputies = createDeputiesRepository(db);
 
   return {
-    list(query: ScrutinListQuery): ScrutinListResponse {
+    list(query: ScrutinListQuery & { assembly?: AssemblyId }): ScrutinListResponse {
       const { rows, total } = scrutins.list(query);
       return {
         items: rows.map(toSummary),
@@ -66,6 +66,8 @@ export function createScrutinsService(db: Db) {
         outcomeLabel: s.outcomeLabel,
         announcement: s.announcement,
         groups: s.groups.map((g) => {
+          // issue 15: the votes of the official totals that no group of the record accounts for
+          if (isUnattributed(g)) return { ...g, ...UNATTRIBUTED_LABELS };
           const o = organes.get(g.organeRef);
           return {
             ...g,
@@ -78,6 +80,7 @@ export function createScrutinsService(db: Db) {
         // The model's group, vote and mise au point fields are the DTO's, plus names and colours.
         deputies: s.deputies.map((d) => ({ ...d, ...named(d.acteurRef) })),
         misesAuPoint: s.misesAuPoint.map((m) => ({ ...m, ...named(m.acteurRef) })),
+        warnings: qualityWarnings(s),
       };
     },
   };

@@ -1,5 +1,6 @@
 import { parseOfficialDocument, type Scrutin } from '@parallele/core';
 import { readOfficialSource } from '@parallele/scrapers';
+import { epVotesFile, readEpSource } from '../ep';
 import { getScrutin, getScrutinsForSimulation, storeVersion } from '../../db/an-reads';
 import type { Db } from '../../db/client';
 
@@ -32,7 +33,9 @@ export function watchStoreVersion(db: Db, drop: () => void): () => void {
 /** The scrutins of an official source (acteurs and organes in it are skipped), optionally filtered. */
 export async function readScrutinsFromSource(path: string, filter: { uid?: string; legislature?: number } = {}): Promise<Scrutin[]> {
   const out: Scrutin[] = [];
-  for await (const file of readOfficialSource(path)) {
+  const items = (await epVotesFile(path)) ? readEpSource(path) : readOfficialSource(path, { tolerant: true });
+  for await (const file of items) {
+    if (file.error) throw file.error;
     const doc = parseOfficialDocument(file.json, file.location);
     if (doc.kind !== 'scrutin') continue;
     if (filter.uid !== undefined && doc.value.uid !== filter.uid) continue;

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { ScrutinSummary } from '@parallele/core';
+import { assemblyOfUid, type ScrutinSummary } from '@parallele/core';
 import { capitalise, useFormat } from '../../../lib/format';
 
 export function OutcomeBadge({ outcome }: { outcome: 'adopté' | 'rejeté' }) {
@@ -16,7 +16,7 @@ export function ScrutinItem({ s, extra }: { s: ScrutinSummary; extra?: React.Rea
     <li className="scrutin-item">
       <div className="scrutin-meta">
         <OutcomeBadge outcome={s.outcome} />
-        <span className="badge badge-type">{t(`typeShort.${s.type}`)}</span>
+        <span className="badge badge-type">{assemblyOfUid(s.uid) === 'an' ? t(`typeShort.${s.type}`) : t(`assemblies.assembly.${assemblyOfUid(s.uid)}`)}</span>
         <span>{f.date(s.date)}</span>
         <span>{t('scrutins.number', { n: s.numero })}</span>
       </div>

@@ -6,6 +6,7 @@ import { ErrorNotice, Loading } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
 import { queryFromParams, useScrutinsStore, type ListKey } from '../store';
 import { ScrutinList } from './scrutin-item';
+import { AssemblySwitch, LEGISLATURES } from '../../assemblies';
 
 /** Searchable, filterable list; every filter lives in the URL, so a filtered list is a permalink. */
 export function ScrutinListPage() {
@@ -55,12 +56,14 @@ export function ScrutinListPage() {
           <label htmlFor={`${id}-q`}>{t('scrutins.search')}</label>
           <input id={`${id}-q`} type="search" value={text} placeholder={t('scrutins.searchPlaceholder')} onChange={(e) => setText(e.target.value)} />
         </div>
+        <AssemblySwitch value={params.get('assembly')} onChange={(a) => { update('legislature', ''); update('assembly', a === 'an' ? '' : a); }} />
         <div className="field">
           <label htmlFor={`${id}-leg`}>{t('scrutins.legislature')}</label>
           <select id={`${id}-leg`} value={params.get('legislature') ?? ''} onChange={(e) => update('legislature', e.target.value)}>
             <option value="">{t('scrutins.any')}</option>
-            <option value="17">{t('scrutins.legislatureN', { n: 17 })}</option>
-            <option value="16">{t('scrutins.legislatureN', { n: 16 })}</option>
+            {LEGISLATURES[params.get('assembly') === 'ep' ? 'ep' : params.get('assembly') === 'council' ? 'council' : 'an'].map((n) => (
+              <option key={n} value={String(n)}>{t('scrutins.legislatureN', { n })}</option>
+            ))}
           </select>
         </div>
         <div className="field">

@@ -11,7 +11,8 @@ import { ProfilePrompt, RepresentativityPanel } from '../../reweighting';
 import { useScrutinsStore } from '../store';
 import { OfficialResult } from './official-result';
 import { OutcomeBadge } from './scrutin-item';
-import type { ScrutinDetail } from '@parallele/core';
+import { isEuropeanParliament, type ScrutinDetail } from '@parallele/core';
+import { RecordNotes, SourceLink } from '../../assemblies';
 
 export const anUrl = (s: Pick<ScrutinDetail, 'legislature' | 'numero'>) => `https://www.assemblee-nationale.fr/dyn/${s.legislature}/scrutins/${s.numero}`;
 
@@ -22,10 +23,11 @@ export function embedSnippet(origin: string, uid: string): string {
 function WhatWasVoted({ s }: { s: ScrutinDetail }) {
   const { t } = useTranslation();
   const f = useFormat();
+  const typeText = isEuropeanParliament(s) ? t('assemblies.assembly.ep') : t(`type.${s.type}`);
   return (
     <header className="card">
       <p className="eyebrow">
-        {t(`type.${s.type}`)} · {t('scrutins.number', { n: s.numero })} · {t('scrutins.legislatureN', { n: s.legislature })}
+        {typeText} · {t('scrutins.number', { n: s.numero })} · {t('scrutins.legislatureN', { n: s.legislature })}
       </p>
       <h1 className="scrutin-title">{capitalise(s.titre)}</h1>
       {s.objet && s.objet !== s.titre ? <p>{capitalise(s.objet)}</p> : null}
@@ -42,7 +44,7 @@ function WhatWasVoted({ s }: { s: ScrutinDetail }) {
         ) : null}
         <div>
           <dt>{t('scrutin.type')}</dt>
-          <dd>{capitalise(t(`type.${s.type}`))}</dd>
+          <dd>{capitalise(isEuropeanParliament(s) ? (s.typeLabel ?? typeText) : typeText)}</dd>
         </div>
         {s.demandeur ? (
           <div>
@@ -63,11 +65,8 @@ function WhatWasVoted({ s }: { s: ScrutinDetail }) {
           </dd>
         </div>
       </dl>
-      <p className="small" style={{ marginTop: '0.75rem', marginBottom: 0 }}>
-        <a href={anUrl(s)} target="_blank" rel="noreferrer">
-          {t('scrutin.openAn')} ↗
-        </a>
-      </p>
+      <SourceLink s={s} fallback={<a href={anUrl(s)} target="_blank" rel="noreferrer">{t('scrutin.openAn')} ↗</a>} />
+      <RecordNotes s={s} />
     </header>
   );
 }
