@@ -6,6 +6,7 @@ import { REPO_ROOT } from '../config';
 import { beginBulkLoad, contentHash, countScrutins, upsertDeputies, upsertGroups, upsertScrutins, type UpsertItem, type UpsertReport } from '../db/an-store';
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
+import { createAgendaCollector } from '../modules/agenda/agenda-import';
 
 /**
  * Imports official AN open data (scrutins, acteurs, organes) from a bundle, folder, file or zip
@@ -37,7 +38,7 @@ export interface KindSummary {
 export interface ImportError {
   /** `bundle.ndjson.gz:12`, `archive.zip!json/x.json`… (with the uid when known) */
   location: string;
-  kind: OfficialDocumentKind | null;
+  kind: OfficialDocumentKind | 'reunion' | null;
   message: string;
 }
 
@@ -51,6 +52,8 @@ export interface ImportSummary {
   scrutins: KindSummary;
   deputies: KindSummary;
   groups: KindSummary;
+  /** séances publiques of the agenda (`reunion` files; other meetings are counted as skipped) */
+  agenda: KindSummary;
   /** errors not tied to a record kind: unreadable file, truncated gzip, line that is not JSON… */
   sourceErrors: number;
   /** duplicates with identical content that were skipped */
@@ -76,11 +79,13 @@ export interface ImportOptions {
   /** scrutins per write batch (default 250) */
   batchSize?: number;
   now?: number;
+  /** the agenda's snapshot instant, when the data is known to be as of now (a live download) */
+  agendaSnapshotAt?: number;
 }
 
 const emptyKind = (): KindSummary => ({ imported: 0, updated: 0, unchanged: 0, errors: 0 });
 
-const SUMMARY_KEY = { scrutin: 'scrutins', acteur: 'deputies', organe: 'groups' } as const;
+const SUMMARY_KEY = { scrutin: 'scrutins', acteur: 'deputies', organe: 'groups', reunion: 'agenda' } as const;
 
 /** The repository's bundled open data (resolved from this file, not from the cwd). */
 export const BUNDLED_DATA_DIR = join(REPO_ROOT, 'data/opendata');
@@ -99,6 +104,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     scrutins: emptyKind(),
     deputies: emptyKind(),
     groups: emptyKind(),
+    agenda: emptyKind(),
     sourceErrors: 0,
     duplicates: 0,
     skipped: 0,
@@ -106,7 +112,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     durationMs: 0,
     errors: [],
   };
-  const fail = (location: string, kind: OfficialDocumentKind | null, message: string) => {
+  const fail = (location: string, kind: OfficialDocumentKind | 'reunion' | null, message: string) => {
     summary.errors.push({ location, kind, message });
     if (kind) summary[SUMMARY_KEY[kind]].errors++;
     else summary.sourceErrors++;
@@ -116,9 +122,10 @@ export async function importOfficialData(db: Db, from: string | readonly string[
   const deputies = new Map<string, UpsertItem<Deputy>>();
   const groups = new Map<string, UpsertItem<Group>>();
   let batch: UpsertItem<Scrutin>[] = [];
+  const agenda = createAgendaCollector();
 
-  const tally = (key: 'scrutins' | 'deputies' | 'groups', r: UpsertReport) => {
-    summary[key].imported += r.inserted;
+  const tally = (key: 'scrutins' | 'deputies' | 'groups' | 'agenda', r: Pick<UpsertReport, 'updated' | 'unchanged' | 'rows'> & ({ inserted: number } | { imported: number })) => {
+    summary[key].imported += 'inserted' in r ? r.inserted : r.imported;
     summary[key].updated += r.updated;
     summary[key].unchanged += r.unchanged;
     summary.rows += r.rows;
@@ -140,6 +147,13 @@ export async function importOfficialData(db: Db, from: string | readonly string[
         options.onProgress?.({ read: summary.read, location: item.location, errors: summary.errors.length });
         if (item.error) {
           fail(item.location, null, item.error.message);
+          continue;
+        }
+        if (agenda.handles(item.json)) {
+          const outcome = agenda.add(item.json, item.location, item.text);
+          if (outcome.status === 'error') fail(item.location, 'reunion', outcome.message);
+          else if (outcome.status === 'skipped') summary.skipped++;
+          else if (outcome.status === 'duplicate') summary.duplicates++;
           continue;
         }
         if (isOtherAnDocument(item.json)) {
@@ -180,6 +194,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     if (!strict || summary.errors.length === 0) {
       if (deputies.size > 0) tally('deputies', upsertDeputies(db, [...deputies.values()], now));
       if (groups.size > 0) tally('groups', upsertGroups(db, [...groups.values()], now));
+      if (agenda.size > 0) tally('agenda', agenda.write(db, sources, now, options.agendaSnapshotAt));
     }
     if (strict) {
       if (summary.errors.length === 0) {
@@ -188,7 +203,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
       } else {
         db.sqlite.exec('ROLLBACK');
         // nothing of this run was kept: report it so
-        for (const k of ['scrutins', 'deputies', 'groups'] as const) Object.assign(summary[k], { imported: 0, updated: 0, unchanged: 0 });
+        for (const k of ['scrutins', 'deputies', 'groups', 'agenda'] as const) Object.assign(summary[k], { imported: 0, updated: 0, unchanged: 0 });
         summary.rows = 0;
       }
     } else {
@@ -218,7 +233,7 @@ export function sourceHash(text: string): string {
  * extract, `mandat`) files beside acteurs and organes: an official archive must import cleanly, so
  * these are counted as skipped rather than reported as errors. Any other unknown root is an error.
  */
-const OTHER_AN_ROOTS = new Set(['deport', 'mandat', 'dossierParlementaire', 'document', 'reunion', 'amendement', 'question', 'pays']);
+const OTHER_AN_ROOTS = new Set(['deport', 'mandat', 'dossierParlementaire', 'document', 'amendement', 'question', 'pays']);
 
 function isOtherAnDocument(json: unknown): boolean {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;

@@ -2,6 +2,7 @@ export { AnParseError } from './errors';
 export { parseScrutin } from './scrutin';
 export { parseActeur } from './acteur';
 export { parseOrgane } from './organe';
+export { parseReunion, type ParsedReunion } from './reunion';
 export { parseOfficialDocument, type OfficialDocument, type OfficialDocumentKind } from './document';
 
 /**

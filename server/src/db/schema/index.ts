@@ -2,3 +2,4 @@
 export * from './an';
 export * from './citizens';
 export * from './sync';
+export * from './agenda';
