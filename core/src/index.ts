@@ -25,3 +25,5 @@ export * from './contracts/legislatures';
 export * from './agenda/model';
 export * from './agenda/upcoming';
 export * from './contracts/agenda';
+export * from './agenda/link';
+export * from './contracts/questions';

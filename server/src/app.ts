@@ -19,6 +19,9 @@ import { syncRoutes } from './modules/sync/routes';
 import { scenariosRoutes } from './modules/scenarios/routes';
 import { simulationRoutes } from './modules/simulation/routes';
 import { legislaturesRoutes } from './modules/legislatures/routes';
+// issue 13: agenda, platform questions
+import { agendaRoutes } from './modules/agenda/routes';
+import { questionsRoutes } from './modules/questions/routes';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory
@@ -38,6 +41,8 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   simulationRoutes,
   syncRoutes,
   legislaturesRoutes,
+  agendaRoutes,
+  questionsRoutes,
   openApiRoutes,
 ];
 

@@ -10,6 +10,10 @@ import { getSyncService } from './modules/sync/service';
 import { createCitizens } from './modules/accounts/citizens';
 import { scenariosServiceOf } from './modules/scenarios/routes';
 import { warmScenarios } from './modules/scenarios/service';
+// issue 13: the replayable clock, agenda, questions, alerts
+import { createClock } from './clock';
+import { importBundledAgendaIfMissing } from './modules/agenda/bundled';
+import { createPlatform } from './modules/platform/platform';
 
 export interface BootOptions {
   /** Defaults to process.env. */
@@ -45,9 +49,11 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
   const db = openDatabase(config.DATABASE_URL);
   try {
     await importBundledDataIfEmpty(db, logger);
-    const deps: AppDeps = { config, logger, db, events: createEventBus(), now: () => new Date() };
+    await importBundledAgendaIfMissing(db, logger);
+    const deps: AppDeps = { config, logger, db, events: createEventBus(), now: createClock(config.AS_OF) };
     // Accounts, votes, moderation: validates their env (secret, mail, limits) before listening.
     deps.citizens = createCitizens(deps, { env: options.env ?? process.env });
+    deps.platform = createPlatform(deps);
     const server = await startServer(deps, options.port ?? config.PORT, config.HOST);
     // The AN sync on an interval: off unless SYNC_INTERVAL_MINUTES is set.
     const sync = getSyncService(db, config, logger, deps.now);

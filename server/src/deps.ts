@@ -3,6 +3,7 @@ import type { Db } from './db/client';
 import type { AppEventBus } from './events';
 import type { Logger } from './logger';
 import type { Citizens } from './modules/accounts/citizens';
+import type { Platform } from './modules/platform/platform';
 
 /** The open store: `{ orm, sqlite, close }` from db/client. */
 export type Store = Db;
@@ -20,4 +21,6 @@ export interface AppDeps {
   now: () => Date;
   /** Accounts, votes and moderation (built by boot(); built lazily from the env when absent). */
   citizens?: Citizens;
+  /** Agenda, platform questions, alerts, agreement (issue 13; built by boot(), else lazily). */
+  platform?: Platform;
 }

@@ -34,10 +34,25 @@ export const AgendaSittingSchema = z
   })
   .meta({ id: 'AgendaSitting' });
 
+export const UpcomingTextSchema = z
+  .object({
+    dossierRef: z.string(),
+    title: z.string().meta({ description: 'objet of the most decisive point (the vote solennel when there is one)' }),
+    voteKind: z.enum(VOTE_KINDS),
+    decisiveSittingUid: z.string(),
+    decisiveStart: z.string(),
+    firstStart: z.string(),
+    sittings: z.array(z.object({ uid: z.string(), start: z.string(), type: z.string(), voteKind: z.enum(VOTE_KINDS), tentative: z.boolean() })),
+    questionId: z.string().nullable().meta({ description: 'the platform question citizens vote on before the deputies, if open' }),
+  })
+  .meta({ id: 'UpcomingText' });
+export type UpcomingText = z.infer<typeof UpcomingTextSchema>;
+
 export const UpcomingAgendaResponseSchema = z
   .object({
     clock: AgendaClockSchema,
     sittings: z.array(AgendaSittingSchema),
+    texts: z.array(UpcomingTextSchema).meta({ description: 'the upcoming points that lead to a vote, grouped by text, soonest decisive vote first' }),
   })
   .meta({ id: 'UpcomingAgenda' });
 export type UpcomingAgendaResponse = z.infer<typeof UpcomingAgendaResponseSchema>;

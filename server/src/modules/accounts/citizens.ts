@@ -80,7 +80,7 @@ export function createCitizens(deps: AppDeps, options: CitizensOptions = {}): Ci
 
   return {
     config, accounts, votes, moderation, mailer,
-    http: httpHelpers(config, accounts),
+    http: httpHelpers(config, accounts, deps.now),
     async close() {
       if (timer) clearInterval(timer);
       await votes.writer.drain();

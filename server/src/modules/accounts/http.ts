@@ -24,7 +24,7 @@ export const readCookies: RequestHandler = cookieParser();
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
-export function httpHelpers(config: CitizensConfig, accounts: AccountsService) {
+export function httpHelpers(config: CitizensConfig, accounts: AccountsService, now: () => Date = () => new Date()) {
   const base: CookieOptions = { path: '/', sameSite: 'lax', secure: config.cookieSecure };
   const bindingOf = (req: Request, res: Response) => {
     const known = res.locals.sessionTokenHash as string | undefined;
@@ -81,7 +81,9 @@ export function httpHelpers(config: CitizensConfig, accounts: AccountsService) {
   };
 
   function setSession(res: Response, token: string, expiresAt: number) {
-    res.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true, expires: new Date(expiresAt) });
+    // Max-Age, not Expires: with AS_OF the server's clock is not the browser's, which would drop a
+    // cookie "expired" in the replayed past.
+    res.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true, maxAge: Math.max(0, expiresAt - now().getTime()) });
   }
 
   function clearSession(res: Response) {
