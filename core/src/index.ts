@@ -27,3 +27,4 @@ export * from './agenda/upcoming';
 export * from './contracts/agenda';
 export * from './agenda/link';
 export * from './contracts/questions';
+export * from './contracts/alerts';

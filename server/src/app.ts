@@ -22,6 +22,7 @@ import { legislaturesRoutes } from './modules/legislatures/routes';
 // issue 13: agenda, platform questions
 import { agendaRoutes } from './modules/agenda/routes';
 import { questionsRoutes } from './modules/questions/routes';
+import { alertsRoutes } from './modules/alerts/routes';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory
@@ -43,6 +44,7 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   legislaturesRoutes,
   agendaRoutes,
   questionsRoutes,
+  alertsRoutes,
   openApiRoutes,
 ];
 

@@ -54,6 +54,8 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
     // Accounts, votes, moderation: validates their env (secret, mail, limits) before listening.
     deps.citizens = createCitizens(deps, { env: options.env ?? process.env });
     deps.platform = createPlatform(deps);
+    // state lives in the store (questions, what was sent): a restart resumes, never re-sends
+    if (config.NODE_ENV !== 'test') deps.platform.startJob();
     const server = await startServer(deps, options.port ?? config.PORT, config.HOST);
     // The AN sync on an interval: off unless SYNC_INTERVAL_MINUTES is set.
     const sync = getSyncService(db, config, logger, deps.now);
@@ -66,6 +68,7 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
     const close = () =>
       (closing ??= (async () => {
         sync.stopSchedule();
+        deps.platform?.stopJob();
         await server.close();
         await deps.citizens?.close();
         db.close();

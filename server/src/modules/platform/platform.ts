@@ -2,6 +2,7 @@ import type { AppDeps } from '../../deps';
 import { citizensOf } from '../accounts/citizens';
 import { createAgendaService, type AgendaService } from '../agenda/service';
 import { createQuestionsService, type QuestionsService } from '../questions/service';
+import { createAlertsService, type AlertsService } from '../alerts/service';
 
 /**
  * Issue 13's services, built once per app (boot() puts them in deps.platform; an app built without
@@ -11,6 +12,11 @@ import { createQuestionsService, type QuestionsService } from '../questions/serv
 export interface Platform {
   agenda: AgendaService;
   questions: QuestionsService;
+  alerts: AlertsService;
+  /** the job: open / freeze / link questions and send the alert digests; every minute once started */
+  tick(): void;
+  startJob(intervalMs?: number): void;
+  stopJob(): void;
 }
 
 export function createPlatform(deps: AppDeps): Platform {
@@ -23,7 +29,30 @@ export function createPlatform(deps: AppDeps): Platform {
   });
   const questions = createQuestionsService({ db: deps.db, now: deps.now, logger: deps.logger, agenda, votes: citizens.votes });
   late.questions = questions;
-  return { agenda, questions };
+  const publicUrl = deps.config.PUBLIC_URL ?? `http://${deps.config.HOST}:${deps.config.PORT}`;
+  const alerts = createAlertsService({
+    db: deps.db, now: deps.now, logger: deps.logger, mailer: citizens.mailer, questions, secret: citizens.config.secret, publicUrl: publicUrl.replace(/\/$/, ''),
+  });
+  let timer: NodeJS.Timeout | null = null;
+  const tick = () => {
+    try {
+      questions.refresh();
+      alerts.run();
+    } catch (error) {
+      deps.logger.error({ err: error }, 'platform job failed');
+    }
+  };
+  return {
+    agenda, questions, alerts, tick,
+    startJob(intervalMs = 60_000) {
+      tick();
+      timer ??= setInterval(tick, intervalMs).unref();
+    },
+    stopJob() {
+      if (timer) clearInterval(timer);
+      timer = null;
+    },
+  };
 }
 
 const lazily = new WeakMap<AppDeps, Platform>();
