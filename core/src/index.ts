@@ -28,3 +28,5 @@ export * from './contracts/agenda';
 export * from './agenda/link';
 export * from './contracts/questions';
 export * from './contracts/alerts';
+export * from './agreement/agreement';
+export * from './contracts/agreement';

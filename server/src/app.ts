@@ -23,6 +23,7 @@ import { legislaturesRoutes } from './modules/legislatures/routes';
 import { agendaRoutes } from './modules/agenda/routes';
 import { questionsRoutes } from './modules/questions/routes';
 import { alertsRoutes } from './modules/alerts/routes';
+import { agreementRoutes } from './modules/agreement/routes';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory
@@ -45,6 +46,7 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   agendaRoutes,
   questionsRoutes,
   alertsRoutes,
+  agreementRoutes,
   openApiRoutes,
 ];
 

@@ -3,6 +3,7 @@ import { citizensOf } from '../accounts/citizens';
 import { createAgendaService, type AgendaService } from '../agenda/service';
 import { createQuestionsService, type QuestionsService } from '../questions/service';
 import { createAlertsService, type AlertsService } from '../alerts/service';
+import { createAgreementService, type AgreementService } from '../agreement/service';
 
 /**
  * Issue 13's services, built once per app (boot() puts them in deps.platform; an app built without
@@ -13,6 +14,7 @@ export interface Platform {
   agenda: AgendaService;
   questions: QuestionsService;
   alerts: AlertsService;
+  agreement: AgreementService;
   /** the job: open / freeze / link questions and send the alert digests; every minute once started */
   tick(): void;
   startJob(intervalMs?: number): void;
@@ -43,7 +45,7 @@ export function createPlatform(deps: AppDeps): Platform {
     }
   };
   return {
-    agenda, questions, alerts, tick,
+    agenda, questions, alerts, tick, agreement: createAgreementService(deps.db),
     startJob(intervalMs = 60_000) {
       tick();
       timer ??= setInterval(tick, intervalMs).unref();

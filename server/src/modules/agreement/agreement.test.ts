@@ -1,0 +1,78 @@
+import request from 'supertest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { VoteChoice } from '@parallele/core';
+import { testConfig } from '../../config';
+import type { AppDeps } from '../../deps';
+import { createEventBus } from '../../events';
+import { silentLogger } from '../../logger';
+import { createApp } from '../../app';
+import { openBundledStore, type BundledStore } from '../../test-support/bundled-store';
+import { registerVerified, TEST_ENV } from '../../test-support/citizens';
+import { createCitizens, type Citizens } from '../accounts/citizens';
+import { createAgreementService } from './service';
+
+/** Agreement scores on the real L17 votes (3,876 scrutins) of the bundled store. */
+let store: BundledStore;
+let citizens: Citizens;
+let deps: AppDeps;
+let citizenId: number;
+
+// A real deputy and 60 of the scrutins they voted pour or contre on: the citizen copies them.
+let copied: string;
+let copiedVotes: { uid: string; position: 'pour' | 'contre' }[];
+
+beforeAll(async () => {
+  store = await openBundledStore();
+  deps = { config: testConfig(), logger: silentLogger(), db: store.db, events: createEventBus(), now: () => new Date() };
+  citizens = createCitizens(deps, { env: { NODE_ENV: 'test', MAILBOX_DIR: `${store.dir}/mailbox`, ...TEST_ENV } });
+  deps.citizens = citizens;
+  const { citizen } = await registerVerified(citizens, `${store.dir}/mailbox`, 'moi@example.org', '192.0.2.1');
+  citizenId = citizen.citizenId;
+  copied = store.db.sqlite
+    .prepare<[], { a: string }>("SELECT acteur_ref AS a FROM deputy_votes WHERE scrutin_uid LIKE 'VTANR5L17V%' GROUP BY acteur_ref ORDER BY count(*) DESC, acteur_ref LIMIT 1")
+    .get()!.a;
+  copiedVotes = store.db.sqlite
+    .prepare<[string], { uid: string; position: 'pour' | 'contre' }>(
+      "SELECT v.scrutin_uid AS uid, v.position FROM deputy_votes v JOIN scrutins s ON s.uid = v.scrutin_uid WHERE v.acteur_ref = ? AND s.legislature = 17 AND v.position IN ('pour', 'contre') ORDER BY s.numero LIMIT 60",
+    )
+    .all(copied);
+  for (const v of copiedVotes) await citizens.votes.castVote(citizen, v.uid, v.position as VoteChoice, '192.0.2.1');
+});
+afterAll(async () => {
+  await citizens.close();
+  store.cleanup();
+});
+
+describe('qui vote comme moi ?', () => {
+  it('scores 100 % with the deputy whose votes the citizen copied, over the 60 scrutins compared', () => {
+    const r = createAgreementService(store.db).forCitizen(citizenId, 17, 10);
+    expect(r.myVotes).toBe(60);
+    const me = r.deputies.find((d) => d.ref === copied)!;
+    expect(me).toMatchObject({ compared: 60, score: 1, agreed: 60, opposed: 0 });
+    expect(r.closest[0]).toBe(copied);
+    // every deputy sat in at most 60 of them; the scores of the others are between 0 and 1
+    expect(r.deputies.every((d) => d.compared <= 60 && (d.score === null || (d.score >= 0 && d.score <= 1)))).toBe(true);
+    // and a group's score counts its majority position
+    expect(r.closestGroups).toHaveLength(3);
+    expect(r.groups.find((g) => g.ref === r.closestGroups[0])!.score).toBeGreaterThan(r.groups.find((g) => g.ref === r.farthestGroups[0])!.score!);
+  });
+
+  it('hides scores computed on too few scrutins', () => {
+    const r = createAgreementService(store.db).forCitizen(citizenId, 17, 61);
+    expect(r.deputies.every((d) => d.score === null)).toBe(true);
+    expect(r.closest).toEqual([]);
+  });
+
+  it('lists the scrutins where the farthest deputy voted otherwise, with their titles', () => {
+    const service = createAgreementService(store.db);
+    const far = service.forCitizen(citizenId, 17, 10).farthest[0]!;
+    const d = service.differences(citizenId, 17, far);
+    expect(d.differences.length).toBeGreaterThan(0);
+    expect(d.differences[0]).toMatchObject({ scrutinUid: expect.stringMatching(/^VTANR5L17V/), titre: expect.any(String) });
+    expect(service.differences(citizenId, 17, copied).differences).toEqual([]);
+  });
+
+  it('is private: the API answers only the signed-in citizen', async () => {
+    await request(createApp(deps)).get('/api/me/agreement').expect(401);
+  });
+});
