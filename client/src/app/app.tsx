@@ -13,6 +13,10 @@ const LegislaturePage = lazy(() => import('../features/legislature/components/le
 const AccountPage = lazy(() => import('../features/account/components/account-page').then((m) => ({ default: m.AccountPage })));
 const PasswordResetPage = lazy(() => import('../features/account/components/password-reset-page').then((m) => ({ default: m.PasswordResetPage })));
 const ScenarioGalleryPage = lazy(() => import('../features/scenarios/components/scenario-gallery-page').then((m) => ({ default: m.ScenarioGalleryPage })));
+// issue 13: agenda, record, agreement
+const AgendaPage = lazy(() => import('../features/agenda/components/agenda-page').then((m) => ({ default: m.AgendaPage })));
+const RecordPage = lazy(() => import('../features/agenda/components/record-page').then((m) => ({ default: m.RecordPage })));
+const AgreementPage = lazy(() => import('../features/agenda/components/agreement-page').then((m) => ({ default: m.AgreementPage })));
 const EmbedPage = lazy(() => import('../features/embed/components/embed-page').then((m) => ({ default: m.EmbedPage })));
 
 export function App() {
@@ -35,6 +39,9 @@ export function App() {
           <Route path="account/reset" element={<PasswordResetPage />} />
           <Route path="connexion" element={<Navigate to="/account" replace />} />
           <Route path="scenarios" element={<ScenarioGalleryPage />} />
+          <Route path="agenda" element={<AgendaPage />} />
+          <Route path="bilan/:n" element={<RecordPage />} />
+          <Route path="qui-vote-comme-moi" element={<AgreementPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

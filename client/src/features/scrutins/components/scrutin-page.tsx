@@ -8,6 +8,7 @@ import { SimulatorPanel } from '../../simulator/components/simulator-panel';
 import { VotePanel } from '../../votes/components/vote-panel';
 import { useScrutinsStore } from '../store';
 import { OfficialResult } from './official-result';
+import { ScrutinMandate } from '../../agenda/components/scrutin-mandate';
 import { OutcomeBadge } from './scrutin-item';
 import type { ScrutinDetail } from '@parallele/core';
 
@@ -92,6 +93,7 @@ export function ScrutinPage() {
         <Link to="/scrutins">← {t('scrutins.title')}</Link>
       </nav>
       <WhatWasVoted s={s} />
+      <ScrutinMandate uid={s.uid} />
       <div className="scrutin-layout">
         <OfficialResult s={s} />
         <div className="scrutin-side">

@@ -1,0 +1,18 @@
+import {
+  AgreementResponseSchema, AlertSubscriptionsSchema, PlatformRecordSchema, QuestionsResponseSchema, ScrutinMandateSchema,
+  UpcomingAgendaResponseSchema, type AlertSubscriptions,
+} from '@parallele/core';
+import { get, send } from '../../lib/api';
+import { ensureCsrf } from '../account/api';
+
+export const fetchUpcoming = () => get(UpcomingAgendaResponseSchema, '/agenda/upcoming');
+export const fetchQuestions = () => get(QuestionsResponseSchema, '/questions');
+export const fetchMandate = (uid: string, k: number) => get(ScrutinMandateSchema, `/scrutins/${encodeURIComponent(uid)}/mandate`, { k });
+export const fetchRecord = (legislature: number, k: number, minVotes: number) => get(PlatformRecordSchema, `/legislatures/${legislature}/record`, { k, minVotes });
+export const recordCsvUrl = (legislature: number, k: number, minVotes: number) => `/api/legislatures/${legislature}/record.csv?k=${k}&minVotes=${minVotes}`;
+export const fetchAlerts = () => get(AlertSubscriptionsSchema, '/me/alerts');
+export const putAlerts = async (subs: AlertSubscriptions) => {
+  if (!document.cookie.includes('pl_csrf=')) await ensureCsrf();
+  return send(AlertSubscriptionsSchema, 'PUT', '/me/alerts', subs);
+};
+export const fetchAgreement = (legislature: number) => get(AgreementResponseSchema, '/me/agreement', { legislature });

@@ -1,0 +1,63 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AgreementResponse } from '@parallele/core';
+import { AsyncView } from '../../../components/status';
+import { useFormat } from '../../../lib/format';
+import { useResource } from '../../../lib/use-resource';
+import { useAccountStore } from '../../account/store';
+import { fetchAgreement } from '../api';
+
+type Row = AgreementResponse['deputies'][number];
+
+function ScoreList({ rows, min }: { rows: Row[]; min: number }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  return (
+    <ol>
+      {rows.map((r) => (
+        <li key={r.ref} data-testid="agreement-row">
+          {r.name} —{' '}
+          {r.score === null ? <span className="muted">{t('agenda.agreement.hidden', { min })}</span> : <strong>{f.pct(r.score, 0)}</strong>}{' '}
+          <span className="small muted">{t('agenda.agreement.compared', { count: r.compared })}</span>
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** /qui-vote-comme-moi: the signed-in citizen's agreement with deputies and groups (private). */
+export function AgreementPage() {
+  const { t } = useTranslation();
+  const me = useAccountStore((s) => s.me);
+  const [query, setQuery] = useState('');
+  const agreement = useResource(me ? 'agreement-17' : null, () => fetchAgreement(17));
+  if (!me) return <div className="page"><h1>{t('agenda.agreement.title')}</h1><p>{t('agenda.agreement.login')}</p></div>;
+  return (
+    <div className="page">
+      <h1>{t('agenda.agreement.title')}</h1>
+      <p>{t('agenda.agreement.intro')}</p>
+      <AsyncView resource={agreement}>
+        {(data) => {
+          const byRef = new Map(data.deputies.map((d) => [d.ref, d]));
+          const pick = (refs: string[]) => refs.map((r) => byRef.get(r)!).filter(Boolean);
+          const found = query.length >= 2 ? data.deputies.filter((d) => d.name.toLowerCase().includes(query.toLowerCase())).slice(0, 10) : [];
+          return (
+            <>
+              <p className="small muted">{data.rules}</p>
+              <div className="grid-2">
+                <section><h2>{t('agenda.agreement.closest')}</h2><ScoreList rows={pick(data.closest)} min={data.minCompared} /></section>
+                <section><h2>{t('agenda.agreement.farthest')}</h2><ScoreList rows={pick(data.farthest)} min={data.minCompared} /></section>
+              </div>
+              <h2>{t('agenda.agreement.groups')}</h2>
+              <ScoreList rows={data.groups.filter((g) => g.compared > 0).map((g) => ({ ...g, name: g.abbreviation ?? g.name, groupRef: null }))} min={data.minCompared} />
+              <label>
+                {t('agenda.agreement.search')} <input value={query} onChange={(e) => setQuery(e.target.value)} />
+              </label>
+              <ScoreList rows={found} min={data.minCompared} />
+            </>
+          );
+        }}
+      </AsyncView>
+    </div>
+  );
+}
