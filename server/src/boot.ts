@@ -55,7 +55,7 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
     deps.citizens = createCitizens(deps, { env: options.env ?? process.env });
     deps.platform = createPlatform(deps);
     // state lives in the store (questions, what was sent): a restart resumes, never re-sends
-    if (config.NODE_ENV !== 'test') deps.platform.startJob();
+    if (config.NODE_ENV !== 'test') deps.platform.startJob(config.PLATFORM_JOB_INTERVAL_S * 1000);
     const server = await startServer(deps, options.port ?? config.PORT, config.HOST);
     // The AN sync on an interval: off unless SYNC_INTERVAL_MINUTES is set.
     const sync = getSyncService(db, config, logger, deps.now);

@@ -90,10 +90,13 @@ export function createQuestionsService(deps: QuestionsServiceDeps) {
       const guess = guessDossier(s.titre, points);
       if (guess.dossierRef === null) continue;
       // the latest question on that text closed by the time the sitting started
-      const question = questions.filter((q) => q.dossierRef === guess.dossierRef && q.closesAt <= s.startAt).at(-1);
+      // the latest question on that text that was due by then (or is about that very sitting)
+      const question = questions.filter((q) => q.dossierRef === guess.dossierRef && (q.closesAt <= s.startAt || q.sittingUid === s.seanceRef)).at(-1);
       if (!question) continue;
       const role = isFinalVote(s.titre, s.type) ? 'final' : 'other';
       repo.addLink({ scrutinUid: s.uid, questionId: question.id, method: guess.method, score: Math.round(guess.score * 100), role }, deps.now().getTime());
+      // the deputies have voted on the text: the citizens' vote is over (an admin-set later time included)
+      if (role === 'final') votes.closeVoting(question.id);
       linked++;
     }
     return linked;
@@ -118,8 +121,8 @@ export function createQuestionsService(deps: QuestionsServiceDeps) {
 
   function refresh() {
     const opened = openUpcoming();
-    const frozen = freezeClosed();
     const linked = linkScrutins();
+    const frozen = freezeClosed();
     return { opened, frozen, linked };
   }
 
