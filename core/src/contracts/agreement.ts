@@ -44,3 +44,28 @@ export const DifferencesResponseSchema = z
     differences: z.array(z.object({ scrutinUid: z.string(), titre: z.string(), date: z.string(), mine: z.string(), theirs: z.string() })),
   })
   .meta({ id: 'AgreementDifferences' });
+
+/** GET /api/my-deputy: find one's deputy by département + circonscription, or by name. */
+export const MyDeputyQuerySchema = z
+  .strictObject({
+    legislature: emptyAsUndefined(wholeParam('legislature', 1, 99)).default(17),
+    departement: z.string().regex(/^(\d{2,3}|2[AB])$/i, 'departement: a département number such as 75, 2A or 971').optional(),
+    circo: emptyAsUndefined(wholeParam('circo', 1, 99)).optional(),
+    name: z.string().trim().min(2, 'name: at least 2 letters').max(80).optional(),
+  })
+  .refine((q) => q.name !== undefined || (q.departement !== undefined && q.circo !== undefined), {
+    message: 'give departement and circo, or name',
+    path: ['departement'],
+  });
+
+export const MyDeputyResponseSchema = z
+  .object({
+    deputies: z.array(
+      z.object({
+        ref: z.string(), name: z.string(), groupRef: z.string().nullable(), departement: z.string(), numDepartement: z.string(), numCirco: z.number().int(),
+        startDate: z.string().nullable(), endDate: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'MyDeputy' });
+export type MyDeputyResponse = z.infer<typeof MyDeputyResponseSchema>;

@@ -7,6 +7,7 @@ import { beginBulkLoad, contentHash, countScrutins, upsertDeputies, upsertGroups
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
 import { createAgendaCollector } from '../modules/agenda/agenda-import';
+import { createSeatsCollector } from '../modules/agreement/seats-import';
 
 /**
  * Imports official AN open data (scrutins, acteurs, organes) from a bundle, folder, file or zip
@@ -123,6 +124,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
   const groups = new Map<string, UpsertItem<Group>>();
   let batch: UpsertItem<Scrutin>[] = [];
   const agenda = createAgendaCollector();
+  const seats = createSeatsCollector();
 
   const tally = (key: 'scrutins' | 'deputies' | 'groups' | 'agenda', r: Pick<UpsertReport, 'updated' | 'unchanged' | 'rows'> & ({ inserted: number } | { imported: number })) => {
     summary[key].imported += 'inserted' in r ? r.inserted : r.imported;
@@ -181,6 +183,11 @@ export async function importOfficialData(db: Db, from: string | readonly string[
           batch.push(record as UpsertItem<Scrutin>);
           if (batch.length >= batchSize) flush();
         } else if (doc.kind === 'acteur') {
+          const seatError = seats.add(item.json, item.location);
+          if (seatError) {
+            fail(item.location, 'acteur', seatError);
+            continue;
+          }
           if (deputies.has(doc.value.ref)) summary.duplicates++;
           deputies.set(doc.value.ref, record as UpsertItem<Deputy>);
         } else {
@@ -193,6 +200,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     endBulkLoad();
     if (!strict || summary.errors.length === 0) {
       if (deputies.size > 0) tally('deputies', upsertDeputies(db, [...deputies.values()], now));
+      if (deputies.size > 0) seats.write(db);
       if (groups.size > 0) tally('groups', upsertGroups(db, [...groups.values()], now));
       if (agenda.size > 0) tally('agenda', agenda.write(db, sources, now, options.agendaSnapshotAt));
     }

@@ -1,5 +1,5 @@
 import {
-  AgreementResponseSchema, AlertSubscriptionsSchema, PlatformRecordSchema, QuestionsResponseSchema, ScrutinMandateSchema,
+  AgreementResponseSchema, AlertSubscriptionsSchema, MyDeputyResponseSchema, PlatformRecordSchema, QuestionsResponseSchema, ScrutinMandateSchema,
   UpcomingAgendaResponseSchema, type AlertSubscriptions,
 } from '@parallele/core';
 import { get, send } from '../../lib/api';
@@ -16,3 +16,4 @@ export const putAlerts = async (subs: AlertSubscriptions) => {
   return send(AlertSubscriptionsSchema, 'PUT', '/me/alerts', subs);
 };
 export const fetchAgreement = (legislature: number) => get(AgreementResponseSchema, '/me/agreement', { legislature });
+export const fetchMyDeputy = (departement: string, circo: number) => get(MyDeputyResponseSchema, '/my-deputy', { departement, circo });

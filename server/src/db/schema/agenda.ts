@@ -156,3 +156,19 @@ export const alertDeliveries = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.citizenId, t.questionId, t.kind] })],
 );
+
+/** "Mon député·e": each Assemblée mandate's constituency, from the acteurs' mandates (importer). */
+export const deputyConstituencies = sqliteTable(
+  'deputy_constituencies',
+  {
+    mandatRef: text('mandat_ref').primaryKey(),
+    acteurRef: text('acteur_ref').notNull(),
+    legislature: integer('legislature').notNull(),
+    departement: text('departement').notNull(),
+    numDepartement: text('num_departement').notNull(),
+    numCirco: integer('num_circo').notNull(),
+    startDate: text('start_date'),
+    endDate: text('end_date'),
+  },
+  (t) => [index('deputy_constituencies_place_idx').on(t.legislature, t.numDepartement, t.numCirco), index('deputy_constituencies_acteur_idx').on(t.acteurRef)],
+);

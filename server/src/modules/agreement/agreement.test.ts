@@ -10,6 +10,7 @@ import { openBundledStore, type BundledStore } from '../../test-support/bundled-
 import { registerVerified, TEST_ENV } from '../../test-support/citizens';
 import { createCitizens, type Citizens } from '../accounts/citizens';
 import { createAgreementService } from './service';
+import { findDeputies } from './seats';
 
 /** Agreement scores on the real L17 votes (3,876 scrutins) of the bundled store. */
 let store: BundledStore;
@@ -74,5 +75,22 @@ describe('qui vote comme moi ?', () => {
 
   it('is private: the API answers only the signed-in citizen', async () => {
     await request(createApp(deps)).get('/api/me/agreement').expect(401);
+  });
+
+  it('finds "mon député·e" by département and circonscription, from the acteurs\' mandates, or by name', async () => {
+    const paris2 = findDeputies(store.db, { legislature: 17, departement: '75', circo: 2 });
+    // Paris 2nd: a by-election on 28 Sep 2025 (the mandate PM873126 of the bundled acteur files)
+    expect(paris2.deputies[0]).toMatchObject({ departement: 'Paris', numDepartement: '75', numCirco: 2, startDate: '2025-09-28', endDate: null });
+    const byName = findDeputies(store.db, { legislature: 17, name: paris2.deputies[0]!.name.split(' ').at(-1)! });
+    expect(byName.deputies.map((d) => d.ref)).toContain(paris2.deputies[0]!.ref);
+    // 575 of the 577 seats have a deputy in the bundled acteur files (snapshots of the deputies in
+    // office at various dates, not a full history: two seats' holders have no file there)
+    const seats = store.db.sqlite.prepare('SELECT count(*) AS n FROM (SELECT DISTINCT num_departement, num_circo FROM deputy_constituencies WHERE legislature = 17)').get() as { n: number };
+    expect(seats.n).toBe(575);
+    const app = createApp(deps);
+    const bad = await request(app).get('/api/my-deputy?departement=Paris').expect(400);
+    expect(bad.body.param).toBe('departement');
+    const ok = await request(app).get('/api/my-deputy?departement=75&circo=2').expect(200);
+    expect(ok.body.deputies[0].ref).toBe(paris2.deputies[0]!.ref);
   });
 });

@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { AgreementQuerySchema, AgreementResponseSchema, DifferencesQuerySchema, DifferencesResponseSchema } from '@parallele/core';
+import { AgreementQuerySchema, AgreementResponseSchema, DifferencesQuerySchema, DifferencesResponseSchema, MyDeputyQuerySchema, MyDeputyResponseSchema } from '@parallele/core';
 import type { AppDeps } from '../../deps';
 import { sendJson, validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
@@ -7,6 +7,7 @@ import { citizensOf } from '../accounts/citizens';
 import { citizenOf, readCookies } from '../accounts/http';
 import { platformOf } from '../platform/platform';
 import { AGREEMENT_RULES } from './service';
+import { findDeputies } from './seats';
 
 registerRoute({
   method: 'get', path: '/api/me/agreement', tags: ['agreement'],
@@ -21,8 +22,18 @@ registerRoute({
   responses: { 200: jsonResponse('Differences', DifferencesResponseSchema), ...problemResponses(400, 401) },
 });
 
+registerRoute({
+  method: 'get', path: '/api/my-deputy', tags: ['agreement'],
+  summary: 'Mon député·e: the deputies of a constituency (département + circonscription, from the acteurs’ mandates), or found by name',
+  request: { query: MyDeputyQuerySchema },
+  responses: { 200: jsonResponse('Deputies', MyDeputyResponseSchema), ...problemResponses(400) },
+});
+
 export function agreementRoutes(deps: AppDeps): Router {
   const router = express.Router();
+  router.get('/my-deputy', (req, res) => {
+    sendJson(res, MyDeputyResponseSchema, findDeputies(deps.db, validate(req, 'query', MyDeputyQuerySchema)));
+  });
   const { http } = citizensOf(deps);
   const signedIn = [readCookies, http.session, http.requireCitizen];
   router.get('/me/agreement', ...signedIn, (req, res) => {

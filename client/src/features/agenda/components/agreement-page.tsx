@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AgreementResponse } from '@parallele/core';
+import type { AgreementResponse, MyDeputyResponse } from '@parallele/core';
 import { AsyncView } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { useAccountStore } from '../../account/store';
-import { fetchAgreement } from '../api';
+import { fetchAgreement, fetchMyDeputy } from '../api';
 
 type Row = AgreementResponse['deputies'][number];
 
@@ -22,6 +22,34 @@ function ScoreList({ rows, min }: { rows: Row[]; min: number }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+function MyDeputy({ scores, min }: { scores: Map<string, Row>; min: number }) {
+  const { t } = useTranslation();
+  const [departement, setDepartement] = useState('');
+  const [circo, setCirco] = useState('');
+  const [found, setFound] = useState<MyDeputyResponse | null>(null);
+  const find = (e: React.FormEvent) => {
+    e.preventDefault();
+    fetchMyDeputy(departement.trim(), Number(circo)).then(setFound, () => setFound({ deputies: [] }));
+  };
+  return (
+    <section>
+      <h2>{t('agenda.agreement.myDeputy')}</h2>
+      <form onSubmit={find} style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap', alignItems: 'end' }}>
+        <label>{t('agenda.agreement.departement')} <input value={departement} onChange={(e) => setDepartement(e.target.value)} size={4} required /></label>
+        <label>{t('agenda.agreement.circo')} <input type="number" min={1} max={99} value={circo} onChange={(e) => setCirco(e.target.value)} required /></label>
+        <button type="submit" className="button">{t('agenda.agreement.find')}</button>
+      </form>
+      {found && found.deputies.length === 0 ? <p className="muted">{t('agenda.agreement.none')}</p> : null}
+      {found && found.deputies.length > 0 ? (
+        <>
+          <p className="small muted">{t('agenda.agreement.seat', { departement: found.deputies[0]!.departement, circo: found.deputies[0]!.numCirco })}</p>
+          <ScoreList rows={found.deputies.map((d) => scores.get(d.ref) ?? { ref: d.ref, name: d.name, groupRef: d.groupRef, compared: 0, score: null, agreed: 0, opposed: 0 })} min={min} />
+        </>
+      ) : null}
+    </section>
   );
 }
 
@@ -50,6 +78,7 @@ export function AgreementPage() {
               </div>
               <h2>{t('agenda.agreement.groups')}</h2>
               <ScoreList rows={data.groups.filter((g) => g.compared > 0).map((g) => ({ ...g, name: g.abbreviation ?? g.name, groupRef: null }))} min={data.minCompared} />
+              <MyDeputy scores={byRef} min={data.minCompared} />
               <label>
                 {t('agenda.agreement.search')} <input value={query} onChange={(e) => setQuery(e.target.value)} />
               </label>
