@@ -69,3 +69,32 @@ export const MyDeputyResponseSchema = z
   })
   .meta({ id: 'MyDeputy' });
 export type MyDeputyResponse = z.infer<typeof MyDeputyResponseSchema>;
+
+/** PUT /api/me/constituency: the citizen's circonscription (optional; DELETE forgets it). */
+export const MyConstituencyBodySchema = z.strictObject({
+  numDepartement: z.string().regex(/^(\d{2,3}|2[AB])$/, 'numDepartement: a département number such as 75, 2A or 971'),
+  numCirco: z.number().int().min(1).max(99),
+});
+export const MyConstituencySchema = MyConstituencyBodySchema.nullable().meta({ id: 'MyConstituency' });
+export type MyConstituency = z.infer<typeof MyConstituencySchema>;
+
+export const DeputyVotesQuerySchema = z.strictObject({
+  ref: z.string().regex(/^PA\d+$/, 'ref: a deputy ref such as PA720256'),
+  legislature: emptyAsUndefined(wholeParam('legislature', 1, 99)).default(17),
+  limit: emptyAsUndefined(wholeParam('limit', 1, 500)).default(50),
+});
+
+/** The deputy's votes, the citizen's beside them, and the split of the citizens of the deputy's constituency. */
+export const DeputyVotesResponseSchema = z
+  .object({
+    ref: z.string(),
+    /** the constituency split is shown only from this many votes (a smaller count could reveal a neighbour's vote) */
+    minSplit: z.number().int(),
+    votes: z.array(
+      z.object({
+        scrutinUid: z.string(), titre: z.string(), date: z.string(), deputy: z.string(), mine: z.string().nullable(),
+        constituency: z.object({ pour: z.number().int(), contre: z.number().int(), abstention: z.number().int(), total: z.number().int() }).nullable(),
+      }),
+    ),
+  })
+  .meta({ id: 'DeputyVotes' });

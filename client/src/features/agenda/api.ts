@@ -1,5 +1,5 @@
 import {
-  AgreementResponseSchema, AlertSubscriptionsSchema, MyDeputyResponseSchema, PlatformRecordSchema, QuestionsResponseSchema, ScrutinMandateSchema,
+  AgreementResponseSchema, AlertSubscriptionsSchema, MyDeputyResponseSchema, DeputyVotesResponseSchema, MyConstituencySchema, PlatformRecordSchema, QuestionsResponseSchema, ScrutinMandateSchema,
   UpcomingAgendaResponseSchema, type AlertSubscriptions,
 } from '@parallele/core';
 import { get, send } from '../../lib/api';
@@ -17,3 +17,8 @@ export const putAlerts = async (subs: AlertSubscriptions) => {
 };
 export const fetchAgreement = (legislature: number) => get(AgreementResponseSchema, '/me/agreement', { legislature });
 export const fetchMyDeputy = (departement: string, circo: number) => get(MyDeputyResponseSchema, '/my-deputy', { departement, circo });
+export const fetchDeputyVotes = (ref: string) => get(DeputyVotesResponseSchema, '/my-deputy/votes', { ref, legislature: 17, limit: 30 });
+export const putMyConstituency = async (numDepartement: string, numCirco: number) => {
+  if (!document.cookie.includes('pl_csrf=')) await ensureCsrf();
+  return send(MyConstituencySchema, 'PUT', '/me/constituency', { numDepartement, numCirco });
+};

@@ -172,3 +172,16 @@ export const deputyConstituencies = sqliteTable(
   },
   (t) => [index('deputy_constituencies_place_idx').on(t.legislature, t.numDepartement, t.numCirco), index('deputy_constituencies_acteur_idx').on(t.acteurRef)],
 );
+
+/**
+ * The circonscription a citizen chose to tell the platform (optional, profile): only ever used
+ * aggregated, the split of a constituency's citizens, and hidden below a minimum count.
+ */
+export const citizenConstituencies = sqliteTable('citizen_constituencies', {
+  citizenId: integer('citizen_id')
+    .primaryKey()
+    .references(() => citizens.id, { onDelete: 'cascade' }),
+  numDepartement: text('num_departement').notNull(),
+  numCirco: integer('num_circo').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});

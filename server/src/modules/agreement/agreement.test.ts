@@ -11,6 +11,7 @@ import { registerVerified, TEST_ENV } from '../../test-support/citizens';
 import { createCitizens, type Citizens } from '../accounts/citizens';
 import { createAgreementService } from './service';
 import { findDeputies } from './seats';
+import { deputyVotes, MIN_CONSTITUENCY_SPLIT, setMyConstituency } from './deputy-votes';
 
 /** Agreement scores on the real L17 votes (3,876 scrutins) of the bundled store. */
 let store: BundledStore;
@@ -92,5 +93,22 @@ describe('qui vote comme moi ?', () => {
     expect(bad.body.param).toBe('departement');
     const ok = await request(app).get('/api/my-deputy?departement=75&circo=2').expect(200);
     expect(ok.body.deputies[0].ref).toBe(paris2.deputies[0]!.ref);
+  });
+
+  it("shows the deputy's votes beside mine, and the split of the constituency's citizens only from 5 votes", async () => {
+    const barnier = findDeputies(store.db, { legislature: 17, departement: '75', circo: 2 }).deputies[0]!.ref;
+    const latest = deputyVotes(store.db, barnier, 17, 5, citizenId).votes[0]!;
+    expect(latest).toMatchObject({ scrutinUid: expect.stringMatching(/^VTANR5L17V/), mine: null, constituency: null });
+    const neighbours = [];
+    for (let i = 0; i < MIN_CONSTITUENCY_SPLIT; i++) {
+      const { citizen } = await registerVerified(citizens, `${store.dir}/mailbox`, `paris2-${i}@example.org`, `198.51.100.${i + 1}`);
+      setMyConstituency(store.db, citizen.citizenId, { numDepartement: '75', numCirco: 2 }, Date.now());
+      neighbours.push(citizen);
+    }
+    for (const [i, c] of neighbours.slice(0, -1).entries()) await citizens.votes.castVote(c, latest.scrutinUid, i % 2 ? 'contre' : 'pour', null);
+    // four votes: hidden (a small count could reveal a neighbour's vote)
+    expect(deputyVotes(store.db, barnier, 17, 5, neighbours[0]!.citizenId).votes[0]).toMatchObject({ mine: 'pour', constituency: null });
+    await citizens.votes.castVote(neighbours.at(-1)!, latest.scrutinUid, 'abstention', null);
+    expect(deputyVotes(store.db, barnier, 17, 5, null).votes[0]!.constituency).toEqual({ pour: 2, contre: 2, abstention: 1, total: 5 });
   });
 });

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
-import { AgreementQuerySchema, AgreementResponseSchema, DifferencesQuerySchema, DifferencesResponseSchema, MyDeputyQuerySchema, MyDeputyResponseSchema } from '@parallele/core';
+import { AgreementQuerySchema, AgreementResponseSchema, DifferencesQuerySchema, DifferencesResponseSchema, MyDeputyQuerySchema, MyDeputyResponseSchema,
+  DeputyVotesQuerySchema, DeputyVotesResponseSchema, MyConstituencyBodySchema, MyConstituencySchema } from '@parallele/core';
 import type { AppDeps } from '../../deps';
 import { sendJson, validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
@@ -8,6 +9,7 @@ import { citizenOf, readCookies } from '../accounts/http';
 import { platformOf } from '../platform/platform';
 import { AGREEMENT_RULES } from './service';
 import { findDeputies } from './seats';
+import { deputyVotes, myConstituency, setMyConstituency } from './deputy-votes';
 
 registerRoute({
   method: 'get', path: '/api/me/agreement', tags: ['agreement'],
@@ -29,6 +31,22 @@ registerRoute({
   responses: { 200: jsonResponse('Deputies', MyDeputyResponseSchema), ...problemResponses(400) },
 });
 
+registerRoute({
+  method: 'get', path: '/api/my-deputy/votes', tags: ['agreement'],
+  summary: "A deputy's latest votes, mine beside them (signed in), and the split of the citizens of their constituency (from 5 votes)",
+  request: { query: DeputyVotesQuerySchema },
+  responses: { 200: jsonResponse('Votes', DeputyVotesResponseSchema), ...problemResponses(400) },
+});
+registerRoute({
+  method: 'get', path: '/api/me/constituency', tags: ['agreement'], summary: 'My circonscription, if I told it (optional)',
+  responses: { 200: jsonResponse('My constituency or null', MyConstituencySchema), ...problemResponses(401) },
+});
+registerRoute({
+  method: 'put', path: '/api/me/constituency', tags: ['agreement'], summary: 'Tell (or, with null, forget) my circonscription',
+  request: { body: { content: { 'application/json': { schema: MyConstituencySchema } } } },
+  responses: { 200: jsonResponse('My constituency or null', MyConstituencySchema), ...problemResponses(400, 401, 403) },
+});
+
 export function agreementRoutes(deps: AppDeps): Router {
   const router = express.Router();
   router.get('/my-deputy', (req, res) => {
@@ -36,6 +54,21 @@ export function agreementRoutes(deps: AppDeps): Router {
   });
   const { http } = citizensOf(deps);
   const signedIn = [readCookies, http.session, http.requireCitizen];
+  router.get('/my-deputy/votes', readCookies, http.session, (req, res) => {
+    const q = validate(req, 'query', DeputyVotesQuerySchema);
+    const citizen = res.locals.citizen as { citizenId: number } | undefined;
+    sendJson(res, DeputyVotesResponseSchema, deputyVotes(deps.db, q.ref, q.legislature, q.limit, citizen?.citizenId ?? null));
+  });
+  router.get('/me/constituency', ...signedIn, (_req, res) => {
+    sendJson(res, MyConstituencySchema, myConstituency(deps.db, citizenOf(res).citizenId));
+  });
+  router.put('/me/constituency', ...signedIn, http.csrf, (req, res) => {
+    const body = validate(req, 'body', MyConstituencyBodySchema);
+    sendJson(res, MyConstituencySchema, setMyConstituency(deps.db, citizenOf(res).citizenId, body, deps.now().getTime()));
+  });
+  router.delete('/me/constituency', ...signedIn, http.csrf, (_req, res) => {
+    sendJson(res, MyConstituencySchema, setMyConstituency(deps.db, citizenOf(res).citizenId, null, deps.now().getTime()));
+  });
   router.get('/me/agreement', ...signedIn, (req, res) => {
     const q = validate(req, 'query', AgreementQuerySchema);
     sendJson(res, AgreementResponseSchema, platformOf(deps).agreement.forCitizen(citizenOf(res).citizenId, q.legislature, q.minCompared));

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AgreementResponse, MyDeputyResponse } from '@parallele/core';
+import { capitalise } from '../../../lib/format';
 import { AsyncView } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { useAccountStore } from '../../account/store';
-import { fetchAgreement, fetchMyDeputy } from '../api';
+import { fetchAgreement, fetchDeputyVotes, fetchMyDeputy, putMyConstituency } from '../api';
 
 type Row = AgreementResponse['deputies'][number];
 
@@ -22,6 +23,34 @@ function ScoreList({ rows, min }: { rows: Row[]; min: number }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+function DeputyVotes({ refId }: { refId: string }) {
+  const { t } = useTranslation();
+  const f = useFormat();
+  const votes = useResource(`deputy-votes-${refId}`, () => fetchDeputyVotes(refId));
+  return (
+    <AsyncView resource={votes}>
+      {(data) => (
+        <table className="table" data-testid="deputy-votes">
+          <caption>{t('agenda.agreement.votesTitle')}</caption>
+          <thead>
+            <tr><th>{t('agenda.record.question')}</th><th>{t('agenda.agreement.theirVote')}</th><th>{t('agenda.agreement.yourVote')}</th><th>{t('agenda.agreement.constituency')}</th></tr>
+          </thead>
+          <tbody>
+            {data.votes.map((v) => (
+              <tr key={v.scrutinUid}>
+                <td>{f.date(v.date, 'short')} · {capitalise(v.titre)}</td>
+                <td>{t(`position.${v.deputy}`)}</td>
+                <td>{v.mine ? t(`position.${v.mine}`) : '—'}</td>
+                <td>{v.constituency ? `${f.n(v.constituency.pour)} / ${f.n(v.constituency.contre)} / ${f.n(v.constituency.abstention)}` : t('agenda.agreement.fewVotes', { min: data.minSplit })}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </AsyncView>
   );
 }
 
@@ -47,6 +76,10 @@ function MyDeputy({ scores, min }: { scores: Map<string, Row>; min: number }) {
         <>
           <p className="small muted">{t('agenda.agreement.seat', { departement: found.deputies[0]!.departement, circo: found.deputies[0]!.numCirco })}</p>
           <ScoreList rows={found.deputies.map((d) => scores.get(d.ref) ?? { ref: d.ref, name: d.name, groupRef: d.groupRef, compared: 0, score: null, agreed: 0, opposed: 0 })} min={min} />
+          <label className="small">
+            <input type="checkbox" onChange={(e) => e.target.checked && void putMyConstituency(found.deputies[0]!.numDepartement, found.deputies[0]!.numCirco)} /> {t('agenda.agreement.mine')}
+          </label>
+          <DeputyVotes refId={found.deputies[0]!.ref} />
         </>
       ) : null}
     </section>
