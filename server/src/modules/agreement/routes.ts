@@ -42,9 +42,14 @@ registerRoute({
   responses: { 200: jsonResponse('My constituency or null', MyConstituencySchema), ...problemResponses(401) },
 });
 registerRoute({
-  method: 'put', path: '/api/me/constituency', tags: ['agreement'], summary: 'Tell (or, with null, forget) my circonscription',
-  request: { body: { content: { 'application/json': { schema: MyConstituencySchema } } } },
-  responses: { 200: jsonResponse('My constituency or null', MyConstituencySchema), ...problemResponses(400, 401, 403) },
+  method: 'put', path: '/api/me/constituency', tags: ['agreement'],
+  summary: 'Tell my circonscription (optional: used only aggregated, for the split of its citizens)',
+  request: { body: { content: { 'application/json': { schema: MyConstituencyBodySchema } } } },
+  responses: { 200: jsonResponse('My constituency', MyConstituencySchema), ...problemResponses(400, 401, 403) },
+});
+registerRoute({
+  method: 'delete', path: '/api/me/constituency', tags: ['agreement'], summary: 'Forget my circonscription',
+  responses: { 200: jsonResponse('null', MyConstituencySchema), ...problemResponses(401, 403) },
 });
 
 export function agreementRoutes(deps: AppDeps): Router {
