@@ -17,6 +17,7 @@ const ScenarioGalleryPage = lazy(() => import('../features/scenarios/components/
 const AgendaPage = lazy(() => import('../features/agenda/components/agenda-page').then((m) => ({ default: m.AgendaPage })));
 const RecordPage = lazy(() => import('../features/agenda/components/record-page').then((m) => ({ default: m.RecordPage })));
 const AgreementPage = lazy(() => import('../features/agenda/components/agreement-page').then((m) => ({ default: m.AgreementPage })));
+const SharedAgreementPage = lazy(() => import('../features/agenda/components/agreement-page').then((m) => ({ default: m.SharedAgreementPage })));
 const EmbedPage = lazy(() => import('../features/embed/components/embed-page').then((m) => ({ default: m.EmbedPage })));
 
 export function App() {
@@ -42,6 +43,7 @@ export function App() {
           <Route path="agenda" element={<AgendaPage />} />
           <Route path="bilan/:n" element={<RecordPage />} />
           <Route path="qui-vote-comme-moi" element={<AgreementPage />} />
+          <Route path="partage/:token" element={<SharedAgreementPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

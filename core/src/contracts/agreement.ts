@@ -98,3 +98,6 @@ export const DeputyVotesResponseSchema = z
     ),
   })
   .meta({ id: 'DeputyVotes' });
+
+export const AgreementShareSchema = z.object({ token: z.string(), path: z.string() }).meta({ id: 'AgreementShare' });
+export const ShareTokenParamsSchema = z.strictObject({ token: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'token: a share link token') });

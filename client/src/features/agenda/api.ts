@@ -1,5 +1,6 @@
+import { z } from 'zod';
 import {
-  AgreementResponseSchema, AlertSubscriptionsSchema, MyDeputyResponseSchema, DeputyVotesResponseSchema, MyConstituencySchema, PlatformRecordSchema, QuestionsResponseSchema, ScrutinMandateSchema,
+  AgreementResponseSchema, AlertSubscriptionsSchema, MyDeputyResponseSchema, DeputyVotesResponseSchema, MyConstituencySchema, AgreementShareSchema, PlatformRecordSchema, QuestionsResponseSchema, ScrutinMandateSchema,
   UpcomingAgendaResponseSchema, type AlertSubscriptions,
 } from '@parallele/core';
 import { get, send } from '../../lib/api';
@@ -22,3 +23,12 @@ export const putMyConstituency = async (numDepartement: string, numCirco: number
   if (!document.cookie.includes('pl_csrf=')) await ensureCsrf();
   return send(MyConstituencySchema, 'PUT', '/me/constituency', { numDepartement, numCirco });
 };
+export const shareAgreement = async () => {
+  if (!document.cookie.includes('pl_csrf=')) await ensureCsrf();
+  return send(AgreementShareSchema, 'POST', '/me/agreement/share?legislature=17');
+};
+export const withdrawAgreementShares = async () => {
+  if (!document.cookie.includes('pl_csrf=')) await ensureCsrf();
+  return send(z.unknown(), 'DELETE', '/me/agreement/share');
+};
+export const fetchSharedAgreement = (token: string) => get(AgreementResponseSchema, `/agreement/shared/${encodeURIComponent(token)}`);

@@ -85,6 +85,10 @@ export const agendaFr = frenchTree({
     yourVote: 'Votre vote',
     constituency: 'Citoyen·nes de la circonscription',
     fewVotes: 'moins de {{min}} votes',
+    share: 'Partager ma comparaison (lien public)',
+    unshare: 'Retirer mes liens de partage',
+    shared: 'Comparaison partagée par un·e citoyen·ne',
+    sharedLink: 'Lien à partager : {{url}}',
   },
   nav: 'Ordre du jour',
 });
@@ -168,6 +172,10 @@ export const agendaEn: typeof agendaFr = {
     yourVote: 'Your vote',
     constituency: 'Citizens of the constituency',
     fewVotes: 'fewer than {{min}} votes',
+    share: 'Share my comparison (public link)',
+    unshare: 'Withdraw my share links',
+    shared: 'A comparison shared by a citizen',
+    sharedLink: 'Link to share: {{url}}',
   },
   nav: 'Agenda',
 };

@@ -185,3 +185,16 @@ export const citizenConstituencies = sqliteTable('citizen_constituencies', {
   numCirco: integer('num_circo').notNull(),
   updatedAt: integer('updated_at').notNull(),
 });
+
+/**
+ * A citizen's comparison is private unless they share it: a share is a random link token (only
+ * its SHA-256 stored) that shows their agreement scores, until they withdraw it.
+ */
+export const agreementShares = sqliteTable('agreement_shares', {
+  tokenHash: text('token_hash').primaryKey(),
+  citizenId: integer('citizen_id')
+    .notNull()
+    .references(() => citizens.id, { onDelete: 'cascade' }),
+  legislature: integer('legislature').notNull(),
+  createdAt: integer('created_at').notNull(),
+});

@@ -12,6 +12,7 @@ import { createCitizens, type Citizens } from '../accounts/citizens';
 import { createAgreementService } from './service';
 import { findDeputies } from './seats';
 import { deputyVotes, MIN_CONSTITUENCY_SPLIT, setMyConstituency } from './deputy-votes';
+import { createShare, withdrawShares } from './shares';
 
 /** Agreement scores on the real L17 votes (3,876 scrutins) of the bundled store. */
 let store: BundledStore;
@@ -110,5 +111,19 @@ describe('qui vote comme moi ?', () => {
     expect(deputyVotes(store.db, barnier, 17, 5, neighbours[0]!.citizenId).votes[0]).toMatchObject({ mine: 'pour', constituency: null });
     await citizens.votes.castVote(neighbours.at(-1)!, latest.scrutinUid, 'abstention', null);
     expect(deputyVotes(store.db, barnier, 17, 5, null).votes[0]!.constituency).toEqual({ pour: 2, contre: 2, abstention: 1, total: 5 });
+  });
+
+  it('is public only through a share link its author created, and no longer once withdrawn', async () => {
+    const app = createApp(deps);
+    await request(app).post('/api/me/agreement/share').expect(401);
+    const share = createShare(store.db, citizenId, 17, Date.now());
+    expect(share.path).toBe(`/partage/${share.token}`);
+    const shared = await request(app).get(`/api/agreement/shared/${share.token}`).expect(200);
+    expect(shared.body.myVotes).toBe(60);
+    expect(JSON.stringify(shared.body)).not.toContain('moi@example.org');
+    const forged = share.token.slice(0, -1) + (share.token.endsWith('A') ? 'B' : 'A');
+    expect((await request(app).get(`/api/agreement/shared/${forged}`).expect(404)).body.code).toBe('share_not_found');
+    withdrawShares(store.db, citizenId);
+    await request(app).get(`/api/agreement/shared/${share.token}`).expect(404);
   });
 });

@@ -1,6 +1,7 @@
 import express, { type Router } from 'express';
 import { AgreementQuerySchema, AgreementResponseSchema, DifferencesQuerySchema, DifferencesResponseSchema, MyDeputyQuerySchema, MyDeputyResponseSchema,
-  DeputyVotesQuerySchema, DeputyVotesResponseSchema, MyConstituencyBodySchema, MyConstituencySchema } from '@parallele/core';
+  DeputyVotesQuerySchema, DeputyVotesResponseSchema, MyConstituencyBodySchema, MyConstituencySchema,
+  AgreementShareSchema, ShareTokenParamsSchema } from '@parallele/core';
 import type { AppDeps } from '../../deps';
 import { sendJson, validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
@@ -10,6 +11,7 @@ import { platformOf } from '../platform/platform';
 import { AGREEMENT_RULES } from './service';
 import { findDeputies } from './seats';
 import { deputyVotes, myConstituency, setMyConstituency } from './deputy-votes';
+import { createShare, resolveShare, withdrawShares } from './shares';
 
 registerRoute({
   method: 'get', path: '/api/me/agreement', tags: ['agreement'],
@@ -52,6 +54,21 @@ registerRoute({
   responses: { 200: jsonResponse('null', MyConstituencySchema), ...problemResponses(401, 403) },
 });
 
+registerRoute({
+  method: 'post', path: '/api/me/agreement/share', tags: ['agreement'], summary: 'Share my comparison: a link anyone can open, until I withdraw it',
+  request: { query: AgreementQuerySchema },
+  responses: { 201: jsonResponse('The share link', AgreementShareSchema), ...problemResponses(400, 401, 403) },
+});
+registerRoute({
+  method: 'delete', path: '/api/me/agreement/share', tags: ['agreement'], summary: 'Withdraw every share link of my comparison',
+  responses: { 204: { description: 'Withdrawn' }, ...problemResponses(401, 403) },
+});
+registerRoute({
+  method: 'get', path: '/api/agreement/shared/{token}', tags: ['agreement'], summary: 'A comparison its author chose to share (scores only, no e-mail, no vote list)',
+  request: { params: ShareTokenParamsSchema },
+  responses: { 200: jsonResponse('Agreement scores', AgreementResponseSchema), ...problemResponses(400, 404) },
+});
+
 export function agreementRoutes(deps: AppDeps): Router {
   const router = express.Router();
   router.get('/my-deputy', (req, res) => {
@@ -63,6 +80,19 @@ export function agreementRoutes(deps: AppDeps): Router {
     const q = validate(req, 'query', DeputyVotesQuerySchema);
     const citizen = res.locals.citizen as { citizenId: number } | undefined;
     sendJson(res, DeputyVotesResponseSchema, deputyVotes(deps.db, q.ref, q.legislature, q.limit, citizen?.citizenId ?? null));
+  });
+  router.post('/me/agreement/share', ...signedIn, http.csrf, (req, res) => {
+    const q = validate(req, 'query', AgreementQuerySchema);
+    sendJson(res, AgreementShareSchema, createShare(deps.db, citizenOf(res).citizenId, q.legislature, deps.now().getTime()), 201);
+  });
+  router.delete('/me/agreement/share', ...signedIn, http.csrf, (_req, res) => {
+    withdrawShares(deps.db, citizenOf(res).citizenId);
+    res.status(204).end();
+  });
+  router.get('/agreement/shared/:token', (req, res) => {
+    const { token } = validate(req, 'params', ShareTokenParamsSchema);
+    const share = resolveShare(deps.db, token);
+    sendJson(res, AgreementResponseSchema, platformOf(deps).agreement.forCitizen(share.citizenId, share.legislature, 10));
   });
   router.get('/me/constituency', ...signedIn, (_req, res) => {
     sendJson(res, MyConstituencySchema, myConstituency(deps.db, citizenOf(res).citizenId));

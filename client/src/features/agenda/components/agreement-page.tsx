@@ -6,7 +6,8 @@ import { AsyncView } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { useAccountStore } from '../../account/store';
-import { fetchAgreement, fetchDeputyVotes, fetchMyDeputy, putMyConstituency } from '../api';
+import { fetchAgreement, fetchDeputyVotes, fetchMyDeputy, fetchSharedAgreement, putMyConstituency, shareAgreement, withdrawAgreementShares } from '../api';
+import { useParams } from 'react-router';
 
 type Row = AgreementResponse['deputies'][number];
 
@@ -86,6 +87,47 @@ function MyDeputy({ scores, min }: { scores: Map<string, Row>; min: number }) {
   );
 }
 
+function ShareButtons() {
+  const { t } = useTranslation();
+  const [url, setUrl] = useState<string | null>(null);
+  return (
+    <p style={{ display: 'flex', gap: '1rem', flexWrap: 'wrap' }}>
+      <button type="button" className="button button-secondary" onClick={() => void shareAgreement().then((s) => setUrl(`${window.location.origin}${s.path}`))}>
+        {t('agenda.agreement.share')}
+      </button>
+      <button type="button" className="button button-secondary" onClick={() => void withdrawAgreementShares().then(() => setUrl(null))}>
+        {t('agenda.agreement.unshare')}
+      </button>
+      {url ? <span className="small" data-testid="share-url">{t('agenda.agreement.sharedLink', { url })}</span> : null}
+    </p>
+  );
+}
+
+/** /partage/:token: a comparison its author chose to share (scores only). */
+export function SharedAgreementPage() {
+  const { t } = useTranslation();
+  const token = useParams().token ?? '';
+  const shared = useResource(`shared-${token}`, () => fetchSharedAgreement(token));
+  return (
+    <div className="page">
+      <h1>{t('agenda.agreement.title')}</h1>
+      <p className="muted">{t('agenda.agreement.shared')}</p>
+      <AsyncView resource={shared}>
+        {(data) => {
+          const byRef = new Map(data.deputies.map((d) => [d.ref, d]));
+          const pick = (refs: string[]) => refs.map((r) => byRef.get(r)!).filter(Boolean);
+          return (
+            <div className="grid-2">
+              <section><h2>{t('agenda.agreement.closest')}</h2><ScoreList rows={pick(data.closest)} min={data.minCompared} /></section>
+              <section><h2>{t('agenda.agreement.farthest')}</h2><ScoreList rows={pick(data.farthest)} min={data.minCompared} /></section>
+            </div>
+          );
+        }}
+      </AsyncView>
+    </div>
+  );
+}
+
 /** /qui-vote-comme-moi: the signed-in citizen's agreement with deputies and groups (private). */
 export function AgreementPage() {
   const { t } = useTranslation();
@@ -105,6 +147,7 @@ export function AgreementPage() {
           return (
             <>
               <p className="small muted">{data.rules}</p>
+              <ShareButtons />
               <div className="grid-2">
                 <section><h2>{t('agenda.agreement.closest')}</h2><ScoreList rows={pick(data.closest)} min={data.minCompared} /></section>
                 <section><h2>{t('agenda.agreement.farthest')}</h2><ScoreList rows={pick(data.farthest)} min={data.minCompared} /></section>
