@@ -2,6 +2,8 @@ import { useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { RecordRow } from '@parallele/core';
 import { AsyncView } from '../../../components/status';
+import { ChartFrame } from '../../../components/chart-frame';
+import { ResultsTable } from '../../../charts/results-table';
 import { capitalise, useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { fetchRecord, recordCsvUrl } from '../api';
@@ -73,6 +75,31 @@ export function RecordPage() {
           <>
             <p className="headline" data-testid="record-changed">{t('agenda.record.changed', { count: data.changed, k })}</p>
             <RecordTable rows={data.questions} />
+            <ChartFrame
+              title={t('agenda.record.title', { n })}
+              name={`mavoix-record-L${n}-k${k}`}
+              data={{
+                header: ['question', 'citizensPour', 'assemblyPour', 'outcome', 'parallelOutcome', 'flipped'],
+                rows: data.questions.map((r) => [r.title, r.citizensPour ?? '', r.assemblyPour ?? '', r.outcome ?? '', r.parallelOutcome ?? '', r.flipped === null ? '' : String(r.flipped)]),
+              }}
+            >
+              <ResultsTable
+                title={t('agenda.record.title', { n })}
+                columns={[
+                  { key: 'title', label: t('agenda.record.question'), width: 360 },
+                  { key: 'citizens', label: t('agenda.record.citizens'), width: 120, align: 'end' },
+                  { key: 'assembly', label: t('agenda.record.assembly'), width: 120, align: 'end' },
+                  { key: 'outcome', label: t('agenda.record.outcome'), width: 100 },
+                  { key: 'parallel', label: t('agenda.record.parallelOutcome'), width: 130 },
+                ]}
+                rows={data.questions.map((r) => ({
+                  title: capitalise(r.title), citizens: r.citizensPour, assembly: r.assemblyPour, outcome: r.outcome ? t(`outcome.${r.outcome}`) : '—',
+                  parallel: r.parallelOutcome ? t(`outcome.${r.parallelOutcome}`) : '—', flipped: r.flipped ? 1 : 0,
+                }))}
+                highlightKey="flipped"
+                maxRows={40}
+              />
+            </ChartFrame>
             <h2>{t('agenda.record.divergences')}</h2>
             {data.divergences.length === 0 ? <p className="muted">{t('agenda.record.noDivergence')}</p> : <RecordTable rows={data.divergences.slice(0, 10)} />}
           </>
