@@ -70,14 +70,18 @@ export function questionsRepository(db: Db) {
     dossiers(): Set<string> {
       return new Set(sqlite.prepare<[], { d: string }>('SELECT DISTINCT dossier_ref AS d FROM platform_questions').all().map((r) => r.d));
     },
-    /** Scrutins held in a sitting of the stored agenda and not linked yet. */
+    /**
+     * Scrutins not linked yet, held in a sitting whose agenda names a text some question is about
+     * (every other scrutin cannot link: this runs before every read, so it must stay cheap).
+     */
     unlinkedScrutins(): { uid: string; titre: string; type: string; seanceRef: string; startAt: number }[] {
       return sqlite
         .prepare<[], { uid: string; titre: string; type: string; seanceRef: string; startAt: number }>(
           `SELECT s.uid, s.titre, s.type, s.seance_ref AS seanceRef, a.start_at AS startAt
-             FROM scrutins s JOIN agenda_sittings a ON a.uid = s.seance_ref
+             FROM agenda_sittings a JOIN scrutins s ON s.seance_ref = a.uid
              LEFT JOIN question_links l ON l.scrutin_uid = s.uid
-            WHERE l.scrutin_uid IS NULL`,
+            WHERE l.scrutin_uid IS NULL
+              AND a.uid IN (SELECT p.sitting_uid FROM agenda_points p JOIN platform_questions q ON q.dossier_ref = p.dossier_ref)`,
         )
         .all();
     },
