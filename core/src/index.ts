@@ -21,6 +21,7 @@ export * from './an/parse';
 export * from './contracts/sync';
 export * from './contracts/simulation';
 export * from './contracts/legislatures';
+export * from './contracts/simulator-url';
 // issue 13: agenda, questions, alerts, agreement
 export * from './agenda/model';
 export * from './agenda/upcoming';

@@ -1,3 +1,4 @@
+/** Entry file 1 of 4 — the express app: middleware, the API modules under /api, the client; no listening (tests drive it with supertest). */
 import express, { type Router } from 'express';
 import type { HelmetOptions } from 'helmet';
 import { accessLog } from './access-log';
@@ -9,8 +10,6 @@ import { scrutinsRoutes } from './modules/scrutins/routes';
 import { groupsRoutes } from './modules/groups/routes';
 import { deputiesRoutes } from './modules/deputies/routes';
 import { openApiRoutes } from './openapi';
-// The citizens' modules document their paths here (see the file).
-import './openapi-citizens';
 import { accountsRoutes } from './modules/accounts/routes';
 import { votesRoutes } from './modules/votes/routes';
 import { moderationRoutes } from './modules/moderation/routes';

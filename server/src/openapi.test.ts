@@ -5,10 +5,10 @@ import type { Router } from 'express';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiModules, createApp } from './app';
+import { buildAppDeps } from './boot';
 import { testConfig } from './config';
 import { openDatabase } from './db/client';
 import type { AppDeps } from './deps';
-import { createEventBus } from './events';
 import { silentLogger } from './logger';
 
 let dir: string;
@@ -17,7 +17,7 @@ let doc: Record<string, unknown> & { paths: Record<string, Record<string, { resp
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parallele-openapi-'));
-  deps = { config: testConfig(), logger: silentLogger(), db: openDatabase(`file:${join(dir, 'x.db')}`), events: createEventBus(), now: () => new Date() };
+  deps = buildAppDeps({ config: testConfig(), logger: silentLogger(), db: openDatabase(`file:${join(dir, 'x.db')}`) });
   const res = await request(createApp(deps)).get('/api/openapi.json');
   expect(res.status).toBe(200);
   doc = res.body;

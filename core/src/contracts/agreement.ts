@@ -75,6 +75,7 @@ export const MyConstituencyBodySchema = z.strictObject({
   numDepartement: z.string().regex(/^(\d{2,3}|2[AB])$/, 'numDepartement: a département number such as 75, 2A or 971'),
   numCirco: z.number().int().min(1).max(99),
 });
+export type MyConstituencyBody = z.infer<typeof MyConstituencyBodySchema>;
 export const MyConstituencySchema = MyConstituencyBodySchema.nullable().meta({ id: 'MyConstituency' });
 export type MyConstituency = z.infer<typeof MyConstituencySchema>;
 

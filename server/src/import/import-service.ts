@@ -6,8 +6,8 @@ import { REPO_ROOT } from '../config';
 import { beginBulkLoad, contentHash, countScrutins, upsertDeputies, upsertGroups, upsertScrutins, type UpsertItem, type UpsertReport } from '../db/an-store';
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
-import { createAgendaCollector } from '../modules/agenda/agenda-import';
-import { createSeatsCollector } from '../modules/agreement/seats-import';
+import { createAgendaCollector } from '../modules/agenda';
+import { createSeatsCollector } from '../modules/agreement';
 
 /**
  * Imports official AN open data (scrutins, acteurs, organes) from a bundle, folder, file or zip

@@ -3,8 +3,7 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from '@par
 import { SESSION_COOKIE, SOCKET_EVENTS, TallySubscribePayloadSchema, tallyRoom } from '@parallele/core';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
-import { citizensOf } from '../modules/accounts/citizens';
-import type { SessionCitizen } from '../modules/accounts/repository';
+import type { SessionCitizen } from '../modules/accounts';
 
 /**
  * Live tallies. A socket joins the room of each scrutin it watches; committed votes (and
@@ -49,7 +48,7 @@ function fail<T>(ack: SocketAck<T> | undefined, error: unknown) {
 
 export function attachTallySockets(server: Server, deps: AppDeps): () => void {
   const io = server as unknown as TallyServer;
-  const citizens = citizensOf(deps);
+  const { votes, accounts } = deps;
   const dirty = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
 
@@ -60,7 +59,7 @@ export function attachTallySockets(server: Server, deps: AppDeps): () => void {
       const room = tallyRoom(uid);
       if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) continue;
       try {
-        io.to(room).emit(SOCKET_EVENTS.tallyUpdate, citizens.votes.tally(uid));
+        io.to(room).emit(SOCKET_EVENTS.tallyUpdate, votes.tally(uid));
       } catch (error) {
         deps.logger.error({ err: error, uid }, 'live tally failed');
       }
@@ -85,7 +84,7 @@ export function attachTallySockets(server: Server, deps: AppDeps): () => void {
 
   io.on('connection', (socket) => {
     const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
-    socket.data.citizen = citizens.accounts.resolveSession(token);
+    socket.data.citizen = accounts.resolveSession(token);
     socket.data.watching = new Set();
     if (socket.data.citizen) void socket.join(citizenRoom(socket.data.citizen.citizenId));
 
@@ -97,7 +96,7 @@ export function attachTallySockets(server: Server, deps: AppDeps): () => void {
         if (!socket.data.watching.has(uid) && socket.data.watching.size >= MAX_ROOMS_PER_SOCKET) {
           throw AppError.tooManyRequests(`A socket may watch ${MAX_ROOMS_PER_SOCKET} scrutins at most`);
         }
-        const tally = citizens.votes.tally(uid);
+        const tally = votes.tally(uid);
         socket.data.watching.add(uid);
         void socket.join(tallyRoom(uid));
         if (typeof ack === 'function') ack({ ok: true, data: tally });

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import {
   AgreementResponseSchema, AlertSubscriptionsSchema, MyDeputyResponseSchema, DeputyVotesResponseSchema, MyConstituencySchema, AgreementShareSchema, PlatformRecordSchema, QuestionsResponseSchema, ScrutinMandateSchema,
-  UpcomingAgendaResponseSchema, type AlertSubscriptions,
+  UpcomingAgendaResponseSchema, type AlertSubscriptions, type MyConstituencyBody,
 } from '@parallele/core';
 import { get, send } from '../../lib/api';
-import { ensureCsrf } from '../account/api';
+import { ensureCsrf } from '../account';
 
 export const fetchUpcoming = () => get(UpcomingAgendaResponseSchema, '/agenda/upcoming');
 export const fetchQuestions = () => get(QuestionsResponseSchema, '/questions');
@@ -21,7 +21,7 @@ export const fetchMyDeputy = (departement: string, circo: number) => get(MyDeput
 export const fetchDeputyVotes = (ref: string) => get(DeputyVotesResponseSchema, '/my-deputy/votes', { ref, legislature: 17, limit: 30 });
 export const putMyConstituency = async (numDepartement: string, numCirco: number) => {
   if (!document.cookie.includes('pl_csrf=')) await ensureCsrf();
-  return send(MyConstituencySchema, 'PUT', '/me/constituency', { numDepartement, numCirco });
+  return send(MyConstituencySchema, 'PUT', '/me/constituency', { numDepartement, numCirco } satisfies MyConstituencyBody);
 };
 export const shareAgreement = async () => {
   if (!document.cookie.includes('pl_csrf=')) await ensureCsrf();

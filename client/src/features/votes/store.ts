@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { MyVote, Tally, VoteChoice, VoteWindow } from '@parallele/core';
-import { toApiError, type ApiError } from '../../lib/api';
-import { onMyVote, watchTally } from '../../lib/socket';
+import { ApiError, toApiError } from '../../lib/api';
+import { onMyVote, resubscribeTally, watchTally } from '../../lib/socket';
 import * as api from './api';
 
 interface Entry {
@@ -17,8 +17,9 @@ const EMPTY: Entry = { tally: null, tallyError: null, mine: null, window: null, 
 
 interface VotesState {
   byUid: Record<string, Entry>;
-  /** Loads the tally over HTTP, then follows it live over the socket; returns the stop function. */
+  /** Follows the tally over the socket (the subscription's answer, then the pushes); returns the stop function. */
   follow: (uid: string) => () => void;
+  retryTally: (uid: string) => void;
   loadMine: (uid: string) => Promise<void>;
   cast: (uid: string, choice: VoteChoice) => Promise<boolean>;
   applyTally: (t: Tally) => void;
@@ -35,11 +36,15 @@ export const useVotesStore = create<VotesState>((set, get) => {
     byUid: {},
     follow(uid) {
       listenMine();
-      api.fetchTally(uid).then(
+      return watchTally(
+        uid,
         (t) => get().applyTally(t),
-        (e: unknown) => patch(uid, { tallyError: toApiError(e) }),
+        (message) => patch(uid, { tallyError: new ApiError(0, 'network', message) }),
       );
-      return watchTally(uid, (t) => get().applyTally(t));
+    },
+    retryTally(uid) {
+      patch(uid, { tallyError: null });
+      resubscribeTally(uid);
     },
     applyTally(t) {
       const current = get().byUid[t.scrutinUid]?.tally;
@@ -59,9 +64,8 @@ export const useVotesStore = create<VotesState>((set, get) => {
       patch(uid, { sending: choice, voteError: null });
       try {
         const r = await api.putMyVote(uid, choice);
+        // the answer is the citizen's own choice; the new tally comes pushed over the socket
         patch(uid, { mine: r.vote, window: r.window, sending: null });
-        // the socket brings the new tally; fetch it too in case the socket is down
-        api.fetchTally(uid).then((t) => get().applyTally(t), () => undefined);
         return true;
       } catch (e) {
         patch(uid, { sending: null, voteError: toApiError(e) });

@@ -1,14 +1,8 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type Database from 'better-sqlite3';
 import type { Role, VerificationLevel } from '@parallele/core';
 import { citizens, oneTimeCodes, sessions, votes } from '../../db/schema/citizens';
 
-/** What the citizens' repositories need from the store (db/client's `{ orm, sqlite }`). */
-export interface CitizensDb {
-  orm: BetterSQLite3Database<Record<string, unknown>>;
-  sqlite: Database.Database;
-}
+import type { CitizensDb } from '../../db/types';
 
 export type CitizenRow = typeof citizens.$inferSelect;
 export type CodeRow = typeof oneTimeCodes.$inferSelect;

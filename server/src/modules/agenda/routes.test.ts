@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PLF_QUESTION, PLF_SITTING, startPlatformTestServer, type PlatformTestServer } from '../platform/test-harness';
+import { PLF_QUESTION, PLF_SITTING, startPlatformTestServer, type PlatformTestServer } from '../../test-support/platform';
 
 describe('GET /api/agenda/upcoming', () => {
   describe('replayed as of 18 Nov 2025 noon (AS_OF)', () => {

@@ -3,7 +3,6 @@ import { UpcomingAgendaResponseSchema } from '@parallele/core';
 import type { AppDeps } from '../../deps';
 import { sendJson } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
-import { platformOf } from '../platform/platform';
 
 registerRoute({
   method: 'get',
@@ -17,10 +16,10 @@ registerRoute({
 });
 
 /** GET /api/agenda/upcoming */
-export function agendaRoutes(deps: AppDeps): Router {
+export function agendaRoutes(deps: Pick<AppDeps, 'platform'>): Router {
   const router = express.Router();
   router.get('/agenda/upcoming', (_req, res) => {
-    const platform = platformOf(deps);
+    const { platform } = deps;
     // questions opened for texts that just entered the agenda are listed with it
     platform.questions.refresh();
     sendJson(res, UpcomingAgendaResponseSchema, platform.agenda.upcomingResponse());

@@ -1,14 +1,13 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { VoteChoice } from '@parallele/core';
+import { buildAppDeps } from '../../boot';
 import { testConfig } from '../../config';
 import type { AppDeps } from '../../deps';
-import { createEventBus } from '../../events';
 import { silentLogger } from '../../logger';
 import { createApp } from '../../app';
 import { openBundledStore, type BundledStore } from '../../test-support/bundled-store';
-import { registerVerified, TEST_ENV } from '../../test-support/citizens';
-import { createCitizens, type Citizens } from '../accounts/citizens';
+import { registerVerified, TEST_ENV, type Citizens } from '../../test-support/citizens';
 import { createAgreementService } from './service';
 import { findDeputies } from './seats';
 import { deputyVotes, MIN_CONSTITUENCY_SPLIT, setMyConstituency } from './deputy-votes';
@@ -26,9 +25,8 @@ let copiedVotes: { uid: string; position: 'pour' | 'contre' }[];
 
 beforeAll(async () => {
   store = await openBundledStore();
-  deps = { config: testConfig(), logger: silentLogger(), db: store.db, events: createEventBus(), now: () => new Date() };
-  citizens = createCitizens(deps, { env: { NODE_ENV: 'test', MAILBOX_DIR: `${store.dir}/mailbox`, ...TEST_ENV } });
-  deps.citizens = citizens;
+  deps = buildAppDeps({ config: testConfig({ MAILBOX_DIR: `${store.dir}/mailbox`, ...TEST_ENV }), logger: silentLogger(), db: store.db });
+  citizens = deps;
   const { citizen } = await registerVerified(citizens, `${store.dir}/mailbox`, 'moi@example.org', '192.0.2.1');
   citizenId = citizen.citizenId;
   copied = store.db.sqlite

@@ -5,9 +5,7 @@ import { AgreementQuerySchema, AgreementResponseSchema, DifferencesQuerySchema, 
 import type { AppDeps } from '../../deps';
 import { sendJson, validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
-import { citizensOf } from '../accounts/citizens';
-import { citizenOf, readCookies } from '../accounts/http';
-import { platformOf } from '../platform/platform';
+import { citizenOf, readCookies } from '../../http';
 import { AGREEMENT_RULES } from './service';
 import { findDeputies } from './seats';
 import { deputyVotes, myConstituency, setMyConstituency } from './deputy-votes';
@@ -69,12 +67,12 @@ registerRoute({
   responses: { 200: jsonResponse('Agreement scores', AgreementResponseSchema), ...problemResponses(400, 404) },
 });
 
-export function agreementRoutes(deps: AppDeps): Router {
+export function agreementRoutes(deps: Pick<AppDeps, 'db' | 'now' | 'platform' | 'http'>): Router {
   const router = express.Router();
   router.get('/my-deputy', (req, res) => {
     sendJson(res, MyDeputyResponseSchema, findDeputies(deps.db, validate(req, 'query', MyDeputyQuerySchema)));
   });
-  const { http } = citizensOf(deps);
+  const { http } = deps;
   const signedIn = [readCookies, http.session, http.requireCitizen];
   router.get('/my-deputy/votes', readCookies, http.session, (req, res) => {
     const q = validate(req, 'query', DeputyVotesQuerySchema);
@@ -92,7 +90,7 @@ export function agreementRoutes(deps: AppDeps): Router {
   router.get('/agreement/shared/:token', (req, res) => {
     const { token } = validate(req, 'params', ShareTokenParamsSchema);
     const share = resolveShare(deps.db, token);
-    sendJson(res, AgreementResponseSchema, platformOf(deps).agreement.forCitizen(share.citizenId, share.legislature, 10));
+    sendJson(res, AgreementResponseSchema, deps.platform.agreement.forCitizen(share.citizenId, share.legislature, 10));
   });
   router.get('/me/constituency', ...signedIn, (_req, res) => {
     sendJson(res, MyConstituencySchema, myConstituency(deps.db, citizenOf(res).citizenId));
@@ -106,11 +104,11 @@ export function agreementRoutes(deps: AppDeps): Router {
   });
   router.get('/me/agreement', ...signedIn, (req, res) => {
     const q = validate(req, 'query', AgreementQuerySchema);
-    sendJson(res, AgreementResponseSchema, platformOf(deps).agreement.forCitizen(citizenOf(res).citizenId, q.legislature, q.minCompared));
+    sendJson(res, AgreementResponseSchema, deps.platform.agreement.forCitizen(citizenOf(res).citizenId, q.legislature, q.minCompared));
   });
   router.get('/me/agreement/differences', ...signedIn, (req, res) => {
     const q = validate(req, 'query', DifferencesQuerySchema);
-    sendJson(res, DifferencesResponseSchema, platformOf(deps).agreement.differences(citizenOf(res).citizenId, q.legislature, q.with));
+    sendJson(res, DifferencesResponseSchema, deps.platform.agreement.differences(citizenOf(res).citizenId, q.legislature, q.with));
   });
   return router;
 }

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOverHttp, type SignedIn } from '../../test-support/citizens';
-import { createPlatform } from '../platform/platform';
-import { PLF_QUESTION, startPlatformTestServer, type PlatformTestServer } from '../platform/test-harness';
+import { PLF_QUESTION, startPlatformTestServer, type PlatformTestServer } from '../../test-support/platform';
 
 /** Alerts on the real agenda replayed from 18 Nov 2025: digests in the dev mailbox, never twice. */
 let t: PlatformTestServer;
@@ -62,12 +61,14 @@ describe('alerts', () => {
   });
 
   it('never sends the same alert twice, even after a restart', async () => {
-    const restarted = createPlatform(t.deps);
+    const restarted = t.restart();
     t.clock.now = Date.parse('2025-11-19T09:00:00+01:00');
     // a new day: only what is new is due, and the opened alerts were sent already
-    expect(restarted.alerts.run()).toBe(0);
+    expect(restarted.platform.alerts.run()).toBe(0);
     t.clock.now = Date.parse('2025-11-23T18:00:00+01:00');
-    expect(restarted.alerts.run()).toBe(1);
+    expect(restarted.platform.alerts.run()).toBe(1);
+    // the restarted services hand their mail over before the mailbox is read
+    await restarted.close();
     const mails = await alertMails('ada@example.org');
     expect(mails).toHaveLength(2);
     expect(mails[1]!.text).toContain('Dernier jour : « Vote solennel sur le projet de loi de finances pour 2026 »');

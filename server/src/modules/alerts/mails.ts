@@ -1,5 +1,5 @@
 import type { Question } from '@parallele/core';
-import type { MailMessage } from '../accounts/mailer';
+import type { MailMessage } from '../accounts';
 import type { AlertKind } from './repository';
 
 /** The alert digest, in the citizen's language, with the one-click unsubscribe (RFC 8058). */

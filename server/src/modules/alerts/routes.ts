@@ -3,9 +3,7 @@ import { AlertSubscriptionsSchema, UnsubscribeQuerySchema, UnsubscribeResponseSc
 import type { AppDeps } from '../../deps';
 import { sendJson, validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
-import { citizensOf } from '../accounts/citizens';
-import { citizenOf, readCookies } from '../accounts/http';
-import { platformOf } from '../platform/platform';
+import { citizenOf, readCookies } from '../../http';
 
 registerRoute({
   method: 'get', path: '/api/me/alerts', tags: ['alerts'], summary: 'My alert subscriptions',
@@ -25,21 +23,21 @@ for (const method of ['get', 'post'] as const) {
   });
 }
 
-export function alertsRoutes(deps: AppDeps): Router {
+export function alertsRoutes(deps: Pick<AppDeps, 'platform' | 'http'>): Router {
   const router = express.Router();
-  const { http } = citizensOf(deps);
-  const alerts = () => platformOf(deps).alerts;
+  const { http } = deps;
+  const { alerts } = deps.platform;
   const signedIn = [readCookies, http.session, http.requireCitizen];
 
   router.get('/me/alerts', ...signedIn, (_req, res) => {
-    sendJson(res, AlertSubscriptionsSchema, alerts().subscriptions(citizenOf(res).citizenId));
+    sendJson(res, AlertSubscriptionsSchema, alerts.subscriptions(citizenOf(res).citizenId));
   });
   router.put('/me/alerts', ...signedIn, http.csrf, (req, res) => {
-    sendJson(res, AlertSubscriptionsSchema, alerts().subscribe(citizenOf(res).citizenId, validate(req, 'body', AlertSubscriptionsSchema)));
+    sendJson(res, AlertSubscriptionsSchema, alerts.subscribe(citizenOf(res).citizenId, validate(req, 'body', AlertSubscriptionsSchema)));
   });
   // No session, no CSRF: the signed token is the authority, and mail clients POST it cross-site.
   const unsubscribe: express.RequestHandler = (req, res) => {
-    alerts().unsubscribe(validate(req, 'query', UnsubscribeQuerySchema).token);
+    alerts.unsubscribe(validate(req, 'query', UnsubscribeQuerySchema).token);
     sendJson(res, UnsubscribeResponseSchema, { unsubscribed: true });
   };
   router.get('/alerts/unsubscribe', unsubscribe);

@@ -2,9 +2,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { parisDate, type AlertSubscriptions, type Question } from '@parallele/core';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
-import type { Mailer } from '../accounts/mailer';
+import type { Mailer } from '../accounts';
 import type { Db } from '../../db/client';
-import type { QuestionsService } from '../questions/service';
+import type { QuestionsService } from '../questions';
 import { digestMail, type DigestItem } from './mails';
 import { alertsRepository, type AlertKind, type Subscriber } from './repository';
 

@@ -1,5 +1,5 @@
 import type { BurstVoteEvent, Flag, FlagStatus } from '@parallele/core';
-import type { CitizensDb } from '../accounts/repository';
+import type { CitizensDb } from '../../db/types';
 
 /** Flags and the recent-vote feed of the burst detector. */
 export function moderationRepository(db: CitizensDb) {

@@ -1,14 +1,17 @@
-import type { AppDeps } from '../../deps';
-import { citizensOf } from '../accounts/citizens';
-import { createAgendaService, type AgendaService } from '../agenda/service';
-import { createQuestionsService, type QuestionsService } from '../questions/service';
-import { createAlertsService, type AlertsService } from '../alerts/service';
-import { createAgreementService, type AgreementService } from '../agreement/service';
+import type { Config } from '../../config';
+import type { Db } from '../../db/client';
+import type { Logger } from '../../logger';
+import type { Mailer } from '../accounts';
+import type { VotesService } from '../votes';
+import { createAgendaService, type AgendaService } from '../agenda';
+import { createQuestionsService, type QuestionsService } from '../questions';
+import { createAlertsService, type AlertsService } from '../alerts';
+import { createAgreementService, type AgreementService } from '../agreement';
 
 /**
- * Issue 13's services, built once per app (boot() puts them in deps.platform; an app built without
- * them, in other modules' tests, gets them lazily): the agenda, the platform's questions, the
- * alerts and the agreement scores, plus the job that keeps questions and alerts up to date.
+ * Issue 13's services, built once by buildAppDeps() into deps.platform: the agenda, the platform's
+ * questions, the alerts and the agreement scores, plus the job that keeps questions and alerts up
+ * to date (started by boot(), stopped by deps.close()).
  */
 export interface Platform {
   agenda: AgendaService;
@@ -21,19 +24,31 @@ export interface Platform {
   stopJob(): void;
 }
 
-export function createPlatform(deps: AppDeps): Platform {
-  const citizens = citizensOf(deps);
+/** What the platform is built from: the store and clock, the votes service and mailer of the citizens' side. */
+export interface PlatformDeps {
+  db: Db;
+  now: () => Date;
+  logger: Logger;
+  config: Pick<Config, 'AS_OF'>;
+  votes: VotesService;
+  mailer: Mailer;
+  /** the server secret: signs the alerts' unsubscribe links */
+  secret: Buffer;
+  /** the site's address, for the links in the alert mails */
+  publicUrl: string;
+}
+
+export function createPlatform(deps: PlatformDeps): Platform {
   // the agenda names each text's question; the questions read the agenda: tie the knot once built
   const late: { questions?: QuestionsService } = {};
   const agenda = createAgendaService({
     db: deps.db, now: deps.now, asOf: deps.config.AS_OF,
     questionOf: (dossierRef, sittingUid) => late.questions?.questionOnText(dossierRef, sittingUid) ?? null,
   });
-  const questions = createQuestionsService({ db: deps.db, now: deps.now, logger: deps.logger, agenda, votes: citizens.votes });
+  const questions = createQuestionsService({ db: deps.db, now: deps.now, logger: deps.logger, agenda, votes: deps.votes });
   late.questions = questions;
-  const publicUrl = deps.config.PUBLIC_URL ?? `http://${deps.config.HOST}:${deps.config.PORT}`;
   const alerts = createAlertsService({
-    db: deps.db, now: deps.now, logger: deps.logger, mailer: citizens.mailer, questions, secret: citizens.config.secret, publicUrl: publicUrl.replace(/\/$/, ''),
+    db: deps.db, now: deps.now, logger: deps.logger, mailer: deps.mailer, questions, secret: deps.secret, publicUrl: deps.publicUrl.replace(/\/$/, ''),
   });
   let timer: NodeJS.Timeout | null = null;
   const tick = () => {
@@ -55,16 +70,4 @@ export function createPlatform(deps: AppDeps): Platform {
       timer = null;
     },
   };
-}
-
-const lazily = new WeakMap<AppDeps, Platform>();
-
-export function platformOf(deps: AppDeps): Platform {
-  if (deps.platform) return deps.platform;
-  let platform = lazily.get(deps);
-  if (!platform) {
-    platform = createPlatform(deps);
-    lazily.set(deps, platform);
-  }
-  return platform;
 }

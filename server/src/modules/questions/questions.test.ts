@@ -1,7 +1,7 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUpOverHttp, type SignedIn } from '../../test-support/citizens';
-import { PLF_DOSSIER, PLF_QUESTION, startPlatformTestServer, type PlatformTestServer } from '../platform/test-harness';
+import { PLF_DOSSIER, PLF_QUESTION, startPlatformTestServer, type PlatformTestServer } from '../../test-support/platform';
 
 /** The platform's question on the PLF 2026 vote solennel, replayed as of 18 Nov 2025, on the real agenda. */
 let t: PlatformTestServer;

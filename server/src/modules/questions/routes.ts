@@ -6,9 +6,7 @@ import {
 import type { AppDeps } from '../../deps';
 import { sendJson, validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
-import { citizensOf } from '../accounts/citizens';
-import { readCookies } from '../accounts/http';
-import { platformOf } from '../platform/platform';
+import { readCookies } from '../../http';
 import { platformRecord, recordCsv } from './record';
 
 registerRoute({
@@ -46,35 +44,35 @@ registerRoute({
   responses: { 200: { description: 'CSV, one row per question', content: { 'text/csv': { schema: { type: 'string' } } } }, ...problemResponses(400) },
 });
 
-export function questionsRoutes(deps: AppDeps): Router {
+export function questionsRoutes(deps: Pick<AppDeps, 'db' | 'platform' | 'http'>): Router {
   const router = express.Router();
-  const questions = () => platformOf(deps).questions;
+  const { questions } = deps.platform;
 
   router.get('/questions', (_req, res) => {
-    sendJson(res, QuestionsResponseSchema, { questions: questions().list() });
+    sendJson(res, QuestionsResponseSchema, { questions: questions.list() });
   });
   router.get('/questions/:id', (req, res) => {
-    sendJson(res, QuestionSchema, questions().get(validate(req, 'params', QuestionParamsSchema).id));
+    sendJson(res, QuestionSchema, questions.get(validate(req, 'params', QuestionParamsSchema).id));
   });
   router.get('/scrutins/:uid/mandate', (req, res) => {
     const { uid } = validate(req, 'params', ScrutinUidParamsSchema);
-    sendJson(res, ScrutinMandateSchema, questions().forScrutin(uid, validate(req, 'query', MandateQuerySchema).k));
+    sendJson(res, ScrutinMandateSchema, questions.forScrutin(uid, validate(req, 'query', MandateQuerySchema).k));
   });
   router.get('/legislatures/:n/record', (req, res) => {
     const { n } = validate(req, 'params', LeverageParamsSchema);
     const q = validate(req, 'query', RecordQuerySchema);
-    sendJson(res, PlatformRecordSchema, platformRecord(deps.db, questions(), n, q.k, q.minVotes));
+    sendJson(res, PlatformRecordSchema, platformRecord(deps.db, questions, n, q.k, q.minVotes));
   });
   router.get('/legislatures/:n/record.csv', (req, res) => {
     const { n } = validate(req, 'params', LeverageParamsSchema);
     const q = validate(req, 'query', RecordQuerySchema);
-    res.type('text/csv; charset=utf-8').attachment(`mavoix-record-L${n}.csv`).send(recordCsv(platformRecord(deps.db, questions(), n, q.k, q.minVotes)));
+    res.type('text/csv; charset=utf-8').attachment(`mavoix-record-L${n}.csv`).send(recordCsv(platformRecord(deps.db, questions, n, q.k, q.minVotes)));
   });
 
-  const { http } = citizensOf(deps);
+  const { http } = deps;
   router.post('/admin/questions', readCookies, http.session, http.requireAdmin, http.csrf, (req, res) => {
     const body = validate(req, 'body', CreateQuestionBodySchema);
-    sendJson(res, QuestionSchema, questions().create(body.dossierRef, body.closesAt), 201);
+    sendJson(res, QuestionSchema, questions.create(body.dossierRef, body.closesAt), 201);
   });
   return router;
 }

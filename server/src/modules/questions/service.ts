@@ -6,8 +6,8 @@ import type { Db } from '../../db/client';
 import { getScrutin } from '../../db/an-store';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
-import type { AgendaService } from '../agenda/service';
-import type { VotesService } from '../votes/service';
+import type { AgendaService } from '../agenda';
+import type { VotesService } from '../votes';
 import { questionsRepository, type LinkRow, type QuestionRow } from './repository';
 
 export interface QuestionsServiceDeps {

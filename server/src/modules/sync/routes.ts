@@ -3,7 +3,6 @@ import { SyncStatusResponseSchema } from '@parallele/core';
 import type { AppDeps } from '../../deps';
 import { sendJson } from '../../errors';
 import { jsonResponse, registerRoute } from '../../openapi';
-import { getSyncService } from './service';
 
 registerRoute({
   method: 'get',
@@ -17,9 +16,8 @@ registerRoute({
 export function syncRoutes(deps: AppDeps): Router {
   const router = express.Router();
   router.get('/sync/status', (_req, res) => {
-    const service = getSyncService(deps.db, deps.config, deps.logger, deps.now);
     res.setHeader('Cache-Control', 'no-store');
-    sendJson(res, SyncStatusResponseSchema, service.status());
+    sendJson(res, SyncStatusResponseSchema, deps.sync.status());
   });
   return router;
 }

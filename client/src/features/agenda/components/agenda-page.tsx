@@ -5,8 +5,8 @@ import { AsyncView, ErrorNotice } from '../../../components/status';
 import { capitalise } from '../../../lib/format';
 import { toApiError, type ApiError } from '../../../lib/api';
 import { useResource } from '../../../lib/use-resource';
-import { useAccountStore } from '../../account/store';
-import { VotePanel } from '../../votes/components/vote-panel';
+import { useAccountStore } from '../../account';
+import { VotePanel } from '../../votes';
 import { fetchAlerts, fetchQuestions, fetchUpcoming, putAlerts } from '../api';
 import { AsOfLabel, UpcomingTexts, useDateTime } from './upcoming-agenda';
 

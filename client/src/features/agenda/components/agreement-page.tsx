@@ -5,7 +5,7 @@ import { capitalise } from '../../../lib/format';
 import { AsyncView } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { useAccountStore } from '../../account/store';
+import { useAccountStore } from '../../account';
 import { fetchAgreement, fetchDeputyVotes, fetchMyDeputy, fetchSharedAgreement, putMyConstituency, shareAgreement, withdrawAgreementShares } from '../api';
 import { useParams } from 'react-router';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { RecordRow } from '@parallele/core';
 import { AsyncView } from '../../../components/status';
 import { ChartFrame } from '../../../components/chart-frame';
-import { ResultsTable } from '../../../charts/results-table';
+import { ResultsTable } from '@parallele/charts';
 import { capitalise, useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { fetchRecord, recordCsvUrl } from '../api';
@@ -86,7 +86,7 @@ export function RecordPage() {
               <ResultsTable
                 title={t('agenda.record.title', { n })}
                 columns={[
-                  { key: 'title', label: t('agenda.record.question'), width: 360 },
+                  { key: 'title', label: t('agenda.record.question'), width: 360, wrap: true },
                   { key: 'citizens', label: t('agenda.record.citizens'), width: 120, align: 'end' },
                   { key: 'assembly', label: t('agenda.record.assembly'), width: 120, align: 'end' },
                   { key: 'outcome', label: t('agenda.record.outcome'), width: 100 },

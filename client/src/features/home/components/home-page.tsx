@@ -3,10 +3,10 @@ import { Trans, useTranslation } from 'react-i18next';
 import { AsyncView, ErrorNotice } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { fetchScrutins } from '../../scrutins/api';
-import { ScrutinList } from '../../scrutins/components/scrutin-item';
-import { fetchLeverage } from '../../legislature/api';
-import { UpcomingAgenda } from '../../agenda/components/upcoming-agenda';
+import { fetchScrutins } from '../../scrutins';
+import { ScrutinList } from '../../scrutins';
+import { fetchLeverage } from '../../legislature';
+import { UpcomingAgenda } from '../../agenda';
 
 const HEADLINE_K = 10;
 const LEGISLATURE = 17;

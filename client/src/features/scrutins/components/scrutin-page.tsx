@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { CopyField } from '../../../components/copy-field';
 import { ErrorNotice, Loading } from '../../../components/status';
 import { capitalise, useFormat } from '../../../lib/format';
-import { SimulatorPanel } from '../../simulator/components/simulator-panel';
-import { VotePanel } from '../../votes/components/vote-panel';
+import { SimulatorPanel } from '../../simulator';
+import { VotePanel } from '../../votes';
 import { useScrutinsStore } from '../store';
 import { OfficialResult } from './official-result';
-import { ScrutinMandate } from '../../agenda/components/scrutin-mandate';
+import { ScrutinMandate } from '../../agenda';
 import { OutcomeBadge } from './scrutin-item';
 import type { ScrutinDetail } from '@parallele/core';
 

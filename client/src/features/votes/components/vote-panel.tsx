@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { VOTE_CHOICES, type TallyCounts, type VoteChoice } from '@parallele/core';
 import { ErrorNotice } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
-import { useAccountStore } from '../../account/store';
+import { useAccountStore } from '../../account';
 import { entryOf, useVotesStore } from '../store';
 
 const GLYPH: Record<VoteChoice, string> = { pour: '✓', contre: '✗', abstention: '○' };
@@ -51,6 +51,7 @@ export function VotePanel({ uid, compact = false }: { uid: string; compact?: boo
   const me = useAccountStore((s) => s.me);
   const entry = useVotesStore((s) => entryOf(s, uid));
   const follow = useVotesStore((s) => s.follow);
+  const retryTally = useVotesStore((s) => s.retryTally);
   const loadMine = useVotesStore((s) => s.loadMine);
   const cast = useVotesStore((s) => s.cast);
   const [scope, setScope] = useState<TallyScopeView>('all');
@@ -130,7 +131,7 @@ export function VotePanel({ uid, compact = false }: { uid: string; compact?: boo
             </label>
           ) : null}
         </div>
-        {entry.tallyError ? <ErrorNotice error={entry.tallyError} onRetry={() => follow(uid)} /> : null}
+        {entry.tallyError ? <ErrorNotice error={entry.tallyError} onRetry={() => retryTally(uid)} /> : null}
         {counts ? (
           <>
             <TallyView counts={counts} />
