@@ -83,7 +83,7 @@ describe('voting before the deputies, in Chromium', () => {
 
     // the deputies vote; the scrutin comes in through the importer while the server is down
     await server.stop({ keepData: true });
-    const imported = spawnSync(process.execPath, ['--import', 'tsx', 'server/src/import/cli.ts', '--from', FIXTURE, '--database', `file:${join(server.dataDir, 'e2e.db')}`, '--json'], { cwd: REPO, encoding: 'utf8' });
+    const imported = spawnSync(process.execPath, ['server/bin/run.mjs', 'import', '--from', FIXTURE, '--database', `file:${join(server.dataDir, 'e2e.db')}`, '--json'], { cwd: REPO, encoding: 'utf8' });
     expect(imported.status, imported.stderr).toBe(0);
     expect(JSON.parse(imported.stdout).scrutins.imported).toBe(1);
     server = await startServer({ dataDir: server.dataDir, env: { AS_OF: '2025-11-25T09:00:00+01:00', PLATFORM_JOB_INTERVAL_S: '1' } });
