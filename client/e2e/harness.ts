@@ -43,11 +43,12 @@ export interface TestServer {
   mailbox: string;
   /** everything the server wrote so far (the development SMS provider logs its codes there) */
   output: () => string;
-  stop: () => Promise<void>;
+  /** stops the server and deletes its data, unless keepData (a restart on the same store follows) */
+  stop: (options?: { keepData?: boolean }) => Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'parallele-e2e-'));
+export async function startServer(options: { env?: Record<string, string>; dataDir?: string } = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'parallele-e2e-'));
   const mailbox = join(dataDir, 'mailbox');
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
@@ -64,6 +65,7 @@ export async function startServer(): Promise<TestServer> {
       SECRET_KEY_FILE: join(dataDir, 'secret.key'),
       // info: the development SMS provider logs the code it "sends" at this level
       LOG_LEVEL: 'info',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -89,7 +91,7 @@ export async function startServer(): Promise<TestServer> {
     dataDir,
     mailbox,
     output: () => output,
-    async stop() {
+    async stop(stopOptions: { keepData?: boolean } = {}) {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await new Promise((r) => {
@@ -103,7 +105,7 @@ export async function startServer(): Promise<TestServer> {
           });
         });
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!stopOptions.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

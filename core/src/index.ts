@@ -39,3 +39,12 @@ export * from './assemblies/ep-records';
 export * from './assemblies/elections';
 export * from './assemblies/election-contracts';
 export * from './assemblies/council';
+// issue 13: agenda, questions, alerts, agreement
+export * from './agenda/model';
+export * from './agenda/upcoming';
+export * from './contracts/agenda';
+export * from './agenda/link';
+export * from './contracts/questions';
+export * from './contracts/alerts';
+export * from './agreement/agreement';
+export * from './contracts/agreement';

@@ -26,6 +26,11 @@ import { roomsRoutes } from './modules/rooms/routes';
 import { electionsRoutes } from './modules/elections/routes';
 import { assembliesRoutes } from './modules/assemblies/routes';
 import { councilsRoutes } from './modules/councils/routes';
+// issue 13: agenda, platform questions
+import { agendaRoutes } from './modules/agenda/routes';
+import { questionsRoutes } from './modules/questions/routes';
+import { alertsRoutes } from './modules/alerts/routes';
+import { agreementRoutes } from './modules/agreement/routes';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory
@@ -52,6 +57,10 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   electionsRoutes, // issue 15: multi-candidate elections
   assembliesRoutes, // issue 15: the votes of each assembly (European Parliament, councils)
   councilsRoutes, // issue 15: administrators define local councils
+  agendaRoutes,
+  questionsRoutes,
+  alertsRoutes,
+  agreementRoutes,
   openApiRoutes,
 ];
 

@@ -30,6 +30,10 @@ import { createReweightingService, loadShippedMargins, reweightedVotesOf, reweig
 import { createRooms } from './modules/rooms';
 import { createElectionsService } from './modules/elections';
 import { createCouncilsService } from './modules/councils';
+// issue 13: the replayable clock, agenda, questions, alerts, agreement
+import { createClock } from './clock';
+import { importBundledAgendaIfMissing } from './import/bundled-agenda';
+import { createPlatform } from './modules/platform';
 
 export interface BuildOptions {
   /** extra or replacement verification providers (an SMS gateway, OIDC) */
@@ -56,7 +60,8 @@ export function liveScenariosService(deps: Pick<AppDeps, 'votes' | 'events' | 'r
 export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pick<BaseDeps, 'events' | 'now'>>, options: BuildOptions = {}): AppDeps {
   const { config, db } = base;
   const events = base.events ?? createEventBus();
-  const now = base.now ?? (() => new Date());
+  // AS_OF (issue 13) replays an instant: the clock starts there and runs on
+  const now = base.now ?? createClock(config.AS_OF);
   const logger = base.logger;
   // Acknowledged votes must survive a power cut, not only a crash: FULL fsyncs the WAL on every
   // commit (group commit makes that one fsync per batch). NORMAL in WAL mode survives a killed
@@ -86,6 +91,7 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
   const profiles = createProfilesService({ repo: profilesRepository(db), logger: logger.child({ module: 'profiles' }), now });
   const scenarios = liveScenariosService({ votes, events, reweighting }, options.scenarios);
   const simulation = createSimulationService(db);
+  const platform = createPlatform({ db, now, logger, config, votes, mailer, secret, publicUrl });
   return {
     config, logger, db, events, now,
     scrutins: createScrutinsService(db),
@@ -100,9 +106,11 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
     rooms: createRooms({ config, db, now }),
     elections: createElectionsService(db), // issue 15
     councils: createCouncilsService({ db, simulation }), // issue 15
-    http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token)),
+    http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token), now),
+    platform,
     async close() {
       stopDetector();
+      platform.stopJob();
       await votes.writer.drain();
       await mailer.idle();
     },
@@ -144,7 +152,10 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
   try {
     await importBundledDataIfEmpty(db, logger);
     await importBundledAssembliesIfMissing(db, logger); // issue 15: European Parliament votes, example council
+    await importBundledAgendaIfMissing(db, logger);
     const deps = buildAppDeps({ config, logger, db });
+    // the platform job: its state lives in the store (questions, what was sent), so a restart resumes, never re-sends
+    if (config.NODE_ENV !== 'test') deps.platform.startJob(config.PLATFORM_JOB_INTERVAL_S * 1000);
     const server = await startServer(deps, options.port ?? config.PORT, config.HOST);
     // The AN sync on an interval: off unless SYNC_INTERVAL_MINUTES is set.
     const { sync } = deps;

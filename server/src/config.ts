@@ -148,6 +148,13 @@ export const configSchema = z.object({
     .enum(['true', 'false', '1', '0'])
     .transform((v) => v === 'true' || v === '1')
     .default(true),
+  /** Seconds between two runs of the platform job (open / freeze / link questions, send alert digests). */
+  PLATFORM_JOB_INTERVAL_S: z.coerce.number().int().min(1).max(86_400).default(60),
+  /**
+   * Replay an instant (issue 13): `2025-11-18T12:00:00+01:00` makes the whole server run as from
+   * then (deps.now starts there and moves on), so a demo or a test can vote on the bundled agenda.
+   */
+  AS_OF: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 time with its offset, e.g. 2025-11-18T12:00:00+01:00' }).optional(),
 });
 
 export type ConfigEnv = z.infer<typeof configSchema>;

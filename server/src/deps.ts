@@ -19,6 +19,7 @@ import type { ReweightingService } from './modules/reweighting';
 import type { Rooms } from './modules/rooms';
 import type { ElectionsService } from './modules/elections';
 import type { CouncilsService } from './modules/councils';
+import type { Platform } from './modules/platform';
 
 /** The open store: `{ orm, sqlite, close }` from db/client. */
 export type Store = Db;
@@ -60,6 +61,8 @@ export interface AppDeps extends BaseDeps {
   councils: CouncilsService;
   /** Session cookie, CSRF and rate-limit middleware of the citizens' routes. */
   http: HttpMiddleware;
+  /** Agenda, platform questions, alerts, agreement (issue 13) and their job. */
+  platform: Platform;
   /** Stop the services' timers and finish their queues (votes, mails); the store stays open. */
   close(): Promise<void>;
 }

@@ -19,6 +19,11 @@ const PlatformRepresentativityPage = lazy(() => import('../features/reweighting/
 const RoomsRoutes = lazy(() => import('../features/rooms/components/rooms-routes').then((m) => ({ default: m.RoomsRoutes })));
 const BuilderPage = lazy(() => import('../features/builder/components/builder-page').then((m) => ({ default: m.BuilderPage })));
 const ElectionsPage = lazy(() => import('../features/assemblies/components/elections-page').then((m) => ({ default: m.ElectionsPage })));
+// issue 13: agenda, record, agreement
+const AgendaPage = lazy(() => import('../features/agenda/components/agenda-page').then((m) => ({ default: m.AgendaPage })));
+const RecordPage = lazy(() => import('../features/agenda/components/record-page').then((m) => ({ default: m.RecordPage })));
+const AgreementPage = lazy(() => import('../features/agenda/components/agreement-page').then((m) => ({ default: m.AgreementPage })));
+const SharedAgreementPage = lazy(() => import('../features/agenda/components/agreement-page').then((m) => ({ default: m.SharedAgreementPage })));
 const EmbedPage = lazy(() => import('../features/embed/components/embed-page').then((m) => ({ default: m.EmbedPage })));
 
 export function App() {
@@ -46,6 +51,10 @@ export function App() {
           <Route path="representativite" element={<PlatformRepresentativityPage />} />
           <Route path="scenarios/builder" element={<BuilderPage />} />
           <Route path="elections/:id?" element={<ElectionsPage />} /> {/* issue 15 */}
+          <Route path="agenda" element={<AgendaPage />} />
+          <Route path="bilan/:n" element={<RecordPage />} />
+          <Route path="qui-vote-comme-moi" element={<AgreementPage />} />
+          <Route path="partage/:token" element={<SharedAgreementPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -52,6 +52,7 @@ export function Layout() {
             <span className="brand-tagline">{t('app.tagline')}</span>
           </Link>
           <nav aria-label={t('app.menu')} className="site-nav">
+            <NavLink to="/agenda">{t('agenda.nav')}</NavLink>
             <NavLink to="/scrutins">{t('app.nav.scrutins')}</NavLink>
             <NavLink to="/legislature/17">{t('app.nav.legislature')}</NavLink>
             <NavLink to="/scenarios">{t('app.nav.scenarios')}</NavLink>

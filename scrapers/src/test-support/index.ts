@@ -6,6 +6,6 @@
 export { recordingClock } from './clock';
 export { robotsAllowAll, serveBody, startTestServer, type Handler, type TestServer } from './http-server';
 export { renderListPage, type ListEntry } from './list-page-render';
-export { buildAmoZip, buildScrutinsZip, l17ScrutinLines } from './official-zip';
+export { buildAgendaZip, buildAmoZip, buildScrutinsZip, l17ScrutinLines } from './official-zip';
 export { FIXTURES_DIR, OPENDATA_DIR, fixture, knownDeputies, knownGroups, ndjsonLines } from './real-data';
 export { renderDynScrutinPage, type RenderNames } from './dyn-page-render';

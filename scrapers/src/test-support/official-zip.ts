@@ -43,3 +43,13 @@ export async function buildAmoZip(): Promise<Buffer> {
   for (const f of readdirSync(dir)) files[`json/organe/${f}`] = readFileSync(dir + f);
   return zip(files);
 }
+
+/** `Agenda.json.zip` as the portal lays it out (`json/reunion/RU….json`), from the bundled agenda. */
+export async function buildAgendaZip(edit?: (uid: string, text: string) => string): Promise<Buffer> {
+  const files: Record<string, Uint8Array> = {};
+  for (const line of ndjsonLines('agenda/reunions-L16-L17-4601.ndjson.gz')) {
+    const uid = /"uid": "(RU[A-Z0-9]+)"/.exec(line)?.[1];
+    if (uid) files[`json/reunion/${uid}.json`] = Buffer.from(edit ? edit(uid, line) : line, 'utf8');
+  }
+  return zip(files);
+}

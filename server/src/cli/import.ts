@@ -21,7 +21,7 @@ interface CliOptions {
 
 const program = new Command()
   .name('npm run import --')
-  .description('Import Assemblée nationale open data (scrutins, acteurs, organes) into the store.')
+  .description('Import Assemblée nationale open data (scrutins, acteurs, organes, agenda) into the store.')
   .requiredOption('--from <path...>', 'a .ndjson.gz bundle, a folder, a .json file or an AN zip archive (repeatable)')
   .option('--strict', 'fail on the first bad record and leave the store unchanged', false)
   .option('--json', 'print the summary as JSON (no progress bar)', false)
@@ -83,6 +83,7 @@ function render(s: ImportSummary, store: string): string {
     row('scrutins', s.scrutins),
     row('deputies', s.deputies),
     row('groups', s.groups),
+    row('séances', s.agenda),
     `  ${s.read} documents read, ${s.duplicates} duplicates and ${s.skipped} other documents skipped, ${s.sourceErrors} unreadable, ${s.rows} rows written in ${(s.durationMs / 1000).toFixed(1)} s`,
   ];
   if (s.warnings.length > 0) {
@@ -94,7 +95,7 @@ function render(s: ImportSummary, store: string): string {
     lines.push('', `${s.errors.length} error(s):`);
     for (const e of s.errors.slice(0, 50)) lines.push(`  - ${e.message}`);
     if (s.errors.length > 50) lines.push(`  … and ${s.errors.length - 50} more (use --json for the full list)`);
-    const good = [s.scrutins, s.deputies, s.groups].reduce((n, k) => n + k.imported + k.updated + k.unchanged, 0);
+    const good = [s.scrutins, s.deputies, s.groups, s.agenda].reduce((n, k) => n + k.imported + k.updated + k.unchanged, 0);
     lines.push(
       s.strict
         ? 'Strict mode: nothing was written, the store is unchanged.'

@@ -10,8 +10,8 @@ export { citizenOf, readCookies, sessionTokenOf } from './session';
  * The HTTP edge shared by the citizens' routes: session cookie, CSRF, rate limits. Built once by
  * boot (deps.http); routes compose them per path.
  */
-export function createHttpMiddleware(config: Config, secret: Buffer, resolveSession: (token: string | undefined) => SessionCitizen | null) {
-  return { ...sessionMiddleware(config, resolveSession), ...csrfMiddleware(config, secret), limits: rateLimits(config) };
+export function createHttpMiddleware(config: Config, secret: Buffer, resolveSession: (token: string | undefined) => SessionCitizen | null, now: () => Date) {
+  return { ...sessionMiddleware(config, resolveSession, now), ...csrfMiddleware(config, secret), limits: rateLimits(config) };
 }
 
 export type HttpMiddleware = ReturnType<typeof createHttpMiddleware>;

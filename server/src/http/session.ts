@@ -14,7 +14,7 @@ export const readCookies: RequestHandler = cookieParser();
 
 export const cookieBase = (config: Pick<Config, 'cookieSecure'>): CookieOptions => ({ path: '/', sameSite: 'lax', secure: config.cookieSecure });
 
-export function sessionMiddleware(config: Pick<Config, 'cookieSecure'>, resolveSession: (token: string | undefined) => SessionCitizen | null) {
+export function sessionMiddleware(config: Pick<Config, 'cookieSecure'>, resolveSession: (token: string | undefined) => SessionCitizen | null, now: () => Date) {
   const base = cookieBase(config);
 
   const session: RequestHandler = (req, res, next) => {
@@ -36,7 +36,9 @@ export function sessionMiddleware(config: Pick<Config, 'cookieSecure'>, resolveS
   };
 
   function setSession(res: Response, token: string, expiresAt: number) {
-    res.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true, expires: new Date(expiresAt) });
+    // Max-Age, not Expires: with AS_OF the server's clock is not the browser's, which would drop a
+    // cookie "expired" in the replayed past.
+    res.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true, maxAge: Math.max(0, expiresAt - now().getTime()) });
   }
 
   function clearSession(res: Response) {

@@ -7,6 +7,8 @@ import { epVotesFile, readEpSource } from '../modules/ep/reader';
 import { beginBulkLoad, contentHash, countScrutins, upsertDeputies, upsertGroups, upsertScrutins, type UpsertItem, type UpsertReport } from '../db/an-store';
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
+import { createAgendaCollector } from '../modules/agenda';
+import { createSeatsCollector } from '../modules/agreement';
 
 /**
  * Imports official AN open data (scrutins, acteurs, organes) from a bundle, folder, file or zip
@@ -38,7 +40,7 @@ export interface KindSummary {
 export interface ImportError {
   /** `bundle.ndjson.gz:12`, `archive.zip!json/x.json`… (with the uid when known) */
   location: string;
-  kind: OfficialDocumentKind | null;
+  kind: OfficialDocumentKind | 'reunion' | null;
   message: string;
 }
 
@@ -52,6 +54,8 @@ export interface ImportSummary {
   scrutins: KindSummary;
   deputies: KindSummary;
   groups: KindSummary;
+  /** séances publiques of the agenda (`reunion` files; other meetings are counted as skipped) */
+  agenda: KindSummary;
   /** errors not tied to a record kind: unreadable file, truncated gzip, line that is not JSON… */
   sourceErrors: number;
   /** duplicates with identical content that were skipped */
@@ -89,11 +93,13 @@ export interface ImportOptions {
   /** scrutins per write batch (default 250) */
   batchSize?: number;
   now?: number;
+  /** the agenda's snapshot instant, when the data is known to be as of now (a live download) */
+  agendaSnapshotAt?: number;
 }
 
 const emptyKind = (): KindSummary => ({ imported: 0, updated: 0, unchanged: 0, errors: 0 });
 
-const SUMMARY_KEY = { scrutin: 'scrutins', acteur: 'deputies', organe: 'groups' } as const;
+const SUMMARY_KEY = { scrutin: 'scrutins', acteur: 'deputies', organe: 'groups', reunion: 'agenda' } as const;
 
 /** The repository's bundled open data (resolved from this file, not from the cwd). */
 export const BUNDLED_DATA_DIR = join(REPO_ROOT, 'data/opendata');
@@ -112,6 +118,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     scrutins: emptyKind(),
     deputies: emptyKind(),
     groups: emptyKind(),
+    agenda: emptyKind(),
     sourceErrors: 0,
     duplicates: 0,
     skipped: 0,
@@ -120,7 +127,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     errors: [],
     warnings: [],
   };
-  const fail = (location: string, kind: OfficialDocumentKind | null, message: string) => {
+  const fail = (location: string, kind: OfficialDocumentKind | 'reunion' | null, message: string) => {
     summary.errors.push({ location, kind, message });
     if (kind) summary[SUMMARY_KEY[kind]].errors++;
     else summary.sourceErrors++;
@@ -130,9 +137,11 @@ export async function importOfficialData(db: Db, from: string | readonly string[
   const deputies = new Map<string, UpsertItem<Deputy>>();
   const groups = new Map<string, UpsertItem<Group>>();
   let batch: UpsertItem<Scrutin>[] = [];
+  const agenda = createAgendaCollector();
+  const seats = createSeatsCollector();
 
-  const tally = (key: 'scrutins' | 'deputies' | 'groups', r: UpsertReport) => {
-    summary[key].imported += r.inserted;
+  const tally = (key: 'scrutins' | 'deputies' | 'groups' | 'agenda', r: Pick<UpsertReport, 'updated' | 'unchanged' | 'rows'> & ({ inserted: number } | { imported: number })) => {
+    summary[key].imported += 'inserted' in r ? r.inserted : r.imported;
     summary[key].updated += r.updated;
     summary[key].unchanged += r.unchanged;
     summary.rows += r.rows;
@@ -156,6 +165,13 @@ export async function importOfficialData(db: Db, from: string | readonly string[
         options.onProgress?.({ read: summary.read, location: item.location, errors: summary.errors.length });
         if (item.error) {
           fail(item.location, null, item.error.message);
+          continue;
+        }
+        if (agenda.handles(item.json)) {
+          const outcome = agenda.add(item.json, item.location, item.text);
+          if (outcome.status === 'error') fail(item.location, 'reunion', outcome.message);
+          else if (outcome.status === 'skipped') summary.skipped++;
+          else if (outcome.status === 'duplicate') summary.duplicates++;
           continue;
         }
         if (isOtherAnDocument(item.json)) {
@@ -188,6 +204,11 @@ export async function importOfficialData(db: Db, from: string | readonly string[
           batch.push(record as UpsertItem<Scrutin>);
           if (batch.length >= batchSize) flush();
         } else if (doc.kind === 'acteur') {
+          const seatError = seats.add(item.json, item.location);
+          if (seatError) {
+            fail(item.location, 'acteur', seatError);
+            continue;
+          }
           if (deputies.has(doc.value.ref)) summary.duplicates++;
           deputies.set(doc.value.ref, record as UpsertItem<Deputy>);
         } else {
@@ -200,7 +221,9 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     endBulkLoad();
     if (!strict || summary.errors.length === 0) {
       if (deputies.size > 0) tally('deputies', upsertDeputies(db, [...deputies.values()], now));
+      if (deputies.size > 0) seats.write(db);
       if (groups.size > 0) tally('groups', upsertGroups(db, [...groups.values()], now));
+      if (agenda.size > 0) tally('agenda', agenda.write(db, sources, now, options.agendaSnapshotAt));
     }
     if (strict) {
       if (summary.errors.length === 0) {
@@ -209,7 +232,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
       } else {
         db.sqlite.exec('ROLLBACK');
         // nothing of this run was kept: report it so
-        for (const k of ['scrutins', 'deputies', 'groups'] as const) Object.assign(summary[k], { imported: 0, updated: 0, unchanged: 0 });
+        for (const k of ['scrutins', 'deputies', 'groups', 'agenda'] as const) Object.assign(summary[k], { imported: 0, updated: 0, unchanged: 0 });
         summary.rows = 0;
       }
     } else {
@@ -251,7 +274,7 @@ export function sourceHash(text: string): string {
  * extract, `mandat`) files beside acteurs and organes: an official archive must import cleanly, so
  * these are counted as skipped rather than reported as errors. Any other unknown root is an error.
  */
-const OTHER_AN_ROOTS = new Set(['deport', 'mandat', 'dossierParlementaire', 'document', 'reunion', 'amendement', 'question', 'pays']);
+const OTHER_AN_ROOTS = new Set(['deport', 'mandat', 'dossierParlementaire', 'document', 'amendement', 'question', 'pays']);
 
 function isOtherAnDocument(json: unknown): boolean {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;

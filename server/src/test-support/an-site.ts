@@ -16,6 +16,7 @@ import { SyncService } from '../modules/sync/service';
 export const OPENDATA_PREFIX = '/repo';
 export const SCRUTINS_ZIP = `${OPENDATA_PREFIX}/17/loi/scrutins/Scrutins.json.zip`;
 export const AMO_ZIP = `${OPENDATA_PREFIX}/17/amo/deputes_actifs_mandats_actifs_organes/AMO10_deputes_actifs_mandats_actifs_organes.json.zip`;
+export const AGENDA_ZIP = `${OPENDATA_PREFIX}/17/vp/reunions/Agenda.json.zip`;
 export const OLD_1212 = '/scrutins/detail/(legislature)/14/(num)/1212';
 
 export interface AnSite {
@@ -53,7 +54,8 @@ export function generatedPage(numero: number): string {
 
 const entry = (s: Scrutin) => ({ legislature: s.legislature, numero: s.numero, date: s.date, titre: s.titre, outcome: s.outcome });
 
-export async function startAnSite(archives: { scrutins: Buffer; amo: Buffer }): Promise<AnSite> {
+export async function startAnSite(archives: { scrutins: Buffer; amo: Buffer; agenda?: Buffer }): Promise<AnSite> {
+  const agenda = archives.agenda ?? (await testSupport.buildAgendaZip());
   const page8433 = fixture('dyn-17-scrutins-8433.html');
   const page8430 = fixture('dyn-17-scrutins-8430.html');
   const recent = [page8433, page8430].map((html) => parseScrutinPage(html, { page: 'fixture' }).scrutin);
@@ -63,6 +65,7 @@ export async function startAnSite(archives: { scrutins: Buffer; amo: Buffer }): 
     '/robots.txt': robotsAllowAll,
     [SCRUTINS_ZIP]: serveBody(archives.scrutins, 'application/zip'),
     [AMO_ZIP]: serveBody(archives.amo, 'application/zip'),
+    [AGENDA_ZIP]: serveBody(agenda, 'application/zip'),
     '/dyn/17/scrutins?page=1': serveBody(renderListPage(listed.slice(0, 20), { legislature: 17, page: 1, nextPage: 2 }), 'text/html'),
     '/dyn/17/scrutins?page=2': serveBody(renderListPage(listed.slice(20), { legislature: 17, page: 2, nextPage: null }), 'text/html'),
     '/dyn/17/scrutins/8433': serveBody(page8433, 'text/html; charset=utf-8'),

@@ -2,6 +2,8 @@ export { AnParseError } from './errors';
 export { parseScrutin } from './scrutin';
 export { parseActeur } from './acteur';
 export { parseOrgane } from './organe';
+export { parseReunion, type ParsedReunion } from './reunion';
+export { parseConstituencies, type Constituency } from './constituency';
 export { parseOfficialDocument, type OfficialDocument, type OfficialDocumentKind } from './document';
 
 /**

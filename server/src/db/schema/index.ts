@@ -5,3 +5,4 @@ export * from './sync';
 export * from './profiles';
 export * from './rooms';
 export * from './elections';
+export * from './agenda';

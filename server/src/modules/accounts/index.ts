@@ -1,5 +1,5 @@
 /** The accounts module's public entry: what boot, the HTTP edge and other modules may use. */
 export { createAccountsService, type AccountsService } from './service';
 export { accountsRepository, type SessionCitizen } from './repository';
-export { createMailer, type Mailer } from './mailer';
+export { createMailer, type Mailer, type MailMessage } from './mailer';
 export { loggingSmsSender, smsProvider, type VerificationProviders } from './verification-providers';

@@ -13,6 +13,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** extra headers (List-Unsubscribe of the alerts, RFC 8058) */
+  headers?: Record<string, string>;
 }
 
 export interface Mailer {

@@ -10,6 +10,7 @@ import { SCRUTINS_ZIP, startAnSite, syncHarness, type AnSite, type SyncHarness }
 let site: AnSite;
 let subset: Buffer;
 let amo: Buffer;
+let agenda: Buffer;
 const harnesses: SyncHarness[] = [];
 const harness = (...args: Parameters<typeof syncHarness> extends [unknown, ...infer R] ? R : never) => {
   const h = syncHarness(site, ...args);
@@ -21,7 +22,8 @@ beforeAll(async () => {
   // Scrutins 3801-3876 keep each test quick; one test below imports all 3,876.
   subset = await testSupport.buildScrutinsZip({ numeros: (n) => n > 3800 });
   amo = await testSupport.buildAmoZip();
-  site = await startAnSite({ scrutins: subset, amo });
+  agenda = await testSupport.buildAgendaZip();
+  site = await startAnSite({ scrutins: subset, amo, agenda });
 });
 afterAll(async () => {
   await site.close();
@@ -47,6 +49,7 @@ describe('scrape opendata', () => {
     expect(s.archives.map((a) => [a.name, a.status, a.imported])).toEqual([
       ['AMO10_deputes_actifs_mandats_actifs_organes.json.zip', 'downloaded', true],
       ['Scrutins.json.zip', 'downloaded', true],
+      ['Agenda.json.zip', 'downloaded', true],
     ]);
     expect(s.scrutins).toEqual({ inserted: 76, updated: 0, unchanged: 0 });
     expect(s.deputies.inserted).toBeGreaterThan(500);
@@ -55,12 +58,17 @@ describe('scrape opendata', () => {
     for (const a of s.archives) {
       expect(a.rawPath).toMatch(/^raw\/opendata\/L17\/\d{4}-\d{2}-\d{2}T\d{2}-\d{2}-\d{2}Z\/.+\.zip$/);
       // Byte for byte (Buffer.equals: a deep toEqual on megabytes is needlessly slow).
-      expect(readFileSync(join(h.dataDir, a.rawPath ?? '')).equals(a.name === 'Scrutins.json.zip' ? subset : amo)).toBe(true);
+      expect(readFileSync(join(h.dataDir, a.rawPath ?? '')).equals(a.name === 'Scrutins.json.zip' ? subset : a.name === 'Agenda.json.zip' ? agenda : amo)).toBe(true);
     }
     // The official record, vote for vote (3876: the last scrutin of the bundle).
     const stored = getScrutin(h.db, 'VTANR5L17V3876');
     expect(stored).toEqual(site.official(3876));
     expect(h.db.sqlite.prepare(`SELECT DISTINCT origin FROM scrutins`).all()).toEqual([{ origin: 'opendata' }]);
+    // The agenda archive: its séances publiques, dated as of the download (a live agenda).
+    expect(count(h, 'agenda_sittings')).toBe(536);
+    const snapshot = h.db.sqlite.prepare<[], { at: number }>('SELECT snapshot_at AS at FROM agenda_imports').get()!.at;
+    expect(snapshot).toBeGreaterThanOrEqual(Date.parse(s.startedAt));
+    expect(snapshot).toBeLessThanOrEqual(Date.now());
   });
 
   it('does not download an unchanged archive again (ETag → 304) nor re-import it', async () => {
@@ -69,7 +77,7 @@ describe('scrape opendata', () => {
     const before = site.server.requests.length;
     const s = await h.service.run('opendata', { legislature: 17 });
     expect(s.status).toBe('ok');
-    expect(s.archives.map((a) => [a.status, a.imported])).toEqual([['unchanged', false], ['unchanged', false]]);
+    expect(s.archives.map((a) => [a.status, a.imported])).toEqual([['unchanged', false], ['unchanged', false], ['unchanged', false]]);
     expect(s.scrutins).toEqual({ inserted: 0, updated: 0, unchanged: 0 });
     const conditional = site.server.requests.slice(before).filter((r) => r.path.endsWith('.zip'));
     expect(conditional.every((r) => typeof r.headers['if-none-match'] === 'string')).toBe(true);
@@ -99,7 +107,7 @@ describe('scrape opendata', () => {
     writeFileSync(manifest, JSON.stringify({ ...JSON.parse(readFileSync(manifest, 'utf8')), importedAt: null }));
     h.db.sqlite.prepare('DELETE FROM scrutins WHERE numero > 3850').run();
     const s = await h.service.run('opendata', { legislature: 17 });
-    expect(s.archives.map((a) => [a.status, a.imported])).toEqual([['unchanged', false], ['unchanged', true]]);
+    expect(s.archives.map((a) => [a.status, a.imported])).toEqual([['unchanged', false], ['unchanged', true], ['unchanged', false]]);
     expect(s.scrutins).toEqual({ inserted: 26, updated: 0, unchanged: 50 });
     expect(count(h, 'scrutins')).toBe(76);
   });

@@ -93,6 +93,8 @@ async function importArchive(ctx: SyncContext, spec: ArchiveSpec, path: string, 
   ctx.progress({ type: 'phase', label: `import ${spec.name}`, total });
   const result = await importOfficialData(ctx.db, path, {
     now: ctx.now().getTime(),
+    // a freshly downloaded agenda is as of now: read against the real clock, not its own dates
+    ...(spec.key === 'agenda' ? { agendaSnapshotAt: ctx.now().getTime() } : {}),
     onProgress: (p) => {
       if (p.read % 200 === 0) ctx.progress({ type: 'tick', label: `import ${spec.name}`, done: p.read, total });
     },

@@ -6,6 +6,7 @@ import { useResource } from '../../../lib/use-resource';
 import { fetchScrutins } from '../../scrutins';
 import { ScrutinList } from '../../scrutins';
 import { fetchLeverage } from '../../legislature';
+import { UpcomingAgenda } from '../../agenda';
 
 const HEADLINE_K = 10;
 const LEGISLATURE = 17;
@@ -57,6 +58,7 @@ export function HomePage() {
           </Link>
         </p>
       </section>
+      <UpcomingAgenda />
       <div className="grid-2">
         <section aria-labelledby="home-latest">
           <h2 id="home-latest">{t('home.latest')}</h2>

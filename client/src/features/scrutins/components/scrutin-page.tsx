@@ -10,6 +10,7 @@ import { VotePanel } from '../../votes';
 import { ProfilePrompt, RepresentativityPanel } from '../../reweighting';
 import { useScrutinsStore } from '../store';
 import { OfficialResult } from './official-result';
+import { ScrutinMandate } from '../../agenda';
 import { OutcomeBadge } from './scrutin-item';
 import { isEuropeanParliament, type ScrutinDetail } from '@parallele/core';
 import { RecordNotes, SourceLink } from '../../assemblies';
@@ -93,6 +94,7 @@ export function ScrutinPage() {
         <Link to="/scrutins">← {t('scrutins.title')}</Link>
       </nav>
       <WhatWasVoted s={s} />
+      <ScrutinMandate uid={s.uid} />
       <div className="scrutin-layout">
         <OfficialResult s={s} />
         <div className="scrutin-side">

@@ -1,0 +1,192 @@
+import {
+  groupByText, guessDossier, isFinalVote, simulate, splitPercents, toSimScrutin, upcomingSittings,
+  type Mandate, type Question, type ScrutinMandate, type TextAgenda,
+} from '@parallele/core';
+import type { Db } from '../../db/client';
+import { getScrutin } from '../../db/an-store';
+import { AppError } from '../../errors';
+import type { Logger } from '../../logger';
+import type { AgendaService } from '../agenda';
+import type { VotesService } from '../votes';
+import { questionsRepository, type LinkRow, type QuestionRow } from './repository';
+
+export interface QuestionsServiceDeps {
+  db: Db;
+  now: () => Date;
+  logger: Logger;
+  agenda: AgendaService;
+  votes: VotesService;
+}
+
+/** The question on a text's decisive sitting: also the key of its votes in the votes tables. */
+export const questionIdOf = (sittingUid: string, dossierRef: string) => `Q-${sittingUid}-${dossierRef}`;
+
+/**
+ * The platform's questions: every upcoming text with a vote expected is put to citizens (votes,
+ * receipts and the hash-chained log are the votes module's, keyed by the question id; its window
+ * closes when the decisive sitting starts, or at an admin-set time). Once closed, its split is
+ * frozen: the mandate. Real scrutins reaching the store are linked to it (core/agenda/link.ts).
+ * refresh() does all three; it is idempotent and cheap, run by the platform job and before reads.
+ */
+export function createQuestionsService(deps: QuestionsServiceDeps) {
+  const repo = questionsRepository(deps.db);
+  const { votes } = deps;
+
+  function open(text: TextAgenda, legislature: number, closesAt: number): string {
+    const id = questionIdOf(text.decisiveSittingUid, text.dossierRef);
+    const point = text.items.find((i) => i.sittingUid === text.decisiveSittingUid)!.point;
+    const created = repo.insert({
+      id, legislature, dossierRef: text.dossierRef, sittingUid: text.decisiveSittingUid, pointUid: point.uid, title: text.title,
+      voteKind: text.voteKind, openedAt: deps.now().getTime(), closesAt,
+    });
+    if (created) votes.setWindow(id, { closesAt: new Date(closesAt).toISOString(), title: text.title });
+    return id;
+  }
+
+  /** Opens a question for every upcoming text with a vote whose decisive sitting is still ahead. */
+  function openUpcoming(): string[] {
+    const clock = deps.agenda.clock();
+    // An agenda read as of an old snapshot is shown, but nothing can be voted on it any more.
+    if (clock.source === 'snapshot') return [];
+    const now = deps.now().getTime();
+    const sittings = deps.agenda.upcoming(clock);
+    const legislatureOf = new Map(sittings.map((s) => [s.uid, s.legislature]));
+    const opened: string[] = [];
+    for (const text of groupByText(sittings)) {
+      const start = Date.parse(text.decisiveStart);
+      if (start <= now) continue;
+      const id = questionIdOf(text.decisiveSittingUid, text.dossierRef);
+      if (!repo.get(id)) opened.push(open(text, legislatureOf.get(text.decisiveSittingUid) ?? 0, start));
+    }
+    return opened;
+  }
+
+  function freezeClosed(): string[] {
+    const frozen: string[] = [];
+    for (const q of repo.unfrozen()) {
+      const window = votes.windowOf(q.id);
+      if (!window || window.status !== 'closed') continue;
+      const t = votes.tally(q.id).verifiedUnflagged;
+      repo.freeze(q.id, Math.min(deps.now().getTime(), window.closesAt ? Date.parse(window.closesAt) : Infinity), t);
+      frozen.push(q.id);
+    }
+    return frozen;
+  }
+
+  /** Links the scrutins of the agenda's sittings to the question on their text, when the text is clear. */
+  function linkScrutins(): number {
+    const dossiers = repo.dossiers();
+    if (dossiers.size === 0) return 0;
+    const questions = repo.all();
+    let linked = 0;
+    const pointsOf = new Map<string, { dossierRef: string | null; objet: string }[]>();
+    for (const s of repo.unlinkedScrutins()) {
+      let points = pointsOf.get(s.seanceRef);
+      if (!points) {
+        points = deps.agenda.repo.sitting(s.seanceRef)?.points ?? [];
+        pointsOf.set(s.seanceRef, points);
+      }
+      if (!points.some((p) => p.dossierRef !== null && dossiers.has(p.dossierRef))) continue;
+      const guess = guessDossier(s.titre, points);
+      if (guess.dossierRef === null) continue;
+      // the latest question on that text closed by the time the sitting started
+      // the latest question on that text that was due by then (or is about that very sitting)
+      const question = questions.filter((q) => q.dossierRef === guess.dossierRef && (q.closesAt <= s.startAt || q.sittingUid === s.seanceRef)).at(-1);
+      if (!question) continue;
+      const role = isFinalVote(s.titre, s.type) ? 'final' : 'other';
+      repo.addLink({ scrutinUid: s.uid, questionId: question.id, method: guess.method, score: Math.round(guess.score * 100), role }, deps.now().getTime());
+      // the deputies have voted on the text: the citizens' vote is over (an admin-set later time included)
+      if (role === 'final') votes.closeVoting(question.id);
+      linked++;
+    }
+    return linked;
+  }
+
+  function mandateOf(q: QuestionRow): Mandate | null {
+    if (q.frozenAt === null) return null;
+    const split = { pour: q.mandatePour ?? 0, contre: q.mandateContre ?? 0, abstention: q.mandateAbstention ?? 0 };
+    const total = split.pour + split.contre + split.abstention;
+    return { ...split, total, percents: splitPercents([split.pour, split.contre, split.abstention]), tally: 'verifiedUnflagged', frozenAt: new Date(q.frozenAt).toISOString() };
+  }
+
+  const toLink = (l: LinkRow) => ({ scrutinUid: l.scrutinUid, titre: l.titre, date: l.date, outcome: l.outcome, method: l.method, score: l.score === null ? null : l.score / 100, role: l.role });
+
+  function toQuestion(q: QuestionRow): Question {
+    return {
+      id: q.id, legislature: q.legislature, dossierRef: q.dossierRef, sittingUid: q.sittingUid, title: q.title,
+      voteKind: q.voteKind as Question['voteKind'], closesAt: new Date(q.closesAt).toISOString(), window: votes.windowOf(q.id)!,
+      mandate: mandateOf(q), links: repo.linksOf(q.id).map(toLink),
+    };
+  }
+
+  function refresh() {
+    const opened = openUpcoming();
+    const linked = linkScrutins();
+    const frozen = freezeClosed();
+    return { opened, frozen, linked };
+  }
+
+  /** The parallel result with the mandate as the split of K MaVoix deputies (proportional mode). */
+  function parallelOf(scrutinUid: string, mandate: Mandate, k: number) {
+    const s = getScrutin(deps.db, scrutinUid);
+    if (!s || mandate.total === 0) return null;
+    const r = simulate(toSimScrutin(s), { k, split: [mandate.pour, mandate.contre, mandate.abstention] });
+    return { k, outcome: r.parallel.outcome, flipped: r.flipped, tippingPoint: r.tippingPoint, pour: r.parallel.pour, contre: r.parallel.contre, abstentions: r.parallel.abstentions };
+  }
+
+  return {
+    repo,
+    refresh,
+    parallelOf,
+    mandateOf,
+    list(legislature?: number): Question[] {
+      refresh();
+      return repo.all(legislature).map(toQuestion);
+    },
+    get(id: string): Question {
+      refresh();
+      const q = repo.get(id);
+      if (!q) throw new AppError('question_not_found', `No platform question ${id}`, { status: 404, extras: { param: 'id' } });
+      return toQuestion(q);
+    },
+    /** Admin: put a text of the upcoming agenda to citizens now (or move its closing time). */
+    create(dossierRef: string, closesAt?: string): Question {
+      const text = groupByText(upcomingSittings(deps.agenda.upcoming(), deps.now())).find((t) => t.dossierRef === dossierRef);
+      if (!text) {
+        throw new AppError('no_vote_expected', `No upcoming sitting of the agenda leads to a vote on ${dossierRef}: there is nothing to put to citizens`, {
+          status: 422, extras: { param: 'dossierRef' },
+        });
+      }
+      const at = closesAt === undefined ? Date.parse(text.decisiveStart) : Date.parse(closesAt);
+      if (at <= deps.now().getTime()) throw AppError.badRequest('closesAt: expected a time in the future', { param: 'closesAt' });
+      const sitting = deps.agenda.repo.sitting(text.decisiveSittingUid);
+      const id = open(text, sitting?.legislature ?? 0, at);
+      if (closesAt !== undefined) {
+        repo.setClosesAt(id, at);
+        votes.setWindow(id, { closesAt: new Date(at).toISOString() });
+      }
+      return toQuestion(repo.get(id)!);
+    },
+    /** What citizens had decided before this scrutin, if it is linked to a question. */
+    forScrutin(scrutinUid: string, k: number): ScrutinMandate {
+      refresh();
+      const link = repo.linkOf(scrutinUid);
+      const q = link ? repo.get(link.questionId) : undefined;
+      if (!link || !q) return { scrutinUid, question: null, link: null, mandate: null, parallel: null };
+      const mandate = mandateOf(q);
+      return {
+        scrutinUid,
+        question: { id: q.id, title: q.title, closesAt: new Date(q.closesAt).toISOString() },
+        link: toLink(link),
+        mandate,
+        parallel: mandate && link.role === 'final' ? parallelOf(scrutinUid, mandate, k) : null,
+      };
+    },
+    questionOnText(dossierRef: string, sittingUid: string): string | null {
+      const q = repo.get(questionIdOf(sittingUid, dossierRef));
+      return q ? q.id : null;
+    },
+  };
+}
+
+export type QuestionsService = ReturnType<typeof createQuestionsService>;
