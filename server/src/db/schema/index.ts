@@ -2,3 +2,5 @@
 export * from './an';
 export * from './citizens';
 export * from './sync';
+// Issue 10 (one person, one vote across deletions):
+export * from './identity';

@@ -8,6 +8,7 @@ import { loadCitizensConfig, type CitizensConfig } from './citizens-config';
 import { httpHelpers, type HttpHelpers } from './http';
 import { createMailer, type Mailer } from './mailer';
 import { accountsRepository, type CitizensDb } from './repository';
+import { identityFingerprints } from './identity-fingerprint';
 import { createAccountsService, type AccountsService } from './service';
 import { loggingSmsSender, smsProvider, type VerificationProviders } from './verification-providers';
 
@@ -47,7 +48,12 @@ export function createCitizens(deps: AppDeps, options: CitizensOptions = {}): Ci
     ...options.providers,
   };
   const publicUrl = deps.config.PUBLIC_URL ?? `http://${deps.config.HOST}:${deps.config.PORT}`;
-  const accounts = createAccountsService({ repo: accountsRepository(db), config, mailer, logger, now: deps.now, publicUrl, providers });
+  const accounts = createAccountsService({
+    repo: accountsRepository(db), config, mailer, logger, now: deps.now, publicUrl, providers,
+    // Issue 10: fingerprints of verified identifiers; ended sessions reach the sockets.
+    fingerprints: identityFingerprints(db, config.secret),
+    onSessionsEnded: (ended) => deps.events.emit('sessions:ended', ended),
+  });
   const votes = createVotesService({
     repo: votesRepository(db),
     logger,
