@@ -2,7 +2,7 @@ import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import type Database from 'better-sqlite3';
 import type { Role, VerificationLevel } from '@parallele/core';
-import { citizens, oneTimeCodes, sessions, votes } from '../../db/schema/citizens';
+import { citizens, oneTimeCodes, sessions } from '../../db/schema/citizens';
 
 /** What the citizens' repositories need from the store (db/client's `{ orm, sqlite }`). */
 export interface CitizensDb {
