@@ -85,6 +85,10 @@ function render(s: ImportSummary, store: string): string {
     row('groups', s.groups),
     `  ${s.read} documents read, ${s.duplicates} duplicates and ${s.skipped} other documents skipped, ${s.sourceErrors} unreadable, ${s.rows} rows written in ${(s.durationMs / 1000).toFixed(1)} s`,
   ];
+  if (s.conflicts.length > 0) {
+    lines.push('', `${s.conflicts.length} conflicting duplicate(s) across files (the last one read wins):`);
+    for (const c of s.conflicts.slice(0, 20)) lines.push(`  - ${c.message}`);
+  }
   if (s.errors.length > 0) {
     lines.push('', `${s.errors.length} error(s):`);
     for (const e of s.errors.slice(0, 50)) lines.push(`  - ${e.message}`);
