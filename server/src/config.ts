@@ -70,6 +70,8 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   /** Minutes between two scheduled syncs (open data, then pages). 0 (the default): no schedule. */
   SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(0),
+  /** Heap limit (MB) of the child process each scheduled sync runs in: what it reads cannot take the server down. */
+  SYNC_MEMORY_LIMIT_MB: z.coerce.number().int().min(32).max(16_384).default(1024),
   /** The legislature the scheduled sync keeps up to date. */
   SYNC_LEGISLATURE: z.coerce.number().int().min(1).max(99).default(17),
   /** The AN open-data repository (`{base}/{legislature}/loi/scrutins/Scrutins.json.zip`…); a mirror may replace it. */
