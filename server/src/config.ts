@@ -62,6 +62,12 @@ export const configSchema = z.object({
   /** Where users reach the app (links in mails, CORS-free absolute URLs). Unset: http://HOST:PORT. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY: trustProxySchema.default(false),
+  /** Other origins whose pages may open the socket (comma list); the app's own origin always may. */
+  SOCKET_ALLOWED_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ })))
+    .default([]),
   /** The built client (Vite output). Served with an SPA fallback when its index.html exists. */
   CLIENT_DIST: z.string().min(1).default('client/dist'),
   /** JSON bodies are small (votes, forms); a cap bounds what a client can make us parse. */
