@@ -33,8 +33,17 @@ export const citizensConfigSchema = z.object({
   /** The level a voter needs to count in the "verified" tally */
   TALLY_VERIFIED_LEVEL: level.default('email'),
   RATE_LIMITS: onOff.default('on'),
-  /** register/login/reset/verify requests per IP per 15 minutes */
-  RATE_AUTH_PER_IP: z.coerce.number().int().positive().default(60),
+  /** register/login/reset/verify requests per IP per 15 minutes, all together: a ceiling a NAT fits under */
+  RATE_AUTH_PER_IP: z.coerce.number().int().positive().default(600),
+  // Per action (issue 10, point 7; see accounts/auth-limits.ts):
+  /** accounts created per IP per hour */
+  RATE_REGISTER_PER_IP: z.coerce.number().int().positive().default(10),
+  /** failed logins per IP per 15 minutes */
+  RATE_LOGIN_PER_IP: z.coerce.number().int().positive().default(100),
+  /** failed logins per account (address) per 15 minutes */
+  RATE_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  /** code checks, reset requests and mailed links per IP per 15 minutes (each its own bucket) */
+  RATE_VERIFY_PER_IP: z.coerce.number().int().positive().default(60),
   /** vote writes per account per minute (100 identical concurrent votes must still fit) */
   RATE_VOTES_PER_ACCOUNT: z.coerce.number().int().positive().default(120),
   /** vote writes per IP per minute: high, a campus or a carrier NAT shares one address */

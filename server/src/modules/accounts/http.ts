@@ -1,6 +1,7 @@
 import type { CookieOptions, Request, RequestHandler, Response } from 'express';
 import cookieParser from 'cookie-parser';
-import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
+import { ipKeyGenerator } from 'express-rate-limit';
+import { authLimits } from './auth-limits';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from '@parallele/core';
 import { AppError } from '../../errors';
 import { fixedWindowLimiter } from './fixed-window';
@@ -88,16 +89,9 @@ export function httpHelpers(config: CitizensConfig, accounts: AccountsService) {
     res.clearCookie(SESSION_COOKIE, { ...base, httpOnly: true });
   }
 
-  const tooMany: Parameters<typeof rateLimit>[0] = {
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skip: () => config.RATE_LIMITS === 'off',
-    handler: (_req, _res, next, options) => next(AppError.tooManyRequests('Too many requests: slow down', { retryAfterSeconds: Math.ceil(options.windowMs / 1000) })),
-  };
-
   const limits = {
-    /** register, login, verify, reset: per IP, to slow down guessing and mass registration */
-    auth: rateLimit({ ...tooMany, windowMs: 15 * 60_000, limit: config.RATE_AUTH_PER_IP }),
+    /** register, login, verify, reset: per action, per address and per IP (auth-limits.ts) */
+    ...authLimits(config),
     // The vote path: synchronous limiters (see fixed-window.ts), same policy and answers.
     votesPerIp: fixedWindowLimiter({
       name: 'votes-ip',
