@@ -119,6 +119,8 @@ export const en: Resources = {
     scopeAll: 'all accounts',
     scopeVerified: 'verified accounts',
     scopeUnflagged: 'without flagged accounts',
+    scopeVerifiedUnflagged: 'verified accounts not flagged',
+    scopeNote: 'Counted here: {{scope}}. Unverified accounts and those flagged by moderation stay in the public log, but not in this default count.',
     total_one: '{{formatted}} vote',
     total_other: '{{formatted}} votes',
     noVotes: 'No citizen vote on this yet.',

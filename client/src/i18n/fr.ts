@@ -119,6 +119,8 @@ export const fr = frenchTree({
     scopeAll: 'tous les comptes',
     scopeVerified: 'comptes vérifiés',
     scopeUnflagged: 'sans comptes signalés',
+    scopeVerifiedUnflagged: 'comptes vérifiés et non signalés',
+    scopeNote: 'Comptés ici : {{scope}}. Les comptes non vérifiés et ceux que la modération a signalés restent dans le registre public, mais pas dans ce décompte par défaut.',
     total_one: '{{formatted}} vote',
     total_other: '{{formatted}} votes',
     noVotes: 'Pas encore de vote citoyen sur ce scrutin.',

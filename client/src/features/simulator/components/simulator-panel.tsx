@@ -8,7 +8,7 @@ import { Loading } from '../../../components/status';
 import { Hemicycle } from '../../../charts/hemicycle';
 import { useFormat } from '../../../lib/format';
 import { groupLabel, inChamberOrder } from '../../../lib/groups';
-import { entryOf, useVotesStore } from '../../votes/store';
+import { entryOf, SCOPE_LABEL, useVotesStore } from '../../votes/store';
 import { maxKOf, parallelHemicycle, runFlip, runSimulation, simScrutinOf, splitOfTally, type Split } from '../compute';
 import { pickSettings, settingsFromParams, settingsToParams, toPercents, useSimulatorStore } from '../store';
 import { SplitControl } from './split-control';
@@ -29,6 +29,7 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
   const settings = useSimulatorStore();
   const { set, reset } = settings;
   const tally = useVotesStore((s) => entryOf(s, scrutin.uid).tally);
+  const tallyScope = useVotesStore((s) => s.scope);
   const sim = useMemo(() => simScrutinOf(scrutin), [scrutin]);
 
   // URL → store when the scrutin changes (or on a permalink); store → URL afterwards.
@@ -51,7 +52,8 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
 
   const maxK = maxKOf(sim, settings.mode);
   const k = Math.min(settings.k, maxK);
-  const platformSplit = splitOfTally(tally?.all);
+  // The platform's split in the reader's scope (verified and not flagged unless switched).
+  const platformSplit = splitOfTally(tally?.[tallyScope]);
   const usingPlatform = settings.source === 'platform' && platformSplit !== null;
   const split: Split = usingPlatform ? platformSplit : settings.manual;
   const input = { k, split, mode: settings.mode, method: settings.method };
@@ -111,6 +113,11 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
           </select>
         </div>
         <SplitControl platformAvailable={platformSplit !== null} usingPlatform={usingPlatform} percents={percents} />
+        {usingPlatform ? (
+          <p className="small muted" data-testid="platform-scope-note">
+            {t('vote.scopeNote', { scope: t(SCOPE_LABEL[tallyScope]) })}
+          </p>
+        ) : null}
       </div>
 
       {!result.ok ? (
