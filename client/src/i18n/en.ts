@@ -18,6 +18,8 @@ export const en: Resources = {
     error: 'Something went wrong',
     missing: 'Not found',
     notFound: 'Page not found',
+    framed: 'This page is not shown inside another site’s frame.',
+    openInTab: 'Open it in a new tab',
     backHome: 'Back to home',
     none: 'none',
     yes: 'yes',

@@ -18,6 +18,8 @@ export const fr = frenchTree({
     error: 'Une erreur est survenue',
     missing: 'Introuvable',
     notFound: 'Page introuvable',
+    framed: 'Cette page ne s’affiche pas dans le cadre d’un autre site.',
+    openInTab: 'L’ouvrir dans un nouvel onglet',
     backHome: "Retour à l'accueil",
     none: 'aucun',
     yes: 'oui',

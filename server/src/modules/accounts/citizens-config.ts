@@ -26,7 +26,10 @@ export const citizensConfigSchema = z.object({
   SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
   SCRYPT_P: z.coerce.number().int().min(1).max(16).default(3),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  /** `Secure` cookies; default on in production */
+  /**
+   * `Secure` cookies AND the HSTS header (one setting: issue 10, point 15). Default: on in
+   * production or when PUBLIC_URL is https.
+   */
   COOKIE_SECURE: onOff.optional(),
   /** The level an account needs to vote at all */
   VOTE_MIN_LEVEL: level.default('none'),
@@ -85,7 +88,7 @@ function developmentSecret(path: string): string {
  */
 export function loadCitizensConfig(
   env: Record<string, string | undefined>,
-  options: { nodeEnv: 'development' | 'production' | 'test'; root: string },
+  options: { nodeEnv: 'development' | 'production' | 'test'; root: string; publicUrl?: string | undefined },
 ): CitizensConfig {
   const picked: Record<string, string> = {};
   for (const key of Object.keys(citizensConfigSchema.shape)) {
@@ -115,7 +118,7 @@ export function loadCitizensConfig(
     secret: Buffer.from(secretText, 'utf8'),
     mailTransport: c.MAIL_TRANSPORT ?? (production ? 'smtp' : 'mailbox'),
     mailboxPath: absolute(options.root, c.MAILBOX_DIR),
-    cookieSecure: c.COOKIE_SECURE ? c.COOKIE_SECURE === 'on' : production,
+    cookieSecure: c.COOKIE_SECURE ? c.COOKIE_SECURE === 'on' : production || (options.publicUrl ?? '').startsWith('https:'),
     smsProvider: c.SMS_PROVIDER ?? (production ? 'none' : 'log'),
     production,
   };

@@ -35,7 +35,7 @@ export interface CitizensOptions {
 }
 
 export function createCitizens(deps: AppDeps, options: CitizensOptions = {}): Citizens {
-  const config = loadCitizensConfig(options.env ?? process.env, { nodeEnv: deps.config.NODE_ENV, root: REPO_ROOT });
+  const config = loadCitizensConfig(options.env ?? process.env, { nodeEnv: deps.config.NODE_ENV, root: REPO_ROOT, publicUrl: deps.config.PUBLIC_URL });
   const db = deps.db as unknown as CitizensDb;
   // Acknowledged votes must survive a power cut, not only a crash: FULL fsyncs the WAL on every
   // commit (group commit makes that one fsync per batch). NORMAL in WAL mode survives a killed
