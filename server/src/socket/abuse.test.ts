@@ -1,4 +1,6 @@
 import { createServer } from 'node:http';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Server } from 'socket.io';
@@ -122,6 +124,30 @@ describe("point 5: sockets end with their session, and only the app's origin may
     expect(mine2).toEqual([]);
     // Downgraded, not cut: the tallies still come.
     expect((await subscribe(socket, uid)).ok).toBe(true);
+  });
+
+  it('downgrades a socket whose session was deleted by another process, at the next check', async () => {
+    const http = createServer();
+    const io = new Server(http);
+    const detach = attachTallySockets(io, t.deps, { ...DEFAULT_SOCKET_LIMITS, sessionRecheckMs: 50 });
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    try {
+      const me = await signUpOverHttp(t, 'socket-cli@example.org');
+      const socket = await open(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, { cookie: await sessionCookie(me) });
+      const mine: MyVote[] = [];
+      socket.on(SOCKET_EVENTS.myVote, (v) => mine.push(v));
+      const other = new Database(join(t.dir, 'test.db'));
+      other.prepare('DELETE FROM sessions WHERE citizen_id = (SELECT id FROM citizens WHERE email = ?)').run('socket-cli@example.org');
+      other.close();
+      await new Promise((r) => setTimeout(r, 200));
+      const session = await t.citizens.accounts.login('socket-cli@example.org', 'correct horse battery staple');
+      await t.citizens.votes.castVote(t.citizens.accounts.resolveSession(session.token)!, t.scrutinUids[3]!, 'abstention', '192.0.2.9');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(mine).toEqual([]);
+    } finally {
+      detach();
+      await new Promise((resolve) => io.close(resolve));
+    }
   });
 
   it("refuses a socket opened from another site, accepts the app's own origin", async () => {

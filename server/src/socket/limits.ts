@@ -13,6 +13,12 @@ export interface SocketLimits {
   strikesBeforeDisconnect: number;
   /** rooms (watched scrutins) one socket may be in */
   maxRoomsPerSocket: number;
+  /**
+   * How often the sessions of signed-in sockets are checked again: one that expired or was
+   * deleted outside this process (an admin CLI) is downgraded within this delay. Sessions ended
+   * here (logout, reset, deletion) are downgraded at once, by event.
+   */
+  sessionRecheckMs: number;
 }
 
 export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
@@ -21,6 +27,7 @@ export const DEFAULT_SOCKET_LIMITS: SocketLimits = {
   perIp: { burst: 400, perSecond: 100 },
   strikesBeforeDisconnect: 50,
   maxRoomsPerSocket: 100,
+  sessionRecheckMs: 30_000,
 };
 
 interface Bucket {

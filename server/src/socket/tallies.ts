@@ -1,4 +1,4 @@
-import type { Server } from 'socket.io';
+import type { Server, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents, SocketAck, Tally } from '@parallele/core';
 import { SESSION_COOKIE, SOCKET_EVENTS, TallySubscribePayloadSchema, tallyRoom } from '@parallele/core';
 import type { AppDeps } from '../deps';
@@ -31,6 +31,7 @@ interface SocketData {
 }
 
 type TallyServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type TallySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const citizenRoom = (citizenId: number) => `citizen:${citizenId}`;
 
@@ -88,17 +89,25 @@ export function attachTallySockets(server: Server, deps: AppDeps, limits: Socket
     for (const v of votes) io.to(citizenRoom(v.citizenId)).emit(SOCKET_EVENTS.myVote, v.vote);
   };
   const onTallies = ({ uids }: { uids: string[] }) => markDirty(uids);
+  const downgrade = (socket: TallySocket) => {
+    const citizen = socket.data.citizen;
+    if (!citizen) return;
+    void socket.leave(citizenRoom(citizen.citizenId));
+    socket.data.citizen = null;
+  };
   // A session ended: its sockets stop receiving the citizen's votes at once.
   const onSessionsEnded = (ended: { citizenId: number } | { tokenHash: string }) => {
     for (const socket of io.sockets.sockets.values()) {
       const citizen = socket.data.citizen;
-      if (!citizen) continue;
-      if ('citizenId' in ended ? citizen.citizenId === ended.citizenId : citizen.tokenHash === ended.tokenHash) {
-        void socket.leave(citizenRoom(citizen.citizenId));
-        socket.data.citizen = null;
-      }
+      if (citizen && ('citizenId' in ended ? citizen.citizenId === ended.citizenId : citizen.tokenHash === ended.tokenHash)) downgrade(socket);
     }
   };
+  // Expired sessions, and sessions deleted by another process, are caught by a periodic check.
+  const recheck = setInterval(() => {
+    for (const socket of io.sockets.sockets.values()) {
+      if (socket.data.citizen && !citizens.accounts.resolveSession(cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE))) downgrade(socket);
+    }
+  }, limits.sessionRecheckMs).unref();
   deps.events.on('votes:cast', onVotes);
   deps.events.on('tallies:changed', onTallies);
   deps.events.on('sessions:ended', onSessionsEnded);
@@ -142,5 +151,6 @@ export function attachTallySockets(server: Server, deps: AppDeps, limits: Socket
     deps.events.off('sessions:ended', onSessionsEnded);
     throttle.close();
     clearInterval(sweeper);
+    clearInterval(recheck);
   };
 }
