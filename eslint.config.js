@@ -6,11 +6,11 @@ import globals from 'globals';
 const impureModules = [
   'node:*', 'fs', 'path', 'os', 'crypto', 'zlib', 'http', 'https', 'net', 'child_process', 'stream',
   'better-sqlite3', 'pg', 'drizzle-orm', 'drizzle-orm/*', 'express', 'socket.io', 'axios', 'cheerio',
-  'react', 'react-dom', '@parallele/server', '@parallele/client', '@parallele/scrapers', '@parallele/scenarios',
+  'react', 'react-dom', '@parallele/charts', '@parallele/server', '@parallele/client', '@parallele/scrapers', '@parallele/scenarios',
 ];
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/dist/**', 'server/drizzle/**', 'coverage/**', 'scenarios/out/**', 'test-results/**'] },
+  { ignores: ['**/node_modules/**', '**/dist/**', 'server/dist-test-*/**', 'server/drizzle/**', 'coverage/**', 'scenarios/out/**', 'test-results/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

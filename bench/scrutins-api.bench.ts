@@ -5,7 +5,7 @@ import { ScrutinListQuerySchema } from '@parallele/core';
 import { testConfig } from '../server/src/config';
 import { countScrutins } from '../server/src/db/an-reads';
 import { openDatabase } from '../server/src/db/client';
-import { createEventBus } from '../server/src/events';
+import { buildAppDeps } from '../server/src/boot';
 import { importBundledDataIfEmpty } from '../server/src/import/import-service';
 import { silentLogger } from '../server/src/logger';
 import { createScrutinsService } from '../server/src/modules/scrutins/service';
@@ -44,7 +44,7 @@ export async function run(): Promise<Record<string, string | number>> {
       'search q=amendement, 84% of rows match (ms, median)': median(() => service.list(q({ q: 'amendement' })), 11),
       'detail VTANR5L17V1 with names (ms, median)': median(() => service.get('VTANR5L17V1')),
     };
-    const deps = { config: testConfig(), logger: silentLogger(), db, events: createEventBus(), now: () => new Date() };
+    const deps = buildAppDeps({ config: testConfig(), logger: silentLogger(), db });
     const server = await startServer(deps, 0, '127.0.0.1');
     try {
       const url = `${server.url}/api/scrutins?q=censure&pageSize=20`;

@@ -142,6 +142,19 @@ describe('the web client in Chromium', () => {
     await page.close();
   });
 
+  it('downloads a chart for social networks at the exact size, with the vote’s context', async () => {
+    const page = await openPage(citizen, server, `/scrutins/${LIOT}?k=7&split=70,23,7`);
+    await page.getByTestId('official-pour').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger « Hémicycle officiel » en 1080×1080 (PNG)' }).click()]);
+    expect(download.suggestedFilename()).toBe(`hemicycle-${LIOT}-1080x1080.png`);
+    expect(pngSize(readFileSync(await download.path()))).toEqual({ width: 1080, height: 1080 });
+    const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Télécharger « Hémicycle officiel » en SVG' }).click()]);
+    const text = readFileSync(await svg.path(), 'utf8');
+    expect(text).toContain('La motion de censure');
+    expect(text).toContain('Assemblée nationale – données ouvertes · simulation MaVoix, http');
+    await page.close();
+  });
+
   it('opens the embed page and votes from it', async () => {
     const page = await openPage(citizen, server, `/embed/scrutin/${LIOT}`);
     await eventually(() => page.getByTestId('embed-parallel').textContent()).toMatch(/Avec 10 député·es MaVoix/);

@@ -21,3 +21,4 @@ export * from './an/parse';
 export * from './contracts/sync';
 export * from './contracts/simulation';
 export * from './contracts/legislatures';
+export * from './contracts/simulator-url';

@@ -1,29 +1,12 @@
-import type { ReactElement } from 'react';
-import { expandK, kCurve, phaseGrid } from '@parallele/core';
-import type { ChartSpec, CitizenSplit } from '@parallele/core';
-import { KCurveChart, LeverageChart, PhaseChart, ResultsTable, toCsv } from '@parallele/client';
-import type { TableColumn } from '@parallele/client';
+import { expandK, kCurve, legislatureUrl, phaseGrid, simulatorUrl } from '@parallele/core';
+import type { ChartSpec } from '@parallele/core';
+import { dateInWords, KCurveChart, kCurvePoints, LeverageChart, methodInWords, modeInWords, outcomeInWords, PhaseChart, ResultsTable, toCsv } from '@parallele/charts';
+import type { TableColumn } from '@parallele/charts';
+import { capitalise, scrutinContext, splitInWords, type BuiltChart } from './chart-context';
 import { ScenarioRunError, type ComputedRow, type ComputedScenario, type ScenarioData } from './compute';
 import { hemicycleChart } from './hemicycle';
 
-/** One chart ready to write: the React element (→ SVG/PNG), its data as CSV, its interactive view. */
-export interface BuiltChart {
-  name: string;
-  type: ChartSpec['type'];
-  title: string;
-  element: ReactElement;
-  csv: string;
-  interactiveUrl: string | null;
-}
-
-const splitParam = (s: CitizenSplit) => s.map((x) => Math.round(x * 1000) / 1000).join(',');
-
-/** The web client's permalinks (issue 6): the same state as the chart. */
-export function scrutinUrl(uid: string, k: number, split: CitizenSplit, mode: string, method: string): string {
-  const q = new URLSearchParams({ k: String(k), split: splitParam(split), mode, method });
-  return `/scrutins/${uid}?${q.toString()}`;
-}
-export const legislatureUrl = (n: number, k: number, mode: string) => `/legislatures/${n}?${new URLSearchParams({ k: String(k), mode }).toString()}`;
+export type { BuiltChart } from './chart-context';
 
 const shortUid = (uid: string) => uid.replace(/^VTANR5L\d+/, '').toLowerCase();
 
@@ -50,25 +33,20 @@ export function buildChart(c: ComputedScenario, spec: ChartSpec, index: number, 
       const range = kRange(c, spec);
       const split = r.split;
       const curve = kCurve(r.sim, { split, mode, method, from: range.from, to: range.to });
-      const points = Array.from(curve.pour, (_, i) => ({
-        k: curve.from + i,
-        pour: curve.pour[i]!,
-        contre: curve.contre[i]!,
-        abstentions: curve.abstentions[i]!,
-        required: curve.required[i]!,
-        margin: curve.margin[i]!,
-        outcome: curve.adopted[i] ? ('adopté' as const) : ('rejeté' as const),
-      })).filter((p) => (p.k - range.from) % range.step === 0);
+      const points = kCurvePoints(curve).map((p) => ({ ...p, margin: p.pour - p.required })).filter((p) => (p.k - range.from) % range.step === 0);
       const tipping = r.row.modes[mode]?.tippingPoint ?? curve.firstFlip;
       const name = spec.name ?? `k-curve-${shortUid(r.row.uid)}${scenario.mode.length > 1 ? `-${mode.replace(/[^a-z0-9]+/g, '-')}` : ''}`;
-      const title = spec.title ?? `${r.row.uid} — ${mode}`;
+      const title = spec.title ?? capitalise(r.scrutin.titre);
+      const context = scrutinContext(r, { split, mode, method }, title, null, data);
+      context.lines = [...context.lines.slice(0, -1), `${outcomeInWords(r.scrutin.outcome, null)} · ${tipping === null ? 'aucun K de la plage ne fait basculer le vote' : `bascule à partir de K = ${tipping}`}`];
       return {
         name,
         type: 'k-curve',
         title,
-        element: <KCurveChart points={points} officialOutcome={r.scrutin.outcome} tippingPoint={tipping} title={title} idPrefix={`c${index}`} showContre={r.scrutin.type !== 'MOC'} />,
+        context,
+        element: <KCurveChart points={points} officialOutcome={r.scrutin.outcome} tippingPoint={tipping} idPrefix={`c${index}`} showContre={r.scrutin.type !== 'MOC'} />,
         csv: toCsv(points, ['k', 'pour', 'contre', 'abstentions', 'required', 'margin', 'outcome']),
-        interactiveUrl: scrutinUrl(r.row.uid, tipping ?? range.to, split, mode, method),
+        interactiveUrl: simulatorUrl(r.row.uid, { k: tipping ?? range.to, split, mode, method }),
       };
     }
     case 'phase': {
@@ -79,32 +57,34 @@ export function buildChart(c: ComputedScenario, spec: ChartSpec, index: number, 
       const cells = grid.ks.flatMap((k, i) =>
         grid.shares.map((share, j) => ({ k, share, outcome: grid.adopted[i * grid.shares.length + j] ? ('adopté' as const) : ('rejeté' as const) })),
       );
-      const title = spec.title ?? `${r.row.uid} — K × part « pour »`;
+      const title = spec.title ?? `${capitalise(r.scrutin.titre)} — issue selon K et la part « pour »`;
       return {
         name: spec.name ?? `phase-${shortUid(r.row.uid)}`,
         type: 'phase',
         title,
-        element: <PhaseChart cells={cells} officialOutcome={r.scrutin.outcome} title={title} idPrefix={`c${index}`} />,
+        context: scrutinContext(r, { mode, method }, title, null, data),
+        element: <PhaseChart cells={cells} officialOutcome={r.scrutin.outcome} idPrefix={`c${index}`} />,
         csv: toCsv(cells, ['k', 'share', 'outcome']),
-        interactiveUrl: scrutinUrl(r.row.uid, range.to, r.split, mode, method),
+        interactiveUrl: simulatorUrl(r.row.uid, { k: range.to, split: r.split, mode, method }),
       };
     }
     case 'leverage': {
       const ks = spec.k ? expandK(spec.k) : c.ks.filter((k) => k >= 1);
       const series = scenario.mode.map((mode) => {
         const stars = c.rows.map((r) => r.row.modes[mode]?.tippingPoint ?? null).filter((x): x is number => x !== null);
-        return { label: mode, points: ks.map((k) => ({ k, flippable: stars.filter((s) => s <= k).length })) };
+        return { mode, label: modeInWords(mode), points: ks.map((k) => ({ k, flippable: stars.filter((s) => s <= k).length })) };
       });
-      const rows = ks.map((k, i) => Object.fromEntries([['k', k], ...series.map((s) => [s.label, s.points[i]!.flippable])]) as Record<string, number>);
+      const rows = ks.map((k, i) => Object.fromEntries([['k', k], ...series.map((s) => [s.mode, s.points[i]!.flippable])]) as Record<string, number>);
       const title = spec.title ?? `Scrutins basculables selon K (${c.rows.length} scrutins)`;
       const leg = c.rows[0]!.scrutin.legislature;
       return {
         name: spec.name ?? 'leverage',
         type: 'leverage',
         title,
-        element: <LeverageChart series={series} title={title} />,
+        context: { title, lines: [`${c.rows.length} scrutins · ${methodInWords(method)}`, splitInWords(c)], lang: 'fr' },
+        element: <LeverageChart series={series} />,
         csv: toCsv(rows, ['k', ...scenario.mode]),
-        interactiveUrl: c.rows.every((r) => r.scrutin.legislature === leg) ? legislatureUrl(leg, c.tableK, scenario.mode[0]!) : null,
+        interactiveUrl: c.rows.every((r) => r.scrutin.legislature === leg) ? legislatureUrl(leg, { k: c.tableK, mode: scenario.mode[0]! }) : null,
       };
     }
     case 'hemicycle':
@@ -141,27 +121,35 @@ function tableChart(c: ComputedScenario, spec: Extract<ChartSpec, { type: 'table
     return out;
   });
   const rows = (spec.rows === 'flipped' ? flat.filter((r) => r.flipped) : flat).slice(0, spec.limit ?? Infinity);
+  const outcomeWord = (v: unknown) => (v === 'adopté' ? 'adopté' : v === 'rejeté' ? 'rejeté' : v);
   const modeCols = scenario.mode.flatMap((mode): TableColumn[] => [
-    { key: `k*:${mode}`, label: `K* ${mode}`, width: Math.round(Math.max(60, 16 + 6.8 * `K* ${mode}`.length)), align: 'end' },
-    { key: `parallele:${mode}`, label: `K=${tableK} ${mode}`, width: Math.round(Math.max(80, 16 + 6.8 * `K=${tableK} ${mode}`.length)) },
+    { key: `k*:${mode}`, label: `Bascule à K = (${modeInWords(mode)})`, width: 130, align: 'end' },
+    { key: `parallele:${mode}`, label: `Avec K = ${tableK} (${modeInWords(mode)})`, width: 130 },
   ]);
   const columns: TableColumn[] = [
-    { key: 'uid', label: 'Scrutin', width: 130 },
-    { key: 'date', label: 'Date', width: 86 },
-    { key: 'titre', label: 'Titre', width: 300 },
+    { key: 'numero', label: 'N°', width: 50, align: 'end' },
+    { key: 'jour', label: 'Date', width: 120, wrap: true },
+    { key: 'titre', label: 'Vote', width: 360, wrap: true },
     { key: 'pour', label: 'Pour', width: 50, align: 'end' },
     { key: 'contre', label: 'Contre', width: 56, align: 'end' },
     { key: 'requis', label: 'Requis', width: 56, align: 'end' },
-    { key: 'issue', label: 'Issue', width: 64 },
+    { key: 'issue', label: 'Résultat officiel', width: 80, wrap: true },
     ...modeCols,
   ];
   const title = spec.title ?? `Résultats avec K = ${tableK}`;
   const csvColumns = Object.keys(flat[0] ?? {}).filter((k) => k !== 'flipped');
+  const drawn = rows.map((r) => ({
+    ...Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'boolean' ? (k === 'flipped' ? (v ? 1 : null) : v ? 'oui' : 'non') : (outcomeWord(v) as string | number | null)])),
+    numero: String(r.uid).replace(/^VTANR5L\d+V/, ''),
+    jour: dateInWords(String(r.date)),
+    titre: capitalise(String(r.titre)),
+  }));
   return {
     name: spec.name ?? 'table',
     type: 'table',
     title,
-    element: <ResultsTable columns={columns} rows={rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, typeof v === 'boolean' ? (k === 'flipped' ? (v ? 1 : null) : v ? 'oui' : 'non') : v])))} title={title} highlightKey="flipped" />,
+    context: { title, lines: [`${c.rows.length} scrutins · ${scenario.mode.map((m) => modeInWords(m)).join(' / ')} · ${methodInWords(scenario.method)}`, splitInWords(c), 'En gras, marqués d’une barre : les votes dont l’issue bascule.'], lang: 'fr' },
+    element: <ResultsTable columns={columns} rows={drawn} highlightKey="flipped" />,
     csv: toCsv(rows, csvColumns),
     interactiveUrl: null,
   };

@@ -44,7 +44,7 @@ export function scenarioProgram(cli: ScenarioCliOptions = {}): Command {
       const list = opts.all ? await listScenarioFiles() : files;
       if (list.length === 0) program.error('give a scenario file or --all');
       if (opts.database && !cli.openPlatformVotes)
-        program.error("--database: this runner cannot read the store; run it as `npm run scenario` (server/src/modules/scenarios/cli.ts), which can");
+        program.error("--database: this runner cannot read the store; run it as `npm run scenario` (server/src/cli/scenario.ts), which can");
       const url = opts.database ?? (env.DATABASE_URL || undefined);
       let store: ReturnType<PlatformVotesOpener> | null = null;
       const bundled = loadBundledData();
@@ -56,7 +56,7 @@ export function scenarioProgram(cli: ScenarioCliOptions = {}): Command {
       try {
         for (const file of list) {
           try {
-            const out = await runScenarioFile(file, { outDir: opts.out, data });
+            const out = await runScenarioFile(file, { outDir: opts.out, data, social: true });
             results.push(out.result);
             if (!opts.json) {
               console.log(`✔ ${out.name} → ${out.dir}`);

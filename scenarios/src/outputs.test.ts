@@ -11,7 +11,7 @@ const data = loadBundledData();
 
 describe('scenario outputs', async () => {
   const outDir = await mkdtemp(join(tmpdir(), 'scenario-out-'));
-  const out = await runScenarioFile(join(SCENARIOS_DIR, 'censure-retraites-2023.yaml'), { outDir, data });
+  const out = await runScenarioFile(join(SCENARIOS_DIR, 'censure-retraites-2023.yaml'), { outDir, data, social: true });
   const dir = out.dir!;
 
   it('writes every chart as SVG, PNG and CSV, with result.json and both reports, and no temporary folder', async () => {
@@ -35,6 +35,10 @@ describe('scenario outputs', async () => {
       expect(c.height).toBeGreaterThan(100);
     }
     expect(pngSize(new TextEncoder().encode('not a png at all, not at all'))).toBeNull();
+    // and for social networks, at the exact sizes
+    for (const c of out.result.charts) {
+      for (const [w, h] of [[1200, 675], [1080, 1080], [1080, 1350]] as const) expect(pngSize(await readFile(join(dir, `${c.name}-${w}x${h}.png`))), `${c.name} ${w}×${h}`).toEqual({ width: w, height: h });
+    }
   });
 
   it('the PNG has text drawn with the bundled font (the title is not blank)', async () => {

@@ -2,7 +2,7 @@ import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { isSimulationError, ScenarioResultSchema } from '@parallele/core';
 import type { Scenario, ScenarioResult } from '@parallele/core';
-import { svgSize } from '@parallele/client';
+import { posterSvg, SOCIAL_FORMATS, sourceLine, svgSize, type SocialFormat } from '@parallele/charts';
 import { buildChart, type BuiltChart } from './charts';
 import { checkScenarioAgainstData, computeScenario, ScenarioRunError, type ComputedScenario, type ScenarioData } from './compute';
 import { loadBundledData, uidChecker } from './data';
@@ -20,7 +20,10 @@ export const scenarioName = (file: string) => basename(file).replace(/\.ya?ml$/,
 
 export interface RenderedChart {
   chart: BuiltChart;
+  /** the chart with its context, at the chart's own width */
   svg: string;
+  /** the same for a social format (rendered when the files are written) */
+  social: (format: SocialFormat) => string;
   png: Buffer;
   width: number;
   height: number;
@@ -65,8 +68,13 @@ function splitDto(s: Scenario, computed: ComputedScenario): ScenarioResult['spli
   return { source: src.source, weights: null, rationale: null, citations: [], overrides: {} };
 }
 
+export interface RenderOptions {
+  /** the site's address, so that the images' source line gives a full link (else the path alone) */
+  publicUrl?: string;
+}
+
 /** Computes a scenario and renders every chart and the report, in memory. */
-export function renderScenario(name: string, scenario: Scenario, data: ScenarioData): ScenarioOutput {
+export function renderScenario(name: string, scenario: Scenario, data: ScenarioData, opts: RenderOptions = {}): ScenarioOutput {
   const computed = computeScenario(scenario, data);
   const charts = scenario.charts.map((spec, i) => {
     let chart: BuiltChart;
@@ -76,9 +84,13 @@ export function renderScenario(name: string, scenario: Scenario, data: ScenarioD
       if (isSimulationError(e) || e instanceof ScenarioRunError) throw new ScenarioRunError(`charts[${i}] (${spec.type}): ${e.message}`);
       throw e;
     }
-    const svg = renderSvg(chart.element);
+    const link = `${(opts.publicUrl ?? '').replace(/\/$/, '')}${chart.interactiveUrl ?? '/scenarios'}`.replace(/%2C/g, ',');
+    // every image carries its context: the vote, the date, the settings and outcome in words, the source
+    const bare = renderSvg(chart.element);
+    const context = { ...chart.context, source: sourceLine(link, 'fr') };
+    const svg = posterSvg(bare, context);
     const size = svgSize(svg) ?? { width: 0, height: 0 };
-    return { chart, svg, png: svgToPng(svg), width: size.width, height: size.height };
+    return { chart, svg, social: (format: SocialFormat) => posterSvg(bare, context, format), png: svgToPng(svg), width: size.width, height: size.height };
   });
   const names = new Set<string>();
   for (const c of charts) {
@@ -126,7 +138,7 @@ export function renderScenario(name: string, scenario: Scenario, data: ScenarioD
  * Writes the outputs into `outDir/NAME/`: first into a sibling temporary folder, then swapped in,
  * so that a failure never leaves a half-written report behind.
  */
-export async function writeScenarioOutput(out: ScenarioOutput, outDir: string): Promise<string> {
+export async function writeScenarioOutput(out: ScenarioOutput, outDir: string, opts: { social?: boolean } = {}): Promise<string> {
   const target = join(outDir, out.name);
   const tmp = join(outDir, `.${out.name}.tmp-${process.pid}`);
   await rm(tmp, { recursive: true, force: true });
@@ -135,6 +147,12 @@ export async function writeScenarioOutput(out: ScenarioOutput, outDir: string): 
     await writeFile(join(tmp, `${c.chart.name}.svg`), c.svg);
     await writeFile(join(tmp, `${c.chart.name}.png`), c.png);
     await writeFile(join(tmp, `${c.chart.name}.csv`), c.chart.csv);
+    // ready to post: 1200×675, 1080×1080, 1080×1350, laid out for the size (the CLI asks for them;
+    // the server's gallery skips them: three more rasterisations per chart, about 0.5 s each here)
+    for (const format of opts.social ? (Object.keys(SOCIAL_FORMATS) as SocialFormat[]) : []) {
+      const { width, height } = SOCIAL_FORMATS[format];
+      await writeFile(join(tmp, `${c.chart.name}-${width}x${height}.png`), svgToPng(c.social(format)));
+    }
   }
   await writeFile(join(tmp, 'result.json'), `${JSON.stringify(out.result, null, 2)}\n`);
   await writeFile(join(tmp, 'report.md'), out.markdown);
@@ -145,11 +163,11 @@ export async function writeScenarioOutput(out: ScenarioOutput, outDir: string): 
 }
 
 /** Loads (with every uid checked against the data), computes, renders and writes one scenario file. */
-export async function runScenarioFile(file: string, opts: { outDir?: string; data?: ScenarioData; write?: boolean } = {}): Promise<ScenarioOutput & { dir: string | null }> {
+export async function runScenarioFile(file: string, opts: { outDir?: string; data?: ScenarioData; write?: boolean; social?: boolean } & RenderOptions = {}): Promise<ScenarioOutput & { dir: string | null }> {
   const data = opts.data ?? loadBundledData();
   const scenario = await loadScenarioFile(file, { exists: uidChecker(data), check: (s) => checkScenarioAgainstData(s, data) });
-  const output = renderScenario(scenarioName(file), scenario, data);
-  const dir = opts.write === false ? null : await writeScenarioOutput(output, opts.outDir ?? DEFAULT_OUT_DIR);
+  const output = renderScenario(scenarioName(file), scenario, data, { publicUrl: opts.publicUrl });
+  const dir = opts.write === false ? null : await writeScenarioOutput(output, opts.outDir ?? DEFAULT_OUT_DIR, { social: opts.social });
   return { ...output, dir };
 }
 

@@ -3,4 +3,4 @@ export * from './sources';
 export * from './http';
 export * from './pages';
 export * from './opendata';
-export * as testSupport from './testing';
+export * as testSupport from './test-support';

@@ -1,3 +1,4 @@
+/** Entry file 1 of 4 — the express app: middleware, the API modules under /api, the client; no listening (tests drive it with supertest). */
 import express, { type Router } from 'express';
 import type { HelmetOptions } from 'helmet';
 import { accessLog } from './access-log';
@@ -9,13 +10,10 @@ import { scrutinsRoutes } from './modules/scrutins/routes';
 import { groupsRoutes } from './modules/groups/routes';
 import { deputiesRoutes } from './modules/deputies/routes';
 import { openApiRoutes } from './openapi';
-// The citizens' modules document their paths here (see the file).
-import './openapi-citizens';
 import { accountsRoutes } from './modules/accounts/routes';
 import { votesRoutes } from './modules/votes/routes';
 import { moderationRoutes } from './modules/moderation/routes';
 import { clientRoutes, isEmbedRoute } from './static-client';
-import { citizensOf } from './modules/accounts/citizens';
 import { syncRoutes } from './modules/sync/routes';
 import { scenariosRoutes } from './modules/scenarios/routes';
 import { simulationRoutes } from './modules/simulation/routes';
@@ -51,8 +49,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
 
   const https = (config.PUBLIC_URL ?? '').startsWith('https:');
-  // HSTS and Secure cookies follow ONE setting (issue 10, point 15: see citizens-config's cookieSecure).
-  const secureTransport = citizensOf(deps).config.cookieSecure;
+  // HSTS and Secure cookies follow ONE setting (issue 10, point 15: config.ts's cookieSecure).
+  const secureTransport = config.cookieSecure;
   const helmetOptions = (embeddable: boolean): HelmetOptions => ({
     contentSecurityPolicy: {
       directives: {

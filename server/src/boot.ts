@@ -1,15 +1,104 @@
+/**
+ * Entry file 3 of 4 — the composition root: buildAppDeps() builds every service once into AppDeps (the server, the
+ * tests and the CLIs that need services call it); boot() is what `npm start` runs (config, store,
+ * bundled data, services, listen, schedules).
+ */
 import { readFileSync } from 'node:fs';
 import { loadConfig, type Config } from './config';
 import { openDatabase } from './db/client';
-import type { AppDeps } from './deps';
-import { createEventBus } from './events';
+import type { AppDeps, BaseDeps } from './deps';
+import { createEventBus, onTalliesChanged } from './events';
+import { createHttpMiddleware } from './http';
 import { importBundledDataIfEmpty } from './import/import-service';
 import { createLogger, type Logger } from './logger';
+import { loadSecret } from './secrets';
 import { startServer, type RunningServer } from './server';
-import { getSyncService } from './modules/sync/service';
-import { createCitizens } from './modules/accounts/citizens';
-import { scenariosServiceOf } from './modules/scenarios/routes';
-import { warmScenarios } from './modules/scenarios/service';
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket/limits';
+import { accountsRepository, createAccountsService, createMailer, identityFingerprints, loggingSmsSender, smsProvider, type VerificationProviders } from './modules/accounts';
+import { createDeputiesService } from './modules/deputies';
+import { createGroupsService } from './modules/groups';
+import { createLegislaturesService } from './modules/legislatures';
+import { createModerationService, moderationRepository, scheduleDetector } from './modules/moderation';
+import { createScenariosService, platformVotesOf, warmScenarios, type ScenariosServiceOptions } from './modules/scenarios';
+import { createScrutinsService } from './modules/scrutins';
+import { createSimulationService } from './modules/simulation';
+import { SyncService, syncSettingsFromConfig } from './modules/sync';
+import { createVotesService, votesRepository } from './modules/votes';
+
+export interface BuildOptions {
+  /** extra or replacement verification providers (an SMS gateway, OIDC) */
+  providers?: VerificationProviders;
+  /** the gallery's folders and refresh delay (tests point them at temp dirs) */
+  scenarios?: Omit<ScenariosServiceOptions, 'platformVotes' | 'onTalliesChanged'>;
+  /** a sync service built elsewhere (tests: one aimed at a local stand-in of the AN site) */
+  sync?: SyncService;
+  /** the socket server's event limits (tests lower them) */
+  socketLimits?: SocketLimits;
+}
+
+/** The gallery, reading the live tallies (`split.source: platform`) and recomputed when they change. */
+export function liveScenariosService(deps: Pick<AppDeps, 'votes' | 'events'>, options: BuildOptions['scenarios'] = {}) {
+  return createScenariosService({
+    platformVotes: platformVotesOf(() => deps.votes),
+    onTalliesChanged: (listener) => onTalliesChanged(deps.events, listener),
+    ...options,
+  });
+}
+
+/** Builds every service once, from the config, log, store, bus and clock. */
+export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pick<BaseDeps, 'events' | 'now'>>, options: BuildOptions = {}): AppDeps {
+  const { config, db } = base;
+  const events = base.events ?? createEventBus();
+  const now = base.now ?? (() => new Date());
+  const logger = base.logger;
+  // Acknowledged votes must survive a power cut, not only a crash: FULL fsyncs the WAL on every
+  // commit (group commit makes that one fsync per batch). NORMAL in WAL mode survives a killed
+  // process (the WAL is in the OS cache) but may lose the last commits on power loss.
+  db.sqlite.pragma(`synchronous = ${config.VOTES_SYNCHRONOUS}`);
+  const secret = loadSecret(config);
+  const citizensLog = logger.child({ module: 'citizens' });
+  const mailer = createMailer({ transport: config.mailTransport, mailboxPath: config.mailboxPath, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger: citizensLog });
+  const providers: VerificationProviders = {
+    ...(config.smsProvider === 'log' ? { sms: smsProvider(loggingSmsSender(citizensLog), secret) } : {}),
+    ...options.providers,
+  };
+  const publicUrl = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
+  const accounts = createAccountsService({
+    repo: accountsRepository(db), config: { ...config, secret }, mailer, logger: citizensLog, now, publicUrl, providers,
+    // Issue 10: fingerprints of verified identifiers; ended sessions downgrade their sockets.
+    fingerprints: identityFingerprints(db, secret),
+    onSessionsEnded: (ended) => events.emit('sessions:ended', ended),
+  });
+  const votes = createVotesService({
+    repo: votesRepository(db),
+    logger: citizensLog,
+    now,
+    voteMinLevel: config.VOTE_MIN_LEVEL,
+    verifiedLevel: config.TALLY_VERIFIED_LEVEL,
+    events,
+  });
+  const moderation = createModerationService({ repo: moderationRepository(db), logger: citizensLog, now, events });
+  const stopDetector = scheduleDetector(moderation, config.DETECTOR_INTERVAL_S, citizensLog);
+  const scenarios = liveScenariosService({ votes, events }, options.scenarios);
+  return {
+    config, logger, db, events, now,
+    scrutins: createScrutinsService(db),
+    groups: createGroupsService(db),
+    deputies: createDeputiesService(db),
+    legislatures: createLegislaturesService(db),
+    simulation: createSimulationService(db),
+    scenarios,
+    sync: options.sync ?? new SyncService(db, syncSettingsFromConfig(config), now, logger),
+    accounts, votes, moderation, mailer,
+    http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token)),
+    socketLimits: options.socketLimits ?? DEFAULT_SOCKET_LIMITS,
+    async close() {
+      stopDetector();
+      await votes.writer.drain();
+      await mailer.idle();
+    },
+  };
+}
 
 export interface BootOptions {
   /** Defaults to process.env. */
@@ -45,23 +134,21 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
   const db = openDatabase(config.DATABASE_URL);
   try {
     await importBundledDataIfEmpty(db, logger);
-    const deps: AppDeps = { config, logger, db, events: createEventBus(), now: () => new Date() };
-    // Accounts, votes, moderation: validates their env (secret, mail, limits) before listening.
-    deps.citizens = createCitizens(deps, { env: options.env ?? process.env });
+    const deps = buildAppDeps({ config, logger, db });
     const server = await startServer(deps, options.port ?? config.PORT, config.HOST);
     // The AN sync on an interval: off unless SYNC_INTERVAL_MINUTES is set.
-    const sync = getSyncService(db, config, logger, deps.now);
+    const { sync } = deps;
     if (config.SYNC_INTERVAL_MINUTES > 0) sync.startSchedule(config.SYNC_INTERVAL_MINUTES, config.SYNC_LEGISLATURE);
     if (!config.clientBuilt) logger.warn(`No built client in ${config.clientDistPath}: serving the API only (run npm run build:client)`);
     logger.info({ url: server.url, database: config.databasePath }, `Législature parallèle listening on ${server.url}`);
     // Not awaited: the server answers while the gallery computes (5–8 s on a fresh store).
-    if (shouldWarmScenarios(config)) void warmScenarios(scenariosServiceOf(deps), logger);
+    if (shouldWarmScenarios(config)) void warmScenarios(deps.scenarios, logger);
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
         sync.stopSchedule();
         await server.close();
-        await deps.citizens?.close();
+        await deps.close();
         db.close();
       })());
     return { deps, server, close };

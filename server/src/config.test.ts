@@ -27,6 +27,25 @@ describe('loadConfig', () => {
     expect(detail).toContain('"eighty"');
   });
 
+  it('lists a bad server variable and a bad citizens variable in the same message', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', SCRYPT_LOG_N: '3', NODE_ENV: 'development' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    const detail = (error as AppError).detail;
+    expect(detail).toContain('  PORT: ');
+    expect(detail).toContain('  SCRYPT_LOG_N: ');
+    expect(detail).toContain('"eighty"');
+    // the production-only rules are checked in the same run
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/SECRET_KEY: required in production[\s\S]*SMTP_URL: required in production/);
+    // …which are the server's: a read-only tool (leverage, import) runs without a secret
+    expect(loadConfig({ NODE_ENV: 'production' }, '1', { citizens: false }).production).toBe(true);
+    expect(() => loadConfig({ NODE_ENV: 'production', PORT: 'x' }, '1', { citizens: false })).toThrow(/PORT:/);
+  });
+
   it('treats empty variables as unset and ignores unrelated ones', () => {
     expect(loadConfig({ PORT: '', HOST: '', SOMETHING_ELSE: 'x' })).toMatchObject({ PORT: 3000, HOST: '127.0.0.1' });
   });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { VERIFICATION_LEVELS } from '@parallele/core';
 import { AppError } from './errors';
 
 /**
@@ -41,7 +42,62 @@ const trustProxySchema = z.string().transform((value, ctx): boolean | number | s
   return z.NEVER;
 });
 
+const onOff = z.enum(['on', 'off']);
+const level = z.enum(VERIFICATION_LEVELS);
+
+/** The citizens' side: accounts, votes, moderation (secret, mail, limits). */
+const citizensSchema = {
+  /** Server secret (≥ 32 characters): pseudonyms, CSRF tokens, code MACs. Required in production. */
+  SECRET_KEY: z.string().min(32, 'at least 32 characters').optional(),
+  /**
+   * Where a development secret is generated on first start (never committed: data/ is ignored).
+   * Unset under NODE_ENV=test: a throw-away secret, nothing written.
+   */
+  SECRET_KEY_FILE: z.string().min(1).optional(),
+  /** `mailbox`: mails written as files and logged (development); `smtp`: sent through SMTP_URL. */
+  MAIL_TRANSPORT: z.enum(['mailbox', 'smtp']).optional(),
+  MAILBOX_DIR: z.string().min(1).default('data/mailbox'),
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  MAIL_FROM: z.string().min(3).default('Législature parallèle <no-reply@localhost>'),
+  /** scrypt cost as log2(N); tests lower it, production keeps ≥ 15 */
+  SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
+  SCRYPT_P: z.coerce.number().int().min(1).max(16).default(3),
+  SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  /**
+   * `Secure` cookies AND the HSTS header (one setting: issue 10, point 15). Default: on in
+   * production or when PUBLIC_URL is https.
+   */
+  COOKIE_SECURE: onOff.optional(),
+  /** The level an account needs to vote at all */
+  VOTE_MIN_LEVEL: level.default('none'),
+  /** The level a voter needs to count in the "verified" tally */
+  TALLY_VERIFIED_LEVEL: level.default('email'),
+  RATE_LIMITS: onOff.default('on'),
+  /** register/login/reset/verify requests per IP per 15 minutes, all together: a ceiling a NAT fits under */
+  RATE_AUTH_PER_IP: z.coerce.number().int().positive().default(600),
+  // Per action (issue 10, point 7; see http/auth-limits.ts):
+  /** accounts created per IP per hour */
+  RATE_REGISTER_PER_IP: z.coerce.number().int().positive().default(10),
+  /** failed logins per IP per 15 minutes */
+  RATE_LOGIN_PER_IP: z.coerce.number().int().positive().default(100),
+  /** failed logins per account (address) per 15 minutes */
+  RATE_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  /** code checks, reset requests and mailed links per IP per 15 minutes (each its own bucket) */
+  RATE_VERIFY_PER_IP: z.coerce.number().int().positive().default(60),
+  /** vote writes per account per minute (100 identical concurrent votes must still fit) */
+  RATE_VOTES_PER_ACCOUNT: z.coerce.number().int().positive().default(120),
+  /** vote writes per IP per minute: high, a campus or a carrier NAT shares one address */
+  RATE_VOTES_PER_IP: z.coerce.number().int().positive().default(6000),
+  /** `FULL`: fsync the WAL on every commit (survives power loss); `NORMAL`: survives process kills */
+  VOTES_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
+  /** seconds between burst-detector runs; 0 turns the periodic run off */
+  DETECTOR_INTERVAL_S: z.coerce.number().int().min(0).default(60),
+  /** development SMS provider: logs the code (never in production) */
+  SMS_PROVIDER: z.enum(['log', 'none']).optional(),
+};
+
 export const configSchema = z.object({
+  ...citizensSchema,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
@@ -100,7 +156,7 @@ export const configSchema = z.object({
 
 export type ConfigEnv = z.infer<typeof configSchema>;
 
-export type Config = ConfigEnv & {
+export type Config = Omit<ConfigEnv, 'MAIL_TRANSPORT' | 'COOKIE_SECURE' | 'SMS_PROVIDER'> & {
   /** Absolute SQLite path (or `:memory:`), resolved from DATABASE_URL. */
   databasePath: string;
   /** Absolute path of CLIENT_DIST. */
@@ -109,10 +165,35 @@ export type Config = ConfigEnv & {
   clientBuilt: boolean;
   logLevel: (typeof LOG_LEVELS)[number];
   version: string;
+  production: boolean;
+  mailTransport: 'mailbox' | 'smtp';
+  /** Absolute path of MAILBOX_DIR. */
+  mailboxPath: string;
+  cookieSecure: boolean;
+  smsProvider: 'log' | 'none';
 };
 
+/** Development conveniences refused in production, as `KEY: why` lines. */
+function productionProblems(c: ConfigEnv): { param: string; detail: string }[] {
+  if (c.NODE_ENV !== 'production') return [];
+  const problems: { param: string; detail: string }[] = [];
+  if (!c.SECRET_KEY) problems.push({ param: 'SECRET_KEY', detail: 'required in production' });
+  if ((c.MAIL_TRANSPORT ?? 'smtp') === 'smtp' && !c.SMTP_URL) problems.push({ param: 'SMTP_URL', detail: 'required in production' });
+  if (c.SMS_PROVIDER === 'log') problems.push({ param: 'SMS_PROVIDER', detail: 'the logging provider is for development only' });
+  return problems;
+}
+
+export interface LoadConfigOptions {
+  /**
+   * false for the tools that neither serve nor manage citizens (import, scrape, simulate,
+   * leverage, verify-log): the production-only requirements (SECRET_KEY, SMTP_URL) are the
+   * server's, not theirs. Every variable is still validated.
+   */
+  citizens?: boolean;
+}
+
 /** Reads and validates the configuration; throws one AppError naming every bad variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.0.0'): Config {
+export function loadConfig(env: Record<string, string | undefined> = process.env, version = '0.0.0', options: LoadConfigOptions = {}): Config {
   // Only the schema's keys: the rest of the environment is none of our business (nor the log's).
   const picked: Record<string, string> = {};
   for (const key of Object.keys(configSchema.shape)) {
@@ -120,23 +201,33 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     if (value !== undefined && value !== '') picked[key] = value;
   }
   const parsed = configSchema.safeParse(picked);
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((issue) => {
-      const key = String(issue.path[0] ?? '(root)');
-      const got = key in picked ? ` (got ${JSON.stringify(picked[key])})` : '';
-      return `  ${key}: ${issue.message}${got}`;
+  const errors = parsed.success
+    ? options.citizens === false ? [] : productionProblems(parsed.data)
+    : parsed.error.issues.map((issue) => ({ param: String(issue.path[0] ?? '(root)'), detail: issue.message }));
+  if (!parsed.success || errors.length > 0) {
+    const lines = errors.map(({ param, detail }) => {
+      const got = param in picked && !/SECRET/.test(param) ? ` (got ${JSON.stringify(picked[param])})` : '';
+      return `  ${param}: ${detail}${got}`;
     });
     throw new AppError('config_invalid', `Invalid configuration:\n${lines.join('\n')}`, {
       status: 500,
       title: 'Invalid configuration',
       operational: false,
-      extras: { errors: parsed.error.issues.map((i) => ({ param: String(i.path[0] ?? ''), detail: i.message })) },
+      extras: { errors },
     });
   }
   const c = parsed.data;
   const clientDistPath = isAbsolute(c.CLIENT_DIST) ? c.CLIENT_DIST : resolve(REPO_ROOT, c.CLIENT_DIST);
+  const production = c.NODE_ENV === 'production';
+  const { MAIL_TRANSPORT, COOKIE_SECURE, SMS_PROVIDER, ...rest } = c;
   return {
-    ...c,
+    ...rest,
+    production,
+    mailTransport: MAIL_TRANSPORT ?? (production ? 'smtp' : 'mailbox'),
+    mailboxPath: isAbsolute(c.MAILBOX_DIR) ? c.MAILBOX_DIR : resolve(REPO_ROOT, c.MAILBOX_DIR),
+    // Secure cookies and HSTS follow this one value (issue 10, point 15).
+    cookieSecure: COOKIE_SECURE ? COOKIE_SECURE === 'on' : production || (c.PUBLIC_URL ?? '').startsWith('https:'),
+    smsProvider: SMS_PROVIDER ?? (production ? 'none' : 'log'),
     databasePath: resolveSqlitePath(c.DATABASE_URL),
     clientDistPath,
     clientBuilt: existsSync(resolve(clientDistPath, 'index.html')),

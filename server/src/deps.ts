@@ -1,23 +1,54 @@
 import type { Config } from './config';
-import type { Db } from './db/client';
+import type { Db } from './db/types';
 import type { AppEventBus } from './events';
+import type { HttpMiddleware } from './http';
 import type { Logger } from './logger';
-import type { Citizens } from './modules/accounts/citizens';
+import type { SocketLimits } from './socket/limits';
+import type { AccountsService, Mailer } from './modules/accounts';
+import type { DeputiesService } from './modules/deputies';
+import type { GroupsService } from './modules/groups';
+import type { LegislaturesService } from './modules/legislatures';
+import type { ModerationService } from './modules/moderation';
+import type { ScenariosService } from './modules/scenarios';
+import type { ScrutinsService } from './modules/scrutins';
+import type { SimulationService } from './modules/simulation';
+import type { SyncService } from './modules/sync';
+import type { VotesService } from './modules/votes';
 
 /** The open store: `{ orm, sqlite, close }` from db/client. */
 export type Store = Db;
 
-/**
- * Everything a module may use, built once by boot() (or by a test) and passed down explicitly.
- * Add a dependency here (optional if tests can do without it) and build it in boot.ts.
- */
-export interface AppDeps {
+/** What every service is built from: the process's config, log, store, event bus and clock. */
+export interface BaseDeps {
   config: Config;
   logger: Logger;
   db: Store;
   events: AppEventBus;
   /** Injected clock so tests can move time (vote windows, sessions, rate limits). */
   now: () => Date;
-  /** Accounts, votes and moderation (built by boot(); built lazily from the env when absent). */
-  citizens?: Citizens;
+}
+
+/**
+ * Everything a route, a socket handler or a job may use: built once by buildAppDeps() in boot.ts
+ * (the one composition root; tests call it too) and passed down explicitly. A new service gets a
+ * field here and one line in buildAppDeps.
+ */
+export interface AppDeps extends BaseDeps {
+  scrutins: ScrutinsService;
+  groups: GroupsService;
+  deputies: DeputiesService;
+  legislatures: LegislaturesService;
+  simulation: SimulationService;
+  scenarios: ScenariosService;
+  sync: SyncService;
+  accounts: AccountsService;
+  votes: VotesService;
+  moderation: ModerationService;
+  mailer: Mailer;
+  /** Session cookie, CSRF and rate-limit middleware of the citizens' routes. */
+  http: HttpMiddleware;
+  /** Event limits of the socket server (issue 10, point 4). */
+  socketLimits: SocketLimits;
+  /** Stop the services' timers and finish their queues (votes, mails); the store stays open. */
+  close(): Promise<void>;
 }

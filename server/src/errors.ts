@@ -2,6 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import type { InvalidParam } from '@parallele/core';
 
 /**
  * The one error type of the server, rendered as RFC 9457 `application/problem+json`.
@@ -16,13 +17,6 @@ export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 /** Problem `type` URIs: a stable URN per code, so clients can switch on it (RFC 9457 §3.1.1). */
 export const problemType = (code: string) => `urn:parallele:problem:${code}`;
-
-/** One invalid input: which parameter, where it was, what was wrong. */
-export interface InvalidParam {
-  param: string;
-  in: 'query' | 'params' | 'body' | 'headers' | 'cookies';
-  detail: string;
-}
 
 export interface AppErrorOptions {
   status?: number;

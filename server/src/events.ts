@@ -23,3 +23,15 @@ export function createEventBus(): AppEventBus {
   bus.setMaxListeners(0);
   return bus;
 }
+
+/** Calls back with the scrutins whose tallies changed (votes cast, moderation); returns the unsubscribe. */
+export function onTalliesChanged(bus: AppEventBus, listener: (uids: string[]) => void): () => void {
+  const onVotes = (e: { votes: { scrutinUid: string }[] }) => listener([...new Set(e.votes.map((v) => v.scrutinUid))]);
+  const onTallies = (e: { uids: string[] }) => listener(e.uids);
+  bus.on('votes:cast', onVotes);
+  bus.on('tallies:changed', onTallies);
+  return () => {
+    bus.off('votes:cast', onVotes);
+    bus.off('tallies:changed', onTallies);
+  };
+}

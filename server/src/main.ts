@@ -1,3 +1,4 @@
+/** Entry file 4 of 4 — the process: `npm start` runs this (compiled to server/dist/main.js); boot, then stop cleanly on signals. */
 import { AppError } from './errors';
 import { boot } from './boot';
 

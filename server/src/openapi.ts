@@ -1,15 +1,17 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from '@asteasolutions/zod-to-openapi';
 import express, { type Router } from 'express';
 import type { ZodType } from 'zod';
-import { ProblemSchema } from '@parallele/core';
+import { z } from 'zod';
+import { CSRF_HEADER, ProblemSchema, ScrutinUidParamSchema, SESSION_COOKIE } from '@parallele/core';
 import type { AppDeps } from './deps';
 import { PROBLEM_CONTENT_TYPE } from './errors';
 
 /**
  * The OpenAPI document of the public API, generated from the zod contracts of core/src/contracts.
  *
- * Pattern for a module: next to its router, in its routes.ts, register each route ONCE at module
- * load with the same schemas the handler validates with:
+ * Pattern for a module: next to its router, in its routes.ts (or an openapi.ts beside it that
+ * routes.ts imports), register each route ONCE at module load with the same schemas the handler
+ * validates with:
  *
  *     registerRoute({
  *       method: 'get', path: '/api/scrutins/{uid}', tags: ['scrutins'], summary: '…',
@@ -24,6 +26,7 @@ import { PROBLEM_CONTENT_TYPE } from './errors';
 
 export const openApiRegistry = new OpenAPIRegistry();
 
+/** method + path already registered: the registry is the document's, one per process like the modules it lists. */
 const registered = new Set<string>();
 
 /** Register a route (idempotent: a module re-imported by a test does not duplicate it). */
@@ -39,6 +42,27 @@ export const jsonResponse = (description: string, schema: ZodType) => ({
   content: { 'application/json': { schema } },
 });
 
+/** The citizens' routes: the session cookie and the CSRF header, as security requirements. */
+openApiRegistry.registerComponent('securitySchemes', 'session', {
+  type: 'apiKey',
+  in: 'cookie',
+  name: SESSION_COOKIE,
+  description: 'The HttpOnly session cookie set by POST /api/auth/login',
+});
+openApiRegistry.registerComponent('securitySchemes', 'csrf', {
+  type: 'apiKey',
+  in: 'header',
+  name: CSRF_HEADER,
+  description: 'Double-submit token from GET /api/auth/csrf (or the login answer), required on every write',
+});
+export const anonymousWrite = [{ csrf: [] }];
+export const signedIn = [{ session: [] }];
+export const signedInWrite = [{ session: [], csrf: [] }];
+export const jsonBody = (schema: ZodType) => ({ content: { 'application/json': { schema } } });
+export const noContent = { 204: { description: 'Done' } };
+/** `{uid}` of the routes under /api/scrutins/{uid}/… */
+export const scrutinUidParams = z.object({ uid: ScrutinUidParamSchema });
+
 const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid parameters: `param` names the first, `errors` lists them all',
   401: 'Not signed in',
@@ -46,7 +70,8 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict',
   413: 'Body too large',
-  429: 'Too many requests',
+  429: 'Too many requests (`retryAfterSeconds` equals the Retry-After header)',
+  501: 'Not offered by this deployment (e.g. no provider configured for this verification)',
   500: 'Unexpected error',
 };
 

@@ -1,3 +1,4 @@
+/** Entry file 2 of 4 — listening: the http server and socket.io around the app, on a port (0 in tests), with a graceful close. */
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';

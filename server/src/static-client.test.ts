@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
+import { buildAppDeps } from './boot';
 import { testConfig } from './config';
 import { openDatabase, type Db } from './db/client';
-import { createEventBus } from './events';
 import { silentLogger } from './logger';
 import { expectProblem } from './test-support/problems';
 
@@ -22,7 +22,7 @@ afterAll(() => {
 });
 
 const appFor = (clientDist: string) =>
-  createApp({ config: testConfig({ CLIENT_DIST: clientDist }), logger: silentLogger(), db, events: createEventBus(), now: () => new Date() });
+  createApp(buildAppDeps({ config: testConfig({ CLIENT_DIST: clientDist }), logger: silentLogger(), db }));
 
 describe('serving the web client', () => {
   it('serves the built client, its assets, and index.html for app routes', async () => {

@@ -6,10 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from './app';
 import { testConfig } from './config';
 import { openDatabase } from './db/client';
+import { buildAppDeps } from './boot';
 import type { AppDeps } from './deps';
-import { createEventBus } from './events';
 import { silentLogger } from './logger';
-import { createCitizens } from './modules/accounts/citizens';
 import { TEST_ENV } from './test-support/citizens';
 
 /** Issue 10, points 14 and 15: what may be framed, and HTTPS settings that agree. */
@@ -26,8 +25,9 @@ afterAll(() => {
 function appWith(overrides: Record<string, string>) {
   const db = openDatabase(`file:${join(dir, `store-${stores.length}.db`)}`);
   stores.push(db);
-  const deps: AppDeps = { config: testConfig({ CLIENT_DIST: dist, ...overrides }), logger: silentLogger(), db, events: createEventBus(), now: () => new Date() };
-  deps.citizens = createCitizens(deps, { env: { NODE_ENV: 'test', MAILBOX_DIR: join(dir, 'mailbox'), ...TEST_ENV } });
+  const config = testConfig({ CLIENT_DIST: dist, MAILBOX_DIR: join(dir, 'mailbox'), ...TEST_ENV, ...overrides });
+  const deps: AppDeps = buildAppDeps({ config, logger: silentLogger(), db });
+  stores.splice(stores.length - 1, 0, { close: () => void deps.close() });
   return createApp(deps);
 }
 

@@ -293,5 +293,6 @@ export const en: Resources = {
     csv: 'Data (CSV)',
     downloadLabel: 'Download “{{name}}” as {{format}}',
     loading: 'Loading chart…',
+    social: { landscape: 'Landscape post (1200 × 675)', square: 'Square (1080 × 1080)', portrait: 'Portrait (1080 × 1350)' },
   },
 };

@@ -293,6 +293,7 @@ export const fr = frenchTree({
     csv: 'Données (CSV)',
     downloadLabel: 'Télécharger « {{name}} » en {{format}}',
     loading: 'Chargement du graphique…',
+    social: { landscape: 'Publication paysage (1200 × 675)', square: 'Carré (1080 × 1080)', portrait: 'Portrait (1080 × 1350)' },
   },
 });
 

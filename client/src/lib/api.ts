@@ -1,5 +1,9 @@
 import axios, { AxiosError, type AxiosRequestConfig } from 'axios';
-import { CSRF_COOKIE, CSRF_HEADER, ProblemSchema, type Problem } from '@parallele/core';
+import {
+  CSRF_COOKIE, CSRF_HEADER, ProblemSchema,
+  type CompleteVerificationBody, type DeleteAccountBody, type LoginBody, type PasswordResetConfirmBody, type PasswordResetRequestBody, type Problem,
+  type PutMyVoteBody, type RegisterBody, type ReviewFlagBody, type StartVerificationBody, type VerifyEmailBody, type VoteWindowBody,
+} from '@parallele/core';
 import type { z } from 'zod';
 
 /**
@@ -75,7 +79,12 @@ export async function request<S extends z.ZodType>(schema: S, config: AxiosReque
 }
 
 export const get = <S extends z.ZodType>(schema: S, url: string, params?: Record<string, unknown>) => request(schema, { method: 'GET', url, params });
-export const send = <S extends z.ZodType>(schema: S, method: 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, data?: unknown) => request(schema, { method, url, data });
+/** Every body the client may send: core's contracts, the ones the server validates them against. */
+export type RequestBody =
+  | RegisterBody | VerifyEmailBody | LoginBody | PasswordResetRequestBody | PasswordResetConfirmBody | DeleteAccountBody
+  | StartVerificationBody | CompleteVerificationBody | PutMyVoteBody | ReviewFlagBody | VoteWindowBody;
+
+export const send = <S extends z.ZodType>(schema: S, method: 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, data?: RequestBody) => request(schema, { method, url, data });
 
 /** Drops undefined / empty values so URLs stay short and stable (permalinks, caches). */
 export function cleanParams(p: Record<string, unknown>): Record<string, string> {

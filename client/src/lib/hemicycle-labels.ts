@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { HemicycleLabels } from '../charts/hemicycle';
+import type { HemicycleLabels } from '@parallele/charts';
 
 /** The hemicycle takes its words as props (it also renders on the server): give it the UI's. */
 export const hemicycleLabels = (t: TFunction): HemicycleLabels => ({

@@ -93,17 +93,26 @@ export const LeverageParamsSchema = z.strictObject({ n: wholeParam('n', 1, 99).m
 
 export const DEFAULT_KS = [1, 2, 5, 10, 20, 50];
 
-export const LeverageQuerySchema = z.strictObject({
-  ks: emptyAsUndefined(
+/** `1,2,5` → [1, 2, 5]: whole K values in 1..577, at most `maxCount` of them. */
+const ksParam = (maxCount: number) =>
+  emptyAsUndefined(
     z
       .string()
       .transform((s) => s.split(',').map((x) => (x.trim() === '' ? NaN : Number(x))))
-      .pipe(z.array(z.number().int({ error: 'ks: expected whole numbers' }).min(1, { error: 'ks: every K must be ≥ 1' }).max(577, { error: 'ks: every K must be ≤ 577' })).min(1).max(50)),
+      .pipe(z.array(z.number().int({ error: 'ks: expected whole numbers' }).min(1, { error: 'ks: every K must be ≥ 1' }).max(577, { error: 'ks: every K must be ≤ 577' })).min(1).max(maxCount)),
   )
     .default(DEFAULT_KS)
-    .meta({ description: 'Comma-separated K values (default 1,2,5,10,20,50)', example: '1,2,5,10,20,50' }),
+    .meta({ description: 'Comma-separated K values (default 1,2,5,10,20,50)', example: '1,2,5,10,20,50' });
+
+export const LeverageQuerySchema = z.strictObject({
+  ks: ksParam(50),
   mode: emptyAsUndefined(ModeParamSchema).default('proportional'),
 });
+/**
+ * The leverage CLI's options: the API's, without its cap of 50 K values (the cap protects a shared
+ * server; a command line spends only its own user's time).
+ */
+export const LeverageCliQuerySchema = LeverageQuerySchema.extend({ ks: ksParam(Number.MAX_SAFE_INTEGER) });
 export type LeverageQuery = z.output<typeof LeverageQuerySchema>;
 
 const SplitSchema = z.tuple([z.number(), z.number(), z.number()]);

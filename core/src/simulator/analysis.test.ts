@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { apportion, APPORTION_METHODS } from './apportion';
 import { bestCaseTippingPoint, legislatureLeverage, phaseGrid, requiredShare } from './analysis';
 import { bestCaseSplit, simulate, tippingPoint } from './simulate';
-import { byUid, l17 } from './testing/real-data';
+import { byUid, l17 } from './test-support/real-data';
 
 describe('leverage of the 17th legislature (best-case split)', { timeout: 120_000 }, () => {
   it('counts the scrutins with K* ≤ K in proportional mode: 55, 106, 286, 518, 976, 2331', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apportion } from './apportion';
 import { flipProbability } from './flip-probability';
-import { byUid } from './testing/real-data';
+import { byUid } from './test-support/real-data';
 import { requiredFor, ruleOf, type SimScrutin, type VoteRule } from './types';
 import type { Position, VoteType } from '../an/model';
 

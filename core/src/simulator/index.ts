@@ -27,3 +27,4 @@ export * from './flip-probability';
 export * from './power';
 export * from './assemblies';
 export * from './election';
+export * from './parallel-seats';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { apportion } from './apportion';
 import { SimulationError } from './errors';
 import { bestCaseSplit, kCurve, simulate, tippingPoint } from './simulate';
-import { byUid, congres, l16Samples, l17 } from './testing/real-data';
+import { byUid, congres, l16Samples, l17 } from './test-support/real-data';
 import { requiredFor, ruleOf, type SimScrutin } from './types';
 
 /** The worked examples of issue 3 (17th legislature, split 55/35/10 at K = 10). */

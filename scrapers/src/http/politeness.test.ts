@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { recordingClock } from '../testing/clock';
+import { recordingClock } from '../test-support/clock';
 import { RateLimiter, backoffDelay, isRetryableStatus, parseRetryAfter } from './politeness';
 
 describe('the rate limiter', () => {

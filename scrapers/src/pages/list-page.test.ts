@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { renderListPage } from '../testing/list-page-render';
-import { ndjsonLines } from '../testing/real-data';
+import { renderListPage } from '../test-support/list-page-render';
+import { ndjsonLines } from '../test-support/real-data';
 import { PageParseError } from './errors';
 import { detailPageUrl, listPageUrl, parseScrutinListPage } from './list-page';
 

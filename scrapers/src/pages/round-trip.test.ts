@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseScrutin, type Scrutin } from '@parallele/core';
-import { renderDynScrutinPage } from '../testing/dyn-page-render';
-import { knownDeputies, knownGroups, ndjsonLines } from '../testing/real-data';
+import { renderDynScrutinPage } from '../test-support/dyn-page-render';
+import { knownDeputies, knownGroups, ndjsonLines } from '../test-support/real-data';
 import { parseScrutinPage } from './scrutin-page';
 import { cleanText } from './text';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Position, Scrutin } from '@parallele/core';
-import { fixture, knownDeputies, knownGroups } from '../testing/real-data';
+import { fixture, knownDeputies, knownGroups } from '../test-support/real-data';
 import { PageParseError } from './errors';
 import { parseScrutinPage } from './scrutin-page';
 

@@ -9,7 +9,7 @@ import {
   type MiseAuPoint,
   type Scrutin,
 } from '@parallele/core';
-import type { Db } from './client';
+import type { Db } from './types';
 
 /**
  * Reads of the AN model on the raw driver (see an-store.ts for the writes): the full scrutin of

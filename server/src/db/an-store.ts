@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import type { Deputy, DeputyVote, Group, Scrutin } from '@parallele/core';
 import { closenessOf } from './an-reads';
-import type { Db } from './client';
+import { ensureAnIndexes } from './an-indexes';
+import type { Db } from './types';
 
 /**
  * Writes the AN model (scrutins, deputies, groups) with prepared statements of the raw driver: the
@@ -220,10 +221,6 @@ export function beginBulkLoad(db: Db): () => void {
   };
 }
 
-/** Recreates the indexes beginBulkLoad may have dropped (same name and columns as the migration). */
-export function ensureAnIndexes(sqlite: Database.Database): void {
-  sqlite.exec('CREATE INDEX IF NOT EXISTS `deputy_votes_acteur_idx` ON `deputy_votes` (`acteur_ref`,`scrutin_uid`)');
-}
 
 /** Insert or update by ref, skipping records whose hash is unchanged. One transaction. */
 function upsertByRef<T extends { ref: string }>(

@@ -3,27 +3,18 @@ import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { resolveSqlitePath } from '../config';
-import { ensureAnIndexes } from './an-store';
+import { ensureAnIndexes } from './an-indexes';
 import * as schema from './schema';
+import type { Db } from './types';
 
 /** The generated SQL migrations (server/drizzle), resolved from this file, not from the cwd. */
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url));
 
 export const DEFAULT_DATABASE_URL = 'file:data/parallele.db';
 
-export type Orm = BetterSQLite3Database<typeof schema>;
-
-export interface Db {
-  orm: Orm;
-  /** the raw driver, for hot paths (bulk import) and pragmas */
-  sqlite: Database.Database;
-  /** the resolved file path (or `:memory:`) */
-  path: string;
-  close: () => void;
-}
+export type { CitizensDb, Db, Orm } from './types';
 
 /**
  * Opens (creating the file and its folder if needed) the SQLite store and applies pending

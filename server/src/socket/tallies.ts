@@ -3,9 +3,8 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketAck, Tally } fro
 import { SESSION_COOKIE, SOCKET_EVENTS, TallySubscribePayloadSchema, tallyRoom } from '@parallele/core';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
-import { citizensOf } from '../modules/accounts/citizens';
-import type { SessionCitizen } from '../modules/accounts/repository';
-import { DEFAULT_SOCKET_LIMITS, eventLimiter, type SocketLimits } from './limits';
+import type { SessionCitizen } from '../modules/accounts';
+import { eventLimiter, type SocketLimits } from './limits';
 import { keyedThrottle } from './throttle';
 
 /**
@@ -54,15 +53,15 @@ function fail<T>(ack: SocketAck<T> | undefined, error: unknown) {
   if (typeof ack === 'function') ack({ ok: false, error: message });
 }
 
-export function attachTallySockets(server: Server, deps: AppDeps, limits: SocketLimits = DEFAULT_SOCKET_LIMITS): () => void {
+export function attachTallySockets(server: Server, deps: AppDeps, limits: SocketLimits = deps.socketLimits): () => void {
   const io = server as unknown as TallyServer;
-  const citizens = citizensOf(deps);
+  const { votes, accounts } = deps;
   const cache = new Map<string, { tally: Tally; at: number }>();
   const tallyOf = (uid: string): Tally => {
     const hit = cache.get(uid);
     const now = Date.now();
     if (hit && now - hit.at < CACHE_MS) return hit.tally;
-    const tally = citizens.votes.tally(uid);
+    const tally = votes.tally(uid);
     if (cache.size >= MAX_CACHED) cache.clear();
     cache.set(uid, { tally, at: now });
     return tally;
@@ -84,9 +83,9 @@ export function attachTallySockets(server: Server, deps: AppDeps, limits: Socket
   };
   const limit = eventLimiter(limits);
 
-  const onVotes = ({ votes }: { votes: { scrutinUid: string; citizenId: number; vote: Parameters<ServerToClientEvents['vote:mine']>[0] }[] }) => {
-    markDirty(votes.map((v) => v.scrutinUid));
-    for (const v of votes) io.to(citizenRoom(v.citizenId)).emit(SOCKET_EVENTS.myVote, v.vote);
+  const onVotes = ({ votes: cast }: { votes: { scrutinUid: string; citizenId: number; vote: Parameters<ServerToClientEvents['vote:mine']>[0] }[] }) => {
+    markDirty(cast.map((v) => v.scrutinUid));
+    for (const v of cast) io.to(citizenRoom(v.citizenId)).emit(SOCKET_EVENTS.myVote, v.vote);
   };
   const onTallies = ({ uids }: { uids: string[] }) => markDirty(uids);
   const downgrade = (socket: TallySocket) => {
@@ -105,7 +104,7 @@ export function attachTallySockets(server: Server, deps: AppDeps, limits: Socket
   // Expired sessions, and sessions deleted by another process, are caught by a periodic check.
   const recheck = setInterval(() => {
     for (const socket of io.sockets.sockets.values()) {
-      if (socket.data.citizen && !citizens.accounts.resolveSession(cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE))) downgrade(socket);
+      if (socket.data.citizen && !accounts.resolveSession(cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE))) downgrade(socket);
     }
   }, limits.sessionRecheckMs).unref();
   deps.events.on('votes:cast', onVotes);
@@ -115,7 +114,7 @@ export function attachTallySockets(server: Server, deps: AppDeps, limits: Socket
   io.on('connection', (socket) => {
     limit(socket);
     const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
-    socket.data.citizen = citizens.accounts.resolveSession(token);
+    socket.data.citizen = accounts.resolveSession(token);
     socket.data.watching = new Set();
     if (socket.data.citizen) void socket.join(citizenRoom(socket.data.citizen.citizenId));
 

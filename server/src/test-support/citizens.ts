@@ -8,10 +8,9 @@ import { parseScrutin } from '@parallele/core';
 import { REPO_ROOT, testConfig } from '../config';
 import { openDatabase, type Db } from '../db/client';
 import { upsertScrutins } from '../db/an-store';
+import { buildAppDeps } from '../boot';
 import type { AppDeps } from '../deps';
-import { createEventBus } from '../events';
 import { silentLogger, type Logger } from '../logger';
-import { createCitizens, type Citizens } from '../modules/accounts/citizens';
 import { startServer, type RunningServer } from '../server';
 
 /**
@@ -29,6 +28,12 @@ export function realScrutins(count: number): Scrutin[] {
     .slice(0, count)
     .map((line, i) => parseScrutin(JSON.parse(line), `VTANR5L16-samples.ndjson.gz:${i + 1}`));
 }
+
+/** The citizens' services a test drives directly (the app's deps: accounts, votes, moderation, mailer…). */
+export type Citizens = AppDeps;
+
+const definedOnly = (env: Record<string, string | undefined>): Record<string, string> =>
+  Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => e[1] !== undefined));
 
 export interface CitizensTestServer {
   dir: string;
@@ -65,10 +70,9 @@ export async function startCitizensTestServer(options: { env?: Record<string, st
   const scrutins = realScrutins(options.scrutins ?? 3);
   upsertScrutins(db, scrutins);
   const clock = { now: Date.now() };
-  const config = testConfig({ HOST: '127.0.0.1' });
-  const deps: AppDeps = { config, logger: options.logger ?? silentLogger(), db, events: createEventBus(), now: () => new Date(clock.now) };
-  const citizens = createCitizens(deps, { env: { NODE_ENV: 'test', MAILBOX_DIR: mailbox, ...TEST_ENV, ...options.env } });
-  deps.citizens = citizens;
+  const config = testConfig({ HOST: '127.0.0.1', MAILBOX_DIR: mailbox, ...TEST_ENV, ...options.env });
+  const deps = buildAppDeps({ config, logger: options.logger ?? silentLogger(), db, now: () => new Date(clock.now) });
+  const citizens = deps;
   const server = await startServer(deps, 0, '127.0.0.1');
   return {
     dir, mailbox, db, deps, citizens, server, url: server.url, scrutinUids: scrutins.map((s) => s.uid), clock,
@@ -159,8 +163,7 @@ export async function seedStore(dbFile: string, env: Record<string, string | und
   try {
     const scrutins = realScrutins(scrutinCount);
     upsertScrutins(db, scrutins);
-    const deps: AppDeps = { config: testConfig(), logger: silentLogger(), db, events: createEventBus(), now: () => new Date() };
-    const citizens = createCitizens(deps, { env: { ...env, NODE_ENV: 'test', DETECTOR_INTERVAL_S: '0' } });
+    const citizens = buildAppDeps({ config: testConfig(definedOnly({ ...env, NODE_ENV: 'test', DETECTOR_INTERVAL_S: '0' })), logger: silentLogger(), db });
     const mailbox = citizens.config.mailboxPath;
     const sessions: string[] = [];
     for (let i = 0; i < count; i++) {

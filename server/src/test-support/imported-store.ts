@@ -6,8 +6,8 @@ import request from 'supertest';
 import { createApp } from '../app';
 import { REPO_ROOT, testConfig } from '../config';
 import { openDatabase, type Db } from '../db/client';
+import { buildAppDeps } from '../boot';
 import type { AppDeps } from '../deps';
-import { createEventBus } from '../events';
 import { openBundledStore } from './bundled-store';
 import { silentLogger } from '../logger';
 
@@ -36,14 +36,17 @@ export async function createTestApi(options: { empty?: boolean } = {}): Promise<
   } else {
     ({ db, cleanup } = await openBundledStore());
   }
-  const deps: AppDeps = { config: testConfig(), logger: silentLogger(), db, events: createEventBus(), now: () => new Date() };
+  const deps = buildAppDeps({ config: testConfig(), logger: silentLogger(), db });
   const app = createApp(deps);
   return {
     db,
     deps,
     app,
     get: (url) => request(app).get(url),
-    cleanup,
+    cleanup: () => {
+      void deps.close();
+      cleanup();
+    },
   };
 }
 

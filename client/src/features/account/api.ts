@@ -1,6 +1,7 @@
 import {
   AcceptedResponseSchema, CsrfResponseSchema, MeSchema, MyVotesResponseSchema, ScrutinLogSchema, SessionResponseSchema, StartVerificationResponseSchema,
-  type LoginBody, type PasswordResetConfirmBody, type RegisterBody, type VerifyEmailBody,
+  type CompleteVerificationBody, type DeleteAccountBody, type LoginBody, type PasswordResetConfirmBody, type PasswordResetRequestBody, type RegisterBody,
+  type StartVerificationBody, type VerifyEmailBody,
 } from '@parallele/core';
 import { z } from 'zod';
 import { get, send, setCsrfToken } from '../../lib/api';
@@ -38,7 +39,7 @@ export const fetchMyVotes = () => get(MyVotesResponseSchema, '/me/votes');
 /** Always "accepted", whether or not the address has an account (no enumeration). */
 export const requestPasswordReset = async (email: string) => {
   await ensureCsrf();
-  return send(AcceptedResponseSchema, 'POST', '/auth/password-reset/request', { email });
+  return send(AcceptedResponseSchema, 'POST', '/auth/password-reset/request', { email } satisfies PasswordResetRequestBody);
 };
 /** With the mailed code (and the address) or the link's token; ends every session of the account. */
 export const confirmPasswordReset = async (body: PasswordResetConfirmBody) => {
@@ -48,16 +49,16 @@ export const confirmPasswordReset = async (body: PasswordResetConfirmBody) => {
 /** Anonymises the account; its votes stay in the tally and the public log, unlinked. */
 export const deleteAccount = async (password: string) => {
   await ensureCsrf();
-  await send(Empty, 'DELETE', '/me', { password });
+  await send(Empty, 'DELETE', '/me', { password } satisfies DeleteAccountBody);
   setCsrfToken(null);
 };
 export const startSmsVerification = async (phone: string) => {
   await ensureCsrf();
-  return send(StartVerificationResponseSchema, 'POST', '/me/verifications', { provider: 'sms', phone });
+  return send(StartVerificationResponseSchema, 'POST', '/me/verifications', { provider: 'sms', phone } satisfies StartVerificationBody);
 };
 export const completeSmsVerification = async (challengeId: string, code: string) => {
   await ensureCsrf();
-  return send(MeSchema, 'POST', '/me/verifications/sms/complete', { challengeId, code });
+  return send(MeSchema, 'POST', '/me/verifications/sms/complete', { challengeId, code } satisfies CompleteVerificationBody);
 };
 /** A scrutin's whole public log, to check a receipt in the browser. */
 export const fetchScrutinLog = (uid: string) => get(ScrutinLogSchema, `/scrutins/${encodeURIComponent(uid)}/log`);

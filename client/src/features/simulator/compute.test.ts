@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '@parallele/core';
 import { realScrutin } from '../../test-support/real-data';
-import { seatTotal } from '../../charts/hemicycle-layout';
+import { seatTotal } from '@parallele/charts';
 import { maxKOf, parallelHemicycle, runCurve, runSimulation, simScrutinOf, splitOfTally } from './compute';
 
 const sum = (groups: ReturnType<typeof parallelHemicycle>, key: 'pour' | 'contre' | 'abstention') => groups.reduce((s, g) => s + g.seats[key], 0);
@@ -22,7 +22,7 @@ describe('the parallel chamber computed in the browser', () => {
       for (const k of [0, 1, 7, 10, 50]) {
         const input = { k, split: [55, 35, 10] as const, mode, method: 'largest-remainder' as const };
         const r = simulate(sim, input);
-        const hemi = parallelHemicycle(v3260, input, r.bloc);
+        const hemi = parallelHemicycle(v3260, input);
         expect(sum(hemi, 'pour')).toBe(r.parallel.pour);
         expect(sum(hemi, 'contre')).toBe(r.parallel.contre);
         expect(sum(hemi, 'abstention')).toBe(r.parallel.abstentions);

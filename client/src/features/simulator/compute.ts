@@ -1,9 +1,8 @@
 import {
-  apportion, flipProbability, isSimulationError, kCurve, phaseGrid, simulate, toSimScrutin,
+  flipProbability, parallelSeats, isSimulationError, kCurve, phaseGrid, simulate, toSimScrutin,
   type ApportionMethod, type FlipProbability, type KCurve, type PhaseGrid, type ScrutinDetail, type SimScrutin, type SimulationResult,
 } from '@parallele/core';
-import type { HemicycleGroup, SeatCounts } from '../../charts/hemicycle';
-import { archLabel, groupLabel, inChamberOrder, MAVOIX_COLOUR, officialSeats } from '../../lib/groups';
+import { parallelHemicycle as layoutParallelHemicycle, type HemicycleGroup } from '@parallele/charts';
 
 /**
  * Everything the parallel panel shows, computed in the browser with core's simulator (the same
@@ -59,49 +58,13 @@ export function runFlip(sim: SimScrutin, i: SimInput): Outcome<FlipProbability> 
   return attempt(() => flipProbability(sim, { k: i.k, split: i.split, method: i.method }));
 }
 
-const ZERO: SeatCounts = { pour: 0, contre: 0, abstention: 0, nonVotant: 0, absent: 0 };
-const CATS = ['pour', 'contre', 'abstention', 'nonVotant', 'absent'] as const;
-
 /**
- * Seats of the parallel chamber: each group loses the deputies the K MaVoix seats replace
- * (d_g = apportion(K, members) by largest remainder, then inside the group apportion(d_g, its five
- * positions), exactly the simulator's rule), and the MaVoix bloc sits in the middle.
+ * Seats of the parallel chamber: core's `parallelSeats` (the simulator's displacement rules, every
+ * mode including `deputies:`), laid out as every hemicycle is (chamber order, MaVoix in the middle).
  */
-export function parallelHemicycle(s: ScrutinDetail, i: SimInput, bloc: { pour: number; contre: number; abstentions: number }, label = 'MaVoix'): HemicycleGroup[] {
-  const groups = s.groups.map((g) => ({ g, seats: officialSeats(g) }));
-  const members = groups.map(({ g }) => g.members);
-  let removal: number[] = groups.map(() => 0);
-  if (i.mode === 'proportional' && i.k > 0) removal = apportion(i.k, members, 'largest-remainder');
-  else if (i.mode.startsWith('group:')) {
-    const at = groups.findIndex(({ g }) => g.organeRef === i.mode.slice(6));
-    if (at >= 0) removal[at] = Math.min(i.k, members[at]!);
-  }
-  const after = groups.map(({ g, seats }, idx) => {
-    const d = removal[idx]!;
-    if (d === 0) return { g, seats };
-    const taken = apportion(d, CATS.map((c) => seats[c]), 'largest-remainder');
-    const next = { ...seats };
-    CATS.forEach((c, j) => (next[c] -= taken[j]!));
-    return { g, seats: next };
-  });
-  const ordered = inChamberOrder(after.map((x) => ({ ...x, abbreviation: x.g.abbreviation })));
-  const out: HemicycleGroup[] = ordered.map(({ g, seats }) => ({ id: g.organeRef, label: groupLabel(g), short: archLabel(groupLabel(g)), name: g.name ?? undefined, colour: g.colour, seats }));
-  if (i.k > 0) {
-    const mavoix: HemicycleGroup = { id: 'mavoix', label, name: label, colour: MAVOIX_COLOUR, emphasis: true, seats: { ...ZERO, pour: bloc.pour, contre: bloc.contre, abstention: bloc.abstentions } };
-    // the bloc sits where the cumulated seats reach half the chamber
-    const total = out.reduce((n, g) => n + CATS.reduce((t, c) => t + g.seats[c], 0), 0);
-    let seen = 0;
-    let at = out.length;
-    for (let j = 0; j < out.length; j++) {
-      seen += CATS.reduce((t, c) => t + out[j]!.seats[c], 0);
-      if (seen >= total / 2) {
-        at = j + 1;
-        break;
-      }
-    }
-    out.splice(at, 0, mavoix);
-  }
-  return out;
+export function parallelHemicycle(s: ScrutinDetail, i: SimInput, label = 'MaVoix'): HemicycleGroup[] {
+  const seats = parallelSeats(toSimScrutin(s, { withDeputies: i.mode.startsWith('deputies:') }), { k: i.k, split: i.split, mode: i.mode, method: i.method });
+  return layoutParallelHemicycle(s.groups, seats, { label });
 }
 
 /** Percentages of the citizens' tally, or null when nobody voted yet. */

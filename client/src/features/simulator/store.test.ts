@@ -6,7 +6,7 @@ describe('the simulator settings', () => {
   it('round-trip through the URL (the permalink)', () => {
     const s = { k: 42, mode: 'added', method: 'dhondt' as const, source: 'manual' as const, manual: [60, 30, 10] as const };
     const p = settingsToParams(s, new URLSearchParams('tab=x'));
-    expect(p.toString()).toBe('tab=x&k=42&mode=added&method=dhondt&split=60%2C30%2C10');
+    expect(p.toString()).toBe('tab=x&k=42&split=60%2C30%2C10&mode=added&method=dhondt');
     expect(settingsFromParams(p)).toEqual(s);
   });
 

@@ -1,13 +1,14 @@
 import { create } from 'zustand';
-import { APPORTION_METHODS, type ApportionMethod } from '@parallele/core';
+import { parseSimulatorParams, simulatorParams, type ApportionMethod, type PermalinkSource, type SimulatorPermalink } from '@parallele/core';
+import { splitPercents } from '@parallele/charts';
 import type { Split } from './compute';
 
 /**
- * The parallel panel's settings. They are the view's permalink: `?k=10&split=55,35,10&mode=added
- * &method=dhondt` (the scenario runner writes links in the same shape). `split` present means a
+ * The parallel panel's settings. They are the view's permalink (core's `simulatorUrl` contract:
+ * `?k=10&split=55,35,10&mode=added&method=dhondt`, as the scenario runner writes it). `split` present means a
  * manual split; `source=platform` means the citizens' votes.
  */
-export type SplitSource = 'platform' | 'manual';
+export type SplitSource = PermalinkSource;
 
 export interface SimulatorSettings {
   k: number;
@@ -19,36 +20,30 @@ export interface SimulatorSettings {
 
 export const DEFAULT_SETTINGS: SimulatorSettings = { k: 10, mode: 'proportional', method: 'largest-remainder', source: 'platform', manual: [55, 35, 10] };
 
-const MODE_RE = /^(proportional|added|group:PO\d+)$/;
-
 export function settingsFromParams(p: URLSearchParams): SimulatorSettings {
+  const read = parseSimulatorParams(p);
   const s: SimulatorSettings = { ...DEFAULT_SETTINGS, manual: [...DEFAULT_SETTINGS.manual] as unknown as Split };
-  const k = Number(p.get('k'));
-  if (p.has('k') && Number.isSafeInteger(k) && k >= 0) s.k = k;
-  const mode = p.get('mode');
-  if (mode && MODE_RE.test(mode)) s.mode = mode;
-  const method = p.get('method');
-  if (method && (APPORTION_METHODS as readonly string[]).includes(method)) s.method = method as ApportionMethod;
-  const split = p.get('split')?.split(',').map(Number);
-  if (split && split.length === 3 && split.every((x) => Number.isFinite(x) && x >= 0) && split.some((x) => x > 0)) {
-    s.manual = [split[0]!, split[1]!, split[2]!];
+  if (read.k !== undefined) s.k = read.k;
+  if (read.mode !== undefined) s.mode = read.mode;
+  if (read.method !== undefined) s.method = read.method;
+  if (read.split !== undefined) {
+    s.manual = read.split;
     s.source = 'manual';
   }
-  if (p.get('source') === 'platform') s.source = 'platform';
-  if (p.get('source') === 'manual') s.source = 'manual';
+  if (read.source !== undefined) s.source = read.source;
   return s;
 }
 
-/** Writes the settings into `p` (a copy), leaving other parameters alone; defaults are omitted. */
-export function settingsToParams(s: SimulatorSettings, base: URLSearchParams = new URLSearchParams()): URLSearchParams {
-  const p = new URLSearchParams(base);
-  for (const key of ['k', 'mode', 'method', 'split', 'source']) p.delete(key);
-  p.set('k', String(s.k));
-  if (s.mode !== DEFAULT_SETTINGS.mode) p.set('mode', s.mode);
-  if (s.method !== DEFAULT_SETTINGS.method) p.set('method', s.method);
-  if (s.source === 'manual') p.set('split', s.manual.join(','));
-  return p;
-}
+/** The settings as a permalink (core's contract); defaults are omitted, a manual split is written. */
+export const settingsToPermalink = (s: SimulatorSettings): SimulatorPermalink => ({
+  k: s.k,
+  split: s.source === 'manual' ? s.manual : undefined,
+  mode: s.mode !== DEFAULT_SETTINGS.mode ? s.mode : undefined,
+  method: s.method !== DEFAULT_SETTINGS.method ? s.method : undefined,
+});
+
+/** Writes the settings into `p` (a copy), leaving other parameters alone. */
+export const settingsToParams = (s: SimulatorSettings, base: URLSearchParams = new URLSearchParams()): URLSearchParams => simulatorParams(settingsToPermalink(s), base);
 
 /**
  * Moves one share of a split given in percent and rescales the two others so the three still sum
@@ -69,16 +64,7 @@ export function rebalance(split: Split, index: 0 | 1 | 2, value: number): Split 
 }
 
 /** Whole percents summing to 100 (largest remainder), for showing any weights as a split. */
-export function toPercents(w: Split): Split {
-  const total = w[0] + w[1] + w[2];
-  if (total <= 0) return [0, 0, 0];
-  const exact = w.map((x) => (100 * x) / total);
-  const floor = exact.map(Math.floor);
-  let left = 100 - floor.reduce((s, x) => s + x, 0);
-  const order = exact.map((e, i) => ({ i, r: e - Math.floor(e) })).sort((x, y) => y.r - x.r || x.i - y.i);
-  for (const { i } of order) if (left-- > 0) floor[i]!++;
-  return [floor[0]!, floor[1]!, floor[2]!];
-}
+export const toPercents = (w: Split): Split => splitPercents(w);
 
 interface SimulatorState extends SimulatorSettings {
   set: (patch: Partial<SimulatorSettings>) => void;

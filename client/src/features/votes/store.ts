@@ -1,8 +1,8 @@
 import { create } from 'zustand';
 import type { MyVote, Tally, TallyScope, VoteChoice, VoteWindow } from '@parallele/core';
 import { DEFAULT_TALLY_SCOPE } from '@parallele/core';
-import { toApiError, type ApiError } from '../../lib/api';
-import { onMyVote, watchTally } from '../../lib/socket';
+import { ApiError, toApiError } from '../../lib/api';
+import { onMyVote, resubscribeTally, watchTally } from '../../lib/socket';
 import * as api from './api';
 
 interface Entry {
@@ -24,8 +24,9 @@ interface VotesState {
   /** which voters the tally, the simulator and the embed count (the reader may switch) */
   scope: TallyScope;
   setScope: (scope: TallyScope) => void;
-  /** Loads the tally over HTTP, then follows it live over the socket; returns the stop function. */
+  /** Follows the tally over the socket (the subscription's answer, then the pushes); returns the stop function. */
   follow: (uid: string) => () => void;
+  retryTally: (uid: string) => void;
   loadMine: (uid: string) => Promise<void>;
   cast: (uid: string, choice: VoteChoice) => Promise<boolean>;
   applyTally: (t: Tally) => void;
@@ -44,11 +45,15 @@ export const useVotesStore = create<VotesState>((set, get) => {
     setScope: (scope) => set({ scope }),
     follow(uid) {
       listenMine();
-      api.fetchTally(uid).then(
+      return watchTally(
+        uid,
         (t) => get().applyTally(t),
-        (e: unknown) => patch(uid, { tallyError: toApiError(e) }),
+        (message) => patch(uid, { tallyError: new ApiError(0, 'network', message) }),
       );
-      return watchTally(uid, (t) => get().applyTally(t));
+    },
+    retryTally(uid) {
+      patch(uid, { tallyError: null });
+      resubscribeTally(uid);
     },
     applyTally(t) {
       const current = get().byUid[t.scrutinUid]?.tally;
@@ -68,9 +73,8 @@ export const useVotesStore = create<VotesState>((set, get) => {
       patch(uid, { sending: choice, voteError: null });
       try {
         const r = await api.putMyVote(uid, choice);
+        // the answer is the citizen's own choice; the new tally comes pushed over the socket
         patch(uid, { mine: r.vote, window: r.window, sending: null });
-        // the socket brings the new tally; fetch it too in case the socket is down
-        api.fetchTally(uid).then((t) => get().applyTally(t), () => undefined);
         return true;
       } catch (e) {
         patch(uid, { sending: null, voteError: toApiError(e) });

@@ -1,5 +1,5 @@
-import type { CitizensDb } from './repository';
-import { hmacHex } from './secrets';
+import type { CitizensDb } from '../../db/types';
+import { hmacHex } from '../../secrets';
 
 /**
  * One person, one vote per scrutin, whatever they delete (issue 10, point 2).

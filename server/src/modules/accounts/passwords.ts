@@ -1,5 +1,5 @@
 import { randomBytes, scrypt, type ScryptOptions } from 'node:crypto';
-import { safeEqual } from './secrets';
+import { safeEqual } from '../../secrets';
 
 /**
  * Password hashing with scrypt from node:crypto. Why scrypt rather than argon2id: it is memory-hard,

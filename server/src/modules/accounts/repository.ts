@@ -1,14 +1,7 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type Database from 'better-sqlite3';
 import type { Role, VerificationLevel } from '@parallele/core';
 import { citizens, oneTimeCodes, sessions } from '../../db/schema/citizens';
-
-/** What the citizens' repositories need from the store (db/client's `{ orm, sqlite }`). */
-export interface CitizensDb {
-  orm: BetterSQLite3Database<Record<string, unknown>>;
-  sqlite: Database.Database;
-}
+import type { CitizensDb } from '../../db/types';
 
 export type CitizenRow = typeof citizens.$inferSelect;
 export type CodeRow = typeof oneTimeCodes.$inferSelect;
@@ -29,7 +22,7 @@ export interface SessionCitizen {
 }
 
 /** Clears the networks of accounts deleted before `deletedBefore` (kept until then for the burst detector). */
-export function purgeDeletedNetworks(sqlite: Database.Database, deletedBefore: number): void {
+export function purgeDeletedNetworks(sqlite: CitizensDb['sqlite'], deletedBefore: number): void {
   sqlite.transaction(() => {
     sqlite.prepare('UPDATE votes SET network = NULL WHERE network IS NOT NULL AND citizen_id IN (SELECT id FROM citizens WHERE deleted_at < ?)').run(deletedBefore);
     sqlite.prepare('UPDATE citizens SET registration_network = NULL WHERE registration_network IS NOT NULL AND deleted_at < ?').run(deletedBefore);

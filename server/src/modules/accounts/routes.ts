@@ -6,15 +6,16 @@ import {
 } from '@parallele/core';
 import { AppError, sendJson, validate } from '../../errors';
 import type { AppDeps } from '../../deps';
-import { citizensOf, type Citizens } from './citizens';
-import { citizenOf, readCookies, sessionTokenOf } from './http';
+// This module's OpenAPI paths.
+import './openapi';
+import { citizenOf, readCookies, sessionTokenOf } from '../../http';
 
 /**
  * /api/auth/… and /api/me: register, verify, login/logout, reset, delete, stronger verification.
  * Every write goes through the CSRF check; register/login/verify/reset through their own limits (auth-limits.ts).
  */
-export function accountsRouter(citizens: Citizens): Router {
-  const { accounts, http } = citizens;
+export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http'>): Router {
+  const { accounts, http } = deps;
   const router = Router();
   const write = [readCookies, http.csrf];
   const signedIn = [readCookies, http.session, http.requireCitizen];
@@ -101,6 +102,3 @@ export function accountsRouter(citizens: Citizens): Router {
 
   return router;
 }
-
-/** The module factory for app.ts's list. */
-export const accountsRoutes = (deps: AppDeps): Router => accountsRouter(citizensOf(deps));

@@ -5,18 +5,18 @@ import type {
 } from '@parallele/core';
 import { levelRank, networkOf } from '@parallele/core';
 import { AppError } from '../../errors';
-import type { CitizensConfig } from './citizens-config';
+import type { Config } from '../../config';
 import type { Mailer } from './mailer';
 import { mails } from './mails';
 import { hashPassword, verifyPassword, type ScryptParams } from './passwords';
 import type { AccountsRepository, CitizenRow, CodePurpose, SessionCitizen } from './repository';
 import type { IdentityFingerprints } from './identity-fingerprint';
-import { hmacHex, randomCode, randomToken, safeEqual, sha256Hex } from './secrets';
+import { hmacHex, randomCode, randomToken, safeEqual, sha256Hex } from '../../secrets';
 import type { VerificationProviders } from './verification-providers';
 
 export interface AccountsServiceDeps {
   repo: AccountsRepository;
-  config: CitizensConfig;
+  config: Pick<Config, 'SCRYPT_LOG_N' | 'SCRYPT_P' | 'SESSION_TTL_DAYS'> & { secret: Buffer };
   mailer: Mailer;
   logger: Logger;
   now: () => Date;

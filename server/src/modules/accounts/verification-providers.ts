@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { StartVerificationBody, VerificationLevel, VerificationProviderId } from '@parallele/core';
 import { AppError } from '../../errors';
-import { hmacHex, randomCode } from './secrets';
+import { hmacHex, randomCode } from '../../secrets';
 
 /**
  * Stronger identity checks than an email. A provider proves that the citizen controls something

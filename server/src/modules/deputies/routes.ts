@@ -3,7 +3,6 @@ import { DeputyParamsSchema, DeputyPositionsQuerySchema, DeputyResponseSchema } 
 import type { AppDeps } from '../../deps';
 import { validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
-import { createDeputiesService } from './service';
 
 registerRoute({
   method: 'get',
@@ -15,7 +14,7 @@ registerRoute({
 });
 
 export function deputiesRoutes(deps: AppDeps): Router {
-  const service = createDeputiesService(deps.db);
+  const service = deps.deputies;
   const router = express.Router();
   router.get('/deputies/:ref', (req, res) => {
     const { ref } = validate(req, 'params', DeputyParamsSchema);

@@ -1,7 +1,7 @@
 import type { DeputyPositionsQuery, DeputyResponse } from '@parallele/core';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
-import { createGroupsRepository } from '../groups/repository';
+import { createGroupsRepository } from '../groups';
 import { createDeputiesRepository } from './repository';
 
 export function createDeputiesService(db: Db) {
@@ -33,3 +33,4 @@ export function createDeputiesService(db: Db) {
     },
   };
 }
+export type DeputiesService = ReturnType<typeof createDeputiesService>;

@@ -3,7 +3,6 @@ import { GroupListQuerySchema, GroupListResponseSchema } from '@parallele/core';
 import type { AppDeps } from '../../deps';
 import { validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
-import { createGroupsService } from './service';
 
 registerRoute({
   method: 'get',
@@ -15,7 +14,7 @@ registerRoute({
 });
 
 export function groupsRoutes(deps: AppDeps): Router {
-  const service = createGroupsService(deps.db);
+  const service = deps.groups;
   const router = express.Router();
   router.get('/groups', (req, res) => {
     res.json(service.list(validate(req, 'query', GroupListQuerySchema)));

@@ -11,3 +11,4 @@ export function createGroupsService(db: Db) {
     },
   };
 }
+export type GroupsService = ReturnType<typeof createGroupsService>;

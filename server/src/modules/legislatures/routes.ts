@@ -3,7 +3,6 @@ import { FlippableQuerySchema, FlippableResponseSchema, LeverageParamsSchema } f
 import type { AppDeps } from '../../deps';
 import { validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
-import { createLegislaturesService } from './service';
 
 registerRoute({
   method: 'get',
@@ -16,7 +15,7 @@ registerRoute({
 
 /** /api/legislatures/:n/flippable — the list behind the web client's legislature page. */
 export function legislaturesRoutes(deps: AppDeps): Router {
-  const service = createLegislaturesService(deps.db);
+  const service = deps.legislatures;
   const router = express.Router();
   router.get('/legislatures/:n/flippable', (req, res) => {
     const { n } = validate(req, 'params', LeverageParamsSchema);

@@ -1,8 +1,7 @@
 import { bestCaseTippingPoint, toSimScrutin, type FlippableItem, type FlippableQuery, type FlippableResponse, type Scrutin } from '@parallele/core';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
-import { loadLegislature, watchStoreVersion } from '../simulation/repository';
-import { guarded } from '../simulation/service';
+import { guarded, loadLegislature, watchStoreVersion } from '../simulation';
 
 /** Largest bloc the list considers: the Assembly's seats. */
 const MAX_K = 577;

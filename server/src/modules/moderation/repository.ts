@@ -1,5 +1,6 @@
 import type { BurstVoteEvent, Flag, FlagStatus } from '@parallele/core';
-import { purgeDeletedNetworks, type CitizensDb } from '../accounts/repository';
+import type { CitizensDb } from '../../db/types';
+import { purgeDeletedNetworks } from '../accounts';
 
 /** Flags and the recent-vote feed of the burst detector. */
 export function moderationRepository(db: CitizensDb) {

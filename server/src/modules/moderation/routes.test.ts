@@ -24,7 +24,7 @@ describe('moderation', () => {
   it('creates an administrator with the CLI (npm run admin -- create)', async () => {
     const { stdout } = await run(
       join(REPO_ROOT, 'node_modules/.bin/tsx'),
-      [join(REPO_ROOT, 'server/src/modules/moderation/admin-cli.ts'), 'create', '--email', 'Chief@Example.org'],
+      [join(REPO_ROOT, 'server/src/cli/admin.ts'), 'create', '--email', 'Chief@Example.org'],
       { env: { ...process.env, DATABASE_URL: `file:${join(t.dir, 'test.db')}`, NODE_ENV: 'test', SCRYPT_LOG_N: '10', SCRYPT_P: '1', SECRET_KEY_FILE: join(t.dir, 'secret.key') } },
     );
     const password = /Generated password \(shown once\): (\S+)/.exec(stdout)?.[1];

@@ -5,12 +5,13 @@ import {
 } from '@parallele/core';
 import { AppError, sendJson, validate } from '../../errors';
 import type { AppDeps } from '../../deps';
-import { citizensOf, type Citizens } from '../accounts/citizens';
-import { citizenOf, readCookies } from '../accounts/http';
+// This module's OpenAPI paths.
+import './openapi';
+import { citizenOf, readCookies } from '../../http';
 
 /** /api/admin/…: review the detector's flags, run it now, open or close upcoming scrutins. */
-export function moderationRouter(citizens: Citizens): Router {
-  const { moderation, votes, http } = citizens;
+export function moderationRoutes(deps: Pick<AppDeps, 'moderation' | 'votes' | 'http'>): Router {
+  const { moderation, votes, http } = deps;
   const router = Router();
   const admin = [readCookies, http.session, http.requireAdmin];
 
@@ -39,6 +40,3 @@ export function moderationRouter(citizens: Citizens): Router {
 
   return router;
 }
-
-/** The module factory for app.ts's list. */
-export const moderationRoutes = (deps: AppDeps): Router => moderationRouter(citizensOf(deps));

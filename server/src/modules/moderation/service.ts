@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { BurstDetectorOptions, DetectorRunResponse, Flag, FlagListResponse, FlagStatus, ReviewFlagBody } from '@parallele/core';
 import { DEFAULT_BURST_OPTIONS, detectBursts } from '@parallele/core';
 import { AppError } from '../../errors';
+import type { AppEventBus } from '../../events';
 import type { ModerationRepository } from './repository';
 
 /** Networks of deleted accounts stay this long (accounts/service.ts DELETED_NETWORKS_KEPT_MS). */
@@ -12,8 +13,8 @@ export interface ModerationServiceDeps {
   logger: Logger;
   now: () => Date;
   detector?: Partial<BurstDetectorOptions>;
-  /** tallies of these scrutins changed (flags count in the "unflagged" scopes) */
-  onTalliesChanged?: (scrutinUids: string[]) => void;
+  /** `tallies:changed` is emitted there: flags count in the "unflagged" scopes */
+  events?: AppEventBus;
 }
 
 /**
@@ -47,7 +48,7 @@ export function createModerationService(deps: ModerationServiceDeps) {
       deps.repo.purgeDeletedNetworks(now - DELETED_ACCOUNT_NETWORKS_MS);
       if (flagged > 0) {
         deps.logger.warn({ flagged, clusters: report.clusters.length }, 'burst detector flagged accounts for moderation');
-        deps.onTalliesChanged?.([...new Set(report.clusters.map((c) => c.scrutinUid))]);
+        deps.events?.emit('tallies:changed', { uids: [...new Set(report.clusters.map((c) => c.scrutinUid))] });
       }
       return { flagged, clusters: report.clusters.length };
     },
@@ -60,10 +61,23 @@ export function createModerationService(deps: ModerationServiceDeps) {
       const flag = deps.repo.get(id);
       if (!flag) throw new AppError('flag_not_found', `No flag ${id}`, { status: 404, extras: { param: 'id' } });
       deps.repo.review(id, body.decision === 'clear' ? 'cleared' : 'confirmed', adminId, body.note ?? null, deps.now().getTime());
-      deps.onTalliesChanged?.(deps.repo.scrutinsOfFlag(id));
+      deps.events?.emit('tallies:changed', { uids: deps.repo.scrutinsOfFlag(id) });
       return deps.repo.get(id)!;
     },
   };
 }
 
 export type ModerationService = ReturnType<typeof createModerationService>;
+
+/** Runs the burst detector every `intervalS` seconds (0: never); returns the stop. */
+export function scheduleDetector(moderation: Pick<ModerationService, 'runDetector'>, intervalS: number, logger: Logger): () => void {
+  if (intervalS <= 0) return () => {};
+  const timer = setInterval(() => {
+    try {
+      moderation.runDetector();
+    } catch (error) {
+      logger.error({ err: error }, 'burst detector run failed');
+    }
+  }, intervalS * 1000).unref();
+  return () => clearInterval(timer);
+}

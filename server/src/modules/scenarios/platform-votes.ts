@@ -1,12 +1,10 @@
-import type { PlatformTallyName, PlatformVotes, Tally, TallyCounts } from '@parallele/core';
+import type { PlatformTallyName, PlatformVotes, Tally, TallyCounts, VerificationLevel } from '@parallele/core';
 import type { Db } from '../../db/client';
 import { openDatabase } from '../../db/client';
 import { AppError } from '../../errors';
 import { silentLogger } from '../../logger';
-import { citizensConfigSchema } from '../accounts/citizens-config';
-import type { CitizensDb } from '../accounts/repository';
-import { votesRepository } from '../votes/repository';
-import { createVotesService, type VotesService } from '../votes/service';
+import type { CitizensDb } from '../../db/types';
+import { createVotesService, votesRepository, type VotesService } from '../votes';
 
 /**
  * The bridge from the citizens' votes to `split.source: platform` scenarios. The scenarios
@@ -39,11 +37,10 @@ export function platformVotesOf(votes: () => Pick<VotesService, 'tally'>): Platf
 
 /**
  * For the CLI: opens the store at `url` (`file:data/parallele.db`, a path) and reads tallies
- * through a votes service configured like the server's (TALLY_VERIFIED_LEVEL from the env).
+ * through a votes service configured like the server's (its TALLY_VERIFIED_LEVEL).
  * Nothing is written but the migrations `openDatabase` applies to any store it opens.
  */
-export function openStorePlatformVotes(url: string, env: Record<string, string | undefined> = process.env): { platformVotes: PlatformVotes; db: Db; close(): void } {
-  const verifiedLevel = citizensConfigSchema.shape.TALLY_VERIFIED_LEVEL.parse(env.TALLY_VERIFIED_LEVEL || undefined);
+export function openStorePlatformVotes(url: string, verifiedLevel: VerificationLevel): { platformVotes: PlatformVotes; db: Db; close(): void } {
   const db = openDatabase(url);
   const votes = createVotesService({
     repo: votesRepository(db as unknown as CitizensDb),

@@ -14,10 +14,9 @@ import { upsertScrutins } from '../../db/an-store';
 import { openDatabase, type Db } from '../../db/client';
 import type { AppDeps } from '../../deps';
 import { errorHandler } from '../../errors';
-import { createEventBus } from '../../events';
 import { silentLogger } from '../../logger';
-import { registerVerified, TEST_ENV } from '../../test-support/citizens';
-import { createCitizens, type Citizens } from '../accounts/citizens';
+import { buildAppDeps, liveScenariosService } from '../../boot';
+import { registerVerified, TEST_ENV, type Citizens } from '../../test-support/citizens';
 import { scenariosRoutes } from './routes';
 
 /*
@@ -64,14 +63,16 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'scenarios-platform-'));
   db = openDatabase(`file:${join(dir, 'store.db')}`);
   upsertScrutins(db, motions);
-  deps = { config: testConfig(), logger: silentLogger(), db, events: createEventBus(), now: () => new Date() };
-  citizens = createCitizens(deps, { env: { NODE_ENV: 'test', MAILBOX_DIR: join(dir, 'mailbox'), ...TEST_ENV } });
-  deps.citizens = citizens;
   const scenariosDir = join(dir, 'scenarios');
   await mkdir(scenariosDir);
   await copyFile(join(SCENARIOS_DIR, `${NAME}.yaml`), join(scenariosDir, `${NAME}.yaml`));
+  deps = buildAppDeps(
+    { config: testConfig({ MAILBOX_DIR: join(dir, 'mailbox'), ...TEST_ENV }), logger: silentLogger(), db },
+    { scenarios: { scenariosDir, outDir: join(dir, 'out'), platformRefreshMs: 0 } },
+  );
+  citizens = deps;
   app = express();
-  app.use('/api', scenariosRoutes(deps, { scenariosDir, outDir: join(dir, 'out'), platformRefreshMs: 0 }));
+  app.use('/api', scenariosRoutes(deps));
   app.use(errorHandler(silentLogger()));
 });
 
@@ -133,7 +134,7 @@ describe('a platform scenario served by the API', () => {
 
   it('recomputes a changed scenario at most once per platformRefreshMs', async () => {
     const throttled = express();
-    throttled.use('/api', scenariosRoutes(deps, { scenariosDir: join(dir, 'scenarios'), outDir: join(dir, 'out'), platformRefreshMs: 3_600_000 }));
+    throttled.use('/api', scenariosRoutes({ scenarios: liveScenariosService(deps, { scenariosDir: join(dir, 'scenarios'), outDir: join(dir, 'out'), platformRefreshMs: 3_600_000 }) }));
     const votesOf = async (a: express.Express) => rowOf(ScenarioDetailResponseSchema.parse((await request(a).get(`/api/scenarios/${NAME}`)).body)).platform?.votes;
     expect(await votesOf(throttled)).toEqual({ pour: 3, contre: 1, abstention: 0 });
     await vote('abstention', '192.0.50.10');

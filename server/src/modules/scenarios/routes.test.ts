@@ -7,10 +7,10 @@ import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ScenarioDetailResponseSchema, ScenarioListResponseSchema } from '@parallele/core';
 import { SCENARIOS_DIR } from '@parallele/scenarios';
-import type { AppDeps } from '../../deps';
 import { errorHandler } from '../../errors';
 import { expectProblem } from '../../test-support/problems';
 import { scenariosRoutes } from './routes';
+import { createScenariosService } from './service';
 
 let app: express.Express;
 
@@ -21,7 +21,7 @@ beforeAll(async () => {
   const outDir = await mkdtemp(join(tmpdir(), 'scenarios-out-'));
   app = express();
   const api = express.Router();
-  api.use(scenariosRoutes({} as AppDeps, { scenariosDir, outDir }));
+  api.use(scenariosRoutes({ scenarios: createScenariosService({ scenariosDir, outDir }) }));
   app.use('/api', api);
   app.use(errorHandler(pino({ level: 'silent' })));
 });

@@ -3,9 +3,6 @@ import { ScenarioChartParamSchema, ScenarioDetailResponseSchema, ScenarioListRes
 import type { AppDeps } from '../../deps';
 import { validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
-import { citizensOf } from '../accounts/citizens';
-import { platformVotesOf } from './platform-votes';
-import { createScenariosService, type ScenariosService, type ScenariosServiceOptions } from './service';
 
 registerRoute({
   method: 'get',
@@ -33,42 +30,8 @@ registerRoute({
   responses: { 200: { description: 'image/svg+xml, image/png or text/csv' }, ...problemResponses(400, 404) },
 });
 
-/**
- * `platform` scenarios read the live tallies through the votes service (built lazily: a gallery
- * without such a scenario never opens the citizens' side) and are recomputed when votes are cast
- * or moderation changes a tally.
- */
-function liveTallies(deps: AppDeps): Pick<ScenariosServiceOptions, 'platformVotes' | 'onTalliesChanged'> {
-  if (!deps.db || !deps.events) return {};
-  const { events } = deps;
-  return {
-    platformVotes: platformVotesOf(() => citizensOf(deps).votes),
-    onTalliesChanged: (listener) => {
-      const onVotes = (e: { votes: { scrutinUid: string }[] }) => listener([...new Set(e.votes.map((v) => v.scrutinUid))]);
-      const onTallies = (e: { uids: string[] }) => listener(e.uids);
-      events.on('votes:cast', onVotes);
-      events.on('tallies:changed', onTallies);
-      return () => {
-        events.off('votes:cast', onVotes);
-        events.off('tallies:changed', onTallies);
-      };
-    },
-  };
-}
-
-/** One service per app (its caches are what the gallery serves): boot() warms this one. */
-const services = new WeakMap<AppDeps, ScenariosService>();
-export function scenariosServiceOf(deps: AppDeps): ScenariosService {
-  let service = services.get(deps);
-  if (!service) {
-    service = createScenariosService(liveTallies(deps));
-    services.set(deps, service);
-  }
-  return service;
-}
-
-export function scenariosRoutes(deps: AppDeps, opts?: ScenariosServiceOptions): Router {
-  const service = opts ? createScenariosService({ ...liveTallies(deps), ...opts }) : scenariosServiceOf(deps);
+export function scenariosRoutes(deps: Pick<AppDeps, 'scenarios'>): Router {
+  const service = deps.scenarios;
   const router = express.Router();
 
   router.get('/scenarios', async (_req, res) => {

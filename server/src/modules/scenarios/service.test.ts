@@ -15,14 +15,17 @@ const lines = () => {
   };
 };
 
+/** A valid production environment: the server requires a secret and SMTP there. */
+const PRODUCTION = { NODE_ENV: 'production', SECRET_KEY: 'a-production-secret-of-at-least-32-chars', SMTP_URL: 'smtp://mail.example.org' };
+
 describe('warming the scenario gallery after start', () => {
   it('is on by default outside tests, off under NODE_ENV=test or with WARM_SCENARIOS=false', () => {
     expect(shouldWarmScenarios(loadConfig({ NODE_ENV: 'development' }))).toBe(true);
-    expect(shouldWarmScenarios(loadConfig({ NODE_ENV: 'production' }))).toBe(true);
-    expect(shouldWarmScenarios(loadConfig({ NODE_ENV: 'production', WARM_SCENARIOS: 'true' }))).toBe(true);
+    expect(shouldWarmScenarios(loadConfig({ ...PRODUCTION }))).toBe(true);
+    expect(shouldWarmScenarios(loadConfig({ ...PRODUCTION, WARM_SCENARIOS: 'true' }))).toBe(true);
     expect(shouldWarmScenarios(loadConfig({ NODE_ENV: 'test' }))).toBe(false);
     expect(shouldWarmScenarios(loadConfig({ NODE_ENV: 'development', WARM_SCENARIOS: 'false' }))).toBe(false);
-    expect(shouldWarmScenarios(loadConfig({ NODE_ENV: 'production', WARM_SCENARIOS: '0' }))).toBe(false);
+    expect(shouldWarmScenarios(loadConfig({ ...PRODUCTION, WARM_SCENARIOS: '0' }))).toBe(false);
   });
 
   it('rejects a WARM_SCENARIOS that is not a boolean, naming it', () => {

@@ -8,7 +8,6 @@ import {
 import type { AppDeps } from '../../deps';
 import { validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
-import { createScrutinsService } from './service';
 
 registerRoute({
   method: 'get',
@@ -32,7 +31,7 @@ registerRoute({
 });
 
 export function scrutinsRoutes(deps: AppDeps): Router {
-  const service = createScrutinsService(deps.db);
+  const service = deps.scrutins;
   const router = express.Router();
 
   router.get('/scrutins', (req, res) => {

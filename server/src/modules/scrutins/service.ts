@@ -2,8 +2,8 @@ import type { ScrutinDetail, ScrutinListQuery, ScrutinListResponse, ScrutinSumma
 import { toScrutinHead, toTotals } from '../../db/an-reads';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
-import { createDeputiesRepository } from '../deputies/repository';
-import { createGroupsRepository } from '../groups/repository';
+import { createDeputiesRepository } from '../deputies';
+import { createGroupsRepository } from '../groups';
 import { createScrutinsRepository, type ScrutinSummaryRow } from './repository';
 
 export const toSummary = (r: ScrutinSummaryRow): ScrutinSummary => ({

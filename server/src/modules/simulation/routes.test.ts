@@ -8,7 +8,6 @@ import {
 } from '@parallele/core';
 import { createTestApi, type TestApi } from '../../test-support/imported-store';
 import { expectProblem } from '../../test-support/problems';
-import { invalidateSimulationCache } from './routes';
 
 let api: TestApi;
 
@@ -126,13 +125,14 @@ describe('GET /api/legislatures/:n/leverage', () => {
     const first = await ok('/api/legislatures/17/leverage?ks=3,7');
     const again = await ok('/api/legislatures/17/leverage?ks=3,7');
     expect(again).toEqual(first);
-    invalidateSimulationCache();
+    api.deps.simulation.invalidate();
     expect(await ok('/api/legislatures/17/leverage?ks=3,7')).toEqual(first);
   });
 
   it('answers 400 for bad K lists or modes and 404 for a legislature without scrutins', async () => {
     expectProblem(await api.get('/api/legislatures/17/leverage?ks=0'), 400, 'ks');
     expectProblem(await api.get('/api/legislatures/17/leverage?ks=1,x'), 400, 'ks');
+    expectProblem(await api.get(`/api/legislatures/17/leverage?ks=${Array.from({ length: 51 }, (_, i) => i + 1).join(',')}`), 400, 'ks');
     expectProblem(await api.get('/api/legislatures/17/leverage?mode=nope'), 400, 'mode');
     expectProblem(await api.get('/api/legislatures/abc/leverage'), 400, 'n');
     expectProblem(await api.get('/api/legislatures/42/leverage'), 404);

@@ -16,7 +16,6 @@ import {
 import type { AppDeps } from '../../deps';
 import { validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
-import { createSimulationService, type SimulationService } from './service';
 
 const scrutinRoute = (path: string, summary: string, query: typeof SimulationQuerySchema | typeof CurveQuerySchema | typeof PhaseQuerySchema | typeof FlipProbabilityQuerySchema, response: Parameters<typeof jsonResponse>[1]) =>
   registerRoute({
@@ -41,14 +40,8 @@ registerRoute({
   responses: { 200: jsonResponse('Leverage per K', LeverageResponseSchema), ...problemResponses(400, 404) },
 });
 
-/** Every service built (one per app), so an in-process importer can drop their caches at once. */
-const services = new Set<SimulationService>();
-/** Drops the simulator caches (the leverage per legislature, the cached scrutins) of every app. */
-export const invalidateSimulationCache = (): void => services.forEach((s) => s.invalidate());
-
 export function simulationRoutes(deps: AppDeps): Router {
-  const service = createSimulationService(deps.db);
-  services.add(service);
+  const service = deps.simulation;
   const router = express.Router();
 
   router.get('/scrutins/:uid/simulation', (req, res) => {

@@ -3,11 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncStatusResponseSchema } from '@parallele/core';
 import { testSupport } from '@parallele/scrapers';
 import { createApp } from '../../app';
+import { buildAppDeps } from '../../boot';
 import { testConfig } from '../../config';
-import { createEventBus } from '../../events';
 import { silentLogger } from '../../logger';
 import { startAnSite, syncHarness, type AnSite, type SyncHarness } from '../../test-support/an-site';
-import { registerSyncService } from './service';
 
 let site: AnSite;
 let h: SyncHarness;
@@ -16,8 +15,7 @@ let app: ReturnType<typeof createApp>;
 beforeAll(async () => {
   site = await startAnSite({ scrutins: await testSupport.buildScrutinsZip({ numeros: (n) => n > 3850 }), amo: await testSupport.buildAmoZip() });
   h = syncHarness(site);
-  registerSyncService(h.db, h.service);
-  app = createApp({ config: testConfig(), logger: silentLogger(), db: h.db, events: createEventBus(), now: () => new Date() });
+  app = createApp(buildAppDeps({ config: testConfig(), logger: silentLogger(), db: h.db }, { sync: h.service }));
 });
 afterAll(async () => {
   h.cleanup();

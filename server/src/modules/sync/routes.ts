@@ -2,24 +2,15 @@ import express, { type Router } from 'express';
 import { SyncStatusResponseSchema } from '@parallele/core';
 import type { AppDeps } from '../../deps';
 import { sendJson } from '../../errors';
-import { jsonResponse, registerRoute } from '../../openapi';
-import { getSyncService } from './service';
-
-registerRoute({
-  method: 'get',
-  path: '/api/sync/status',
-  tags: ['sync'],
-  summary: 'State of the sync with the Assemblée nationale: schedule, last runs, resume points, quarantine',
-  responses: { 200: jsonResponse('The sync status', SyncStatusResponseSchema) },
-});
+// This module's OpenAPI paths.
+import './openapi';
 
 /** GET /api/sync/status */
 export function syncRoutes(deps: AppDeps): Router {
   const router = express.Router();
   router.get('/sync/status', (_req, res) => {
-    const service = getSyncService(deps.db, deps.config, deps.logger, deps.now);
     res.setHeader('Cache-Control', 'no-store');
-    sendJson(res, SyncStatusResponseSchema, service.status());
+    sendJson(res, SyncStatusResponseSchema, deps.sync.status());
   });
   return router;
 }

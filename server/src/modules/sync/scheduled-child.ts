@@ -10,7 +10,8 @@ import { SyncService, syncSettingsFromConfig } from './service';
  * hands the summary to the parent over IPC. Whatever it reads, only this process can die of it.
  */
 const [kind, legislature] = [process.argv[2] as SyncKind, Number(process.argv[3])];
-const config = loadConfig(process.env);
+// Not the citizens' side: the production-only requirements (SECRET_KEY, SMTP_URL) are the server's.
+const config = loadConfig(process.env, '0.0.0.0', { citizens: false });
 const logger = createLogger(config).child({ module: 'sync', process: 'scheduled-child' });
 const db = openDatabase(config.DATABASE_URL);
 try {

@@ -221,19 +221,3 @@ function statusOf(s: SyncRunSummary): SyncRunSummary['status'] {
   if (s.errors.length > 0 || s.quarantined.length > 0) return 'partial';
   return 'ok';
 }
-
-/** One service per store: the routes, the schedule and the CLI of one process share it. */
-const services = new WeakMap<Db, SyncService>();
-
-export function getSyncService(db: Db, config: Config, logger?: Logger, now?: () => Date): SyncService {
-  let s = services.get(db);
-  if (!s) {
-    s = new SyncService(db, syncSettingsFromConfig(config), now, logger);
-    services.set(db, s);
-  }
-  return s;
-}
-
-export function registerSyncService(db: Db, service: SyncService) {
-  services.set(db, service);
-}

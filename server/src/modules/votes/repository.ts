@@ -1,6 +1,6 @@
 import type { LogEntry, MyVote, TallyCounts, VoteChoice } from '@parallele/core';
 import { emptyCounts, genesisHash, nextEntry } from '@parallele/core';
-import type { CitizensDb } from '../accounts/repository';
+import type { CitizensDb } from '../../db/types';
 
 /**
  * Storage of votes, the hash-chained log and vote windows. The write path uses prepared

@@ -6,8 +6,9 @@ import {
 import type { Request } from 'express';
 import { AppError, sendJson, validate } from '../../errors';
 import type { AppDeps } from '../../deps';
-import { citizensOf, type Citizens } from '../accounts/citizens';
-import { citizenOf, readCookies } from '../accounts/http';
+// This module's OpenAPI paths.
+import './openapi';
+import { citizenOf, readCookies } from '../../http';
 
 const uidOf = (req: Request): string => {
   const parsed = ScrutinUidParamSchema.safeParse(req.params.uid);
@@ -19,8 +20,8 @@ const uidOf = (req: Request): string => {
  * Citizens' votes: my vote (cast, change, read), my votes with receipts, and the public side:
  * tallies, the hash-chained log of a scrutin and receipt checks.
  */
-export function votesRouter(citizens: Citizens): Router {
-  const { votes, http } = citizens;
+export function votesRoutes(deps: Pick<AppDeps, 'votes' | 'http'>): Router {
+  const { votes, http } = deps;
   const router = Router();
   const signedIn = [readCookies, http.session, http.requireCitizen];
 
@@ -56,6 +57,3 @@ export function votesRouter(citizens: Citizens): Router {
 
   return router;
 }
-
-/** The module factory for app.ts's list. */
-export const votesRoutes = (deps: AppDeps): Router => votesRouter(citizensOf(deps));

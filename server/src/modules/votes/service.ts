@@ -5,7 +5,8 @@ import type {
 } from '@parallele/core';
 import { LOG_FORMAT, levelRank, networkOf } from '@parallele/core';
 import { AppError } from '../../errors';
-import type { SessionCitizen } from '../accounts/repository';
+import type { AppEventBus } from '../../events';
+import type { SessionCitizen } from '../accounts';
 import type { CastItem, CastOutcome, VotesRepository } from './repository';
 import { createVoteWriter, type VoteWriter } from './vote-writer';
 
@@ -15,8 +16,17 @@ export interface VotesServiceDeps {
   now: () => Date;
   voteMinLevel: VerificationLevel;
   verifiedLevel: VerificationLevel;
-  /** called after each committed batch (live tallies, the voter's other tabs) */
+  /** `votes:cast` is emitted there after each committed batch (live tallies, the voter's other tabs) */
+  events?: AppEventBus;
+  /** called after each committed batch */
   onCast?: (committed: { item: CastItem; outcome: CastOutcome }[]) => void;
+}
+
+/** The module's own event: the changed votes of a committed batch (none: no event). */
+function emitCast(events: AppEventBus, committed: { item: CastItem; outcome: CastOutcome }[]) {
+  const changed = committed.filter((c) => c.outcome.changed);
+  if (changed.length === 0) return;
+  events.emit('votes:cast', { votes: changed.map((c) => ({ scrutinUid: c.item.scrutinUid, citizenId: c.item.citizenId, vote: c.outcome.vote })) });
 }
 
 export const unknownScrutin = (uid: string) =>
@@ -24,7 +34,11 @@ export const unknownScrutin = (uid: string) =>
 
 export function createVotesService(deps: VotesServiceDeps) {
   const { repo } = deps;
-  const listeners: NonNullable<VotesServiceDeps['onCast']>[] = deps.onCast ? [deps.onCast] : [];
+  const { events } = deps;
+  const listeners: NonNullable<VotesServiceDeps['onCast']>[] = [
+    ...(events ? [(committed: Parameters<typeof emitCast>[1]) => emitCast(events, committed)] : []),
+    ...(deps.onCast ? [deps.onCast] : []),
+  ];
   const writer: VoteWriter = createVoteWriter(repo, (committed) => {
     for (const listener of listeners) {
       try {

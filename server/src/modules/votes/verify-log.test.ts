@@ -10,7 +10,7 @@ import { verifyPublished, verifyStore } from './verify-log';
 
 const run = promisify(execFile);
 const cli = (args: string[]) =>
-  run(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/modules/votes/verify-log-cli.ts'), ...args], { cwd: REPO_ROOT }).then(
+  run(process.execPath, ['--import', 'tsx', join(REPO_ROOT, 'server/src/cli/verify-log.ts'), ...args], { cwd: REPO_ROOT }).then(
     (r) => ({ code: 0, out: r.stdout }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
   );

@@ -1,18 +1,19 @@
 import { useEffect, useMemo } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { Hemicycle } from '../../../charts/hemicycle';
+import { simulatorUrl } from '@parallele/core';
+import { Hemicycle } from '@parallele/charts';
 import { ErrorNotice, Loading } from '../../../components/status';
 import { LanguageSwitch } from '../../../app/layout';
 import { capitalise, useFormat } from '../../../lib/format';
 import { hemicycleLabels } from '../../../lib/hemicycle-labels';
-import { useAccountStore } from '../../account/store';
-import { useScrutinsStore } from '../../scrutins/store';
-import { OutcomeBadge } from '../../scrutins/components/scrutin-item';
-import { VotePanel } from '../../votes/components/vote-panel';
-import { entryOf, useVotesStore } from '../../votes/store';
-import { maxKOf, parallelHemicycle, runSimulation, simScrutinOf, splitOfTally } from '../../simulator/compute';
-import { settingsFromParams } from '../../simulator/store';
+import { useAccountStore } from '../../account';
+import { useScrutinsStore } from '../../scrutins';
+import { OutcomeBadge } from '../../scrutins';
+import { VotePanel } from '../../votes';
+import { entryOf, useVotesStore } from '../../votes';
+import { maxKOf, parallelHemicycle, runSimulation, simScrutinOf, splitOfTally } from '../../simulator';
+import { settingsFromParams, settingsToPermalink } from '../../simulator';
 
 /**
  * The embeddable widget (`/embed/scrutin/:uid`, for an iframe on any site): the question, the vote
@@ -41,12 +42,12 @@ export function EmbedPage() {
     const split = (settings.source === 'platform' ? splitOfTally(tally?.[tallyScope]) : null) ?? settings.manual;
     const input = { k: Math.min(settings.k, maxKOf(sim, settings.mode)), split, mode: settings.mode, method: settings.method };
     const result = runSimulation(sim, input);
-    return { input, result, hemi: result.ok ? parallelHemicycle(s, input, result.value.bloc, t('sim.mavoix')) : null };
+    return { input, result, hemi: result.ok ? parallelHemicycle(s, input, t('sim.mavoix')) : null };
   }, [s, tally, tallyScope, params.toString(), t]);
 
   if (!entry || (!s && entry.status !== 'error')) return <Loading />;
   if (!s) return entry.error ? <ErrorNotice error={entry.error} onRetry={() => void loadDetail(uid, true)} /> : <Loading />;
-  const full = `/scrutins/${uid}?k=${computed?.input.k ?? 10}`;
+  const full = simulatorUrl(uid, settingsToPermalink({ ...settings, k: computed?.input.k ?? settings.k }));
   return (
     <main className="embed" id="main">
       <header style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '0.5rem' }}>

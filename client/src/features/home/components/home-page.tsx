@@ -3,9 +3,9 @@ import { Trans, useTranslation } from 'react-i18next';
 import { AsyncView, ErrorNotice } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { fetchScrutins } from '../../scrutins/api';
-import { ScrutinList } from '../../scrutins/components/scrutin-item';
-import { fetchLeverage } from '../../legislature/api';
+import { fetchScrutins } from '../../scrutins';
+import { ScrutinList } from '../../scrutins';
+import { fetchLeverage } from '../../legislature';
 
 const HEADLINE_K = 10;
 const LEGISLATURE = 17;

@@ -1,14 +1,16 @@
 import { lazy, Suspense, useId } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
+import { simulatorUrl } from '@parallele/core';
+import { modeInWords } from '@parallele/charts';
 import { useTranslation } from 'react-i18next';
 import { ChartFrame } from '../../../components/chart-frame';
 import { AsyncView, ErrorNotice, Loading } from '../../../components/status';
 import { capitalise, useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
-import { OutcomeBadge } from '../../scrutins/components/scrutin-item';
+import { OutcomeBadge } from '../../scrutins';
 import { fetchFlippable, fetchLeverage } from '../api';
 
-const LeverageChart = lazy(() => import('../../../charts/leverage').then((m) => ({ default: m.LeverageChart })));
+const LeverageChart = lazy(() => import('@parallele/charts').then((m) => ({ default: m.LeverageChart })));
 
 export const LEVERAGE_KS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 15, 20, 25, 30, 35, 40, 45, 50, 60, 70, 80, 90, 100];
 const MODES = ['proportional', 'added'] as const;
@@ -50,6 +52,7 @@ export function LegislaturePage() {
               <ChartFrame
                 title={t('legislature.curve')}
                 name={`leverage-L${legislature}`}
+                poster={{ title: `${t('legislature.curve')} — ${t('legislature.title', { n: legislature })}`, lines: [t('legislature.intro'), MODES.map((m) => modeInWords(m, i18n.language === 'en' ? 'en' : 'fr')).join(' / ')] }}
                 data={{ header: ['k', ...MODES], rows: LEVERAGE_KS.map((kk) => [kk, ...data.map((d) => d.flippable[String(kk)] ?? '')]) }}
               >
                 <div data-testid="leverage-chart">
@@ -114,7 +117,7 @@ export function LegislaturePage() {
                           <OutcomeBadge outcome={s.outcome} />
                         </td>
                         <td style={{ whiteSpace: 'normal', minWidth: '16rem' }}>
-                          <Link to={`/scrutins/${s.uid}?k=${s.tippingPoint}${mode === 'added' ? '&mode=added' : ''}&split=${s.outcome === 'adopté' ? '0,100,0' : '100,0,0'}`}>{capitalise(s.titre)}</Link>
+                          <Link to={simulatorUrl(s.uid, { k: s.tippingPoint, split: s.outcome === 'adopté' ? [0, 100, 0] : [100, 0, 0], mode: mode === 'added' ? 'added' : undefined })}>{capitalise(s.titre)}</Link>
                         </td>
                       </tr>
                     ))}

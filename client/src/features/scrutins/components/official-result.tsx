@@ -1,16 +1,16 @@
 import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ScrutinDetail } from '@parallele/core';
+import { scrutinPoster } from '../../../components/chart-poster';
 import { ChartFrame } from '../../../components/chart-frame';
-import { Hemicycle } from '../../../charts/hemicycle';
+import { Hemicycle, groupLabel, inChamberOrder, officialHemicycle } from '@parallele/charts';
 import { useFormat } from '../../../lib/format';
-import { groupLabel, inChamberOrder, officialHemicycle } from '../../../lib/groups';
 import { hemicycleLabels } from '../../../lib/hemicycle-labels';
 import { OutcomeBadge } from './scrutin-item';
 
 /** The official result: totals, the hemicycle seat by seat, and the group and deputy breakdowns. */
 export function OfficialResult({ s }: { s: ScrutinDetail }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const f = useFormat();
   const id = useId();
   const groups = useMemo(() => inChamberOrder(s.groups), [s.groups]);
@@ -60,6 +60,7 @@ export function OfficialResult({ s }: { s: ScrutinDetail }) {
       <ChartFrame
         title={t('scrutin.official_hemicycle')}
         name={`hemicycle-${s.uid}`}
+        poster={scrutinPoster(s, i18n.language, t('scrutin.official_hemicycle'))}
         data={{ header: ['groupe', 'membres', 'pour', 'contre', 'abstention', 'nonVotant', 'absent'], rows: hemi.map((g) => [g.label, g.seats.pour + g.seats.contre + g.seats.abstention + g.seats.nonVotant + g.seats.absent, g.seats.pour, g.seats.contre, g.seats.abstention, g.seats.nonVotant, g.seats.absent]) }}
       >
         <Hemicycle

@@ -32,7 +32,8 @@ describe('the parallel result panel', () => {
     });
     expect(screen.getByTestId('parallel-outcome-label').textContent).toBe('adopté');
     expect(screen.getByText('Le résultat bascule !')).toBeTruthy();
-  });
+    // three renders of the whole panel (charts included): 3–6 s on the shared 2-core machine
+  }, 20_000);
 
   it('redraws the parallel hemicycle when the manual split moves', async () => {
     await renderInApp(<SimulatorPanel scrutin={lfiot} />, { path: `/scrutins/${lfiot.uid}?k=100&split=55,35,10` });

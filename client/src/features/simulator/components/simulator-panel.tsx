@@ -2,13 +2,13 @@ import { lazy, Suspense, useEffect, useId, useMemo, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { APPORTION_METHODS, type ScrutinDetail } from '@parallele/core';
+import { scrutinPoster } from '../../../components/chart-poster';
 import { ChartFrame } from '../../../components/chart-frame';
 import { CopyField } from '../../../components/copy-field';
 import { Loading } from '../../../components/status';
-import { Hemicycle } from '../../../charts/hemicycle';
+import { Hemicycle, groupLabel, inChamberOrder } from '@parallele/charts';
 import { useFormat } from '../../../lib/format';
-import { groupLabel, inChamberOrder } from '../../../lib/groups';
-import { entryOf, SCOPE_LABEL, useVotesStore } from '../../votes/store';
+import { entryOf, SCOPE_LABEL, useVotesStore } from '../../votes';
 import { maxKOf, parallelHemicycle, runFlip, runSimulation, simScrutinOf, splitOfTally, type Split } from '../compute';
 import { pickSettings, settingsFromParams, settingsToParams, toPercents, useSimulatorStore } from '../store';
 import { SplitControl } from './split-control';
@@ -60,7 +60,7 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
   const result = useMemo(() => runSimulation(sim, input), [sim, k, split[0], split[1], split[2], settings.mode, settings.method]);
   const flip = useMemo(() => runFlip(sim, input), [sim, k, split[0], split[1], split[2], settings.mode, settings.method]);
   const hemi = useMemo(
-    () => (result.ok ? parallelHemicycle(scrutin, input, result.value.bloc, t('sim.mavoix')) : null),
+    () => (result.ok ? parallelHemicycle(scrutin, input, t('sim.mavoix')) : null),
     [scrutin, result, t],
   );
   const groups = useMemo(() => inChamberOrder(scrutin.groups), [scrutin.groups]);
@@ -157,6 +157,7 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
             <ChartFrame
               title={t('sim.parallelHemicycle')}
               name={`hemicycle-parallele-${scrutin.uid}-k${k}`}
+              poster={scrutinPoster(scrutin, i18n.language, t('sim.parallelHemicycle'), input, result.value.parallel.outcome)}
               data={{ header: ['groupe', 'pour', 'contre', 'abstention', 'nonVotant', 'absent'], rows: hemi.map((g) => [g.label, g.seats.pour, g.seats.contre, g.seats.abstention, g.seats.nonVotant, g.seats.absent]) }}
             >
               <div data-testid="parallel-hemicycle">

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { TALLY_SCOPES, VOTE_CHOICES, type TallyCounts, type TallyScope, type VoteChoice } from '@parallele/core';
 import { ErrorNotice } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
-import { useAccountStore } from '../../account/store';
+import { useAccountStore } from '../../account';
 import { entryOf, SCOPE_LABEL, useVotesStore } from '../store';
 
 const GLYPH: Record<VoteChoice, string> = { pour: '✓', contre: '✗', abstention: '○' };
@@ -51,6 +51,7 @@ export function VotePanel({ uid, compact = false }: { uid: string; compact?: boo
   const me = useAccountStore((s) => s.me);
   const entry = useVotesStore((s) => entryOf(s, uid));
   const follow = useVotesStore((s) => s.follow);
+  const retryTally = useVotesStore((s) => s.retryTally);
   const loadMine = useVotesStore((s) => s.loadMine);
   const cast = useVotesStore((s) => s.cast);
   const scope = useVotesStore((s) => s.scope);
@@ -136,7 +137,7 @@ export function VotePanel({ uid, compact = false }: { uid: string; compact?: boo
         <p className="small muted" data-testid="tally-scope-note">
           {t('vote.scopeNote', { scope: t(SCOPE_LABEL[scope]) })}
         </p>
-        {entry.tallyError ? <ErrorNotice error={entry.tallyError} onRetry={() => follow(uid)} /> : null}
+        {entry.tallyError ? <ErrorNotice error={entry.tallyError} onRetry={() => retryTally(uid)} /> : null}
         {counts ? (
           <>
             <TallyView counts={counts} />

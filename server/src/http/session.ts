@@ -1,0 +1,56 @@
+import type { CookieOptions, Request, RequestHandler, Response } from 'express';
+import cookieParser from 'cookie-parser';
+import { SESSION_COOKIE } from '@parallele/core';
+import type { Config } from '../config';
+import { AppError } from '../errors';
+import type { SessionCitizen } from '../modules/accounts';
+
+/**
+ * The session cookie: `session` reads it into `res.locals.citizen` (through the accounts service's
+ * resolver, injected); handlers read the signed-in citizen with `citizenOf(res)`, so nothing below
+ * the routes sees req/res. SameSite=Lax is one of the three CSRF defences (see csrf.ts).
+ */
+export const readCookies: RequestHandler = cookieParser();
+
+export const cookieBase = (config: Pick<Config, 'cookieSecure'>): CookieOptions => ({ path: '/', sameSite: 'lax', secure: config.cookieSecure });
+
+export function sessionMiddleware(config: Pick<Config, 'cookieSecure'>, resolveSession: (token: string | undefined) => SessionCitizen | null) {
+  const base = cookieBase(config);
+
+  const session: RequestHandler = (req, res, next) => {
+    const citizen = resolveSession(sessionTokenOf(req));
+    res.locals.citizen = citizen ?? undefined;
+    // The CSRF check binds to the same hash: computed once per request.
+    if (citizen) res.locals.sessionTokenHash = citizen.tokenHash;
+    next();
+  };
+
+  const requireCitizen: RequestHandler = (_req, res, next) => {
+    next(res.locals.citizen ? undefined : AppError.unauthorized('Sign in first'));
+  };
+
+  const requireAdmin: RequestHandler = (_req, res, next) => {
+    const citizen = res.locals.citizen as SessionCitizen | undefined;
+    if (!citizen) return next(AppError.unauthorized('Sign in first'));
+    next(citizen.role === 'admin' ? undefined : AppError.forbidden('Administrators only'));
+  };
+
+  function setSession(res: Response, token: string, expiresAt: number) {
+    res.cookie(SESSION_COOKIE, token, { ...base, httpOnly: true, expires: new Date(expiresAt) });
+  }
+
+  function clearSession(res: Response) {
+    res.clearCookie(SESSION_COOKIE, { ...base, httpOnly: true });
+  }
+
+  return { session, requireCitizen, requireAdmin, setSession, clearSession };
+}
+
+/** The signed-in citizen (after `session` + `requireCitizen`). */
+export function citizenOf(res: Response): SessionCitizen {
+  const citizen = res.locals.citizen as SessionCitizen | undefined;
+  if (!citizen) throw AppError.unauthorized('Sign in first');
+  return citizen;
+}
+
+export const sessionTokenOf = (req: Request): string | undefined => (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];

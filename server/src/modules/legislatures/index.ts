@@ -1,0 +1,2 @@
+/** The legislatures module's public entry: what boot and other modules may use. */
+export { createLegislaturesService, type LegislaturesService } from './service';
