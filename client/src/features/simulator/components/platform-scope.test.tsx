@@ -3,7 +3,7 @@ import { act, cleanup, screen } from '@testing-library/react';
 import type { Tally } from '@parallele/core';
 import { renderInApp } from '../../../test-support/render';
 import { realScrutin } from '../../../test-support/real-data';
-import { useVotesStore } from '../../votes/store';
+import { useVotesStore } from '../../votes';
 import { SimulatorPanel } from './simulator-panel';
 
 /**
