@@ -24,7 +24,7 @@ const DURATION_S = Number(process.env.BENCH_DURATION_S ?? 10);
 const progress = (message: string) => process.stderr.write(`[votes bench] ${message}\n`);
 
 /** A free port now (the server logs its port at info level, and the bench runs at warn). */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -35,7 +35,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function spawnServer(args: string[], env: NodeJS.ProcessEnv, probePath: string): Promise<{ child: ChildProcess; url: string }> {
+export async function spawnServer(args: string[], env: NodeJS.ProcessEnv, probePath: string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', ...args], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -55,7 +55,7 @@ async function spawnServer(args: string[], env: NodeJS.ProcessEnv, probePath: st
   throw new Error(`${args[0]} did not start:\n${out}`);
 }
 
-const stop = (child: ChildProcess) =>
+export const stop = (child: ChildProcess) =>
   new Promise<void>((resolve) => {
     child.removeAllListeners('exit');
     child.once('exit', () => resolve());

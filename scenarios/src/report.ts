@@ -7,7 +7,32 @@ import type { ScenarioResult } from '@parallele/core';
  */
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const mdEsc = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+/**
+ * Text from a scenario file or the data, in Markdown: what would be raw HTML, a link or a table
+ * cell is backslash-escaped, so `<script>` stays text (issue 10, point 13). Emphasis is harmless.
+ */
+const mdEsc = (s: string) => s.replace(/[\\`[\]<>|&]/g, '\\$&').replace(/\n/g, ' ');
+/** A description keeps its Markdown, never raw HTML. */
+const mdBlock = (s: string) => s.replace(/[<>&]/g, '\\$&');
+/**
+ * Only http(s) links become links (the schema refuses others; this holds for results built in
+ * code too): anything else, `javascript:` included, is shown as inert text.
+ */
+const httpUrl = (url: string) => {
+  try {
+    return /^https?:$/.test(new URL(url).protocol) ? url : null;
+  } catch {
+    return null;
+  }
+};
+const mdLink = (label: string, url: string) => {
+  const safe = httpUrl(url);
+  return safe ? `[${mdEsc(label)}](<${safe.replace(/[<>\s]/g, encodeURIComponent)}>)` : `${mdEsc(label)} (${mdEsc(url)})`;
+};
+const htmlLink = (label: string, url: string) => {
+  const safe = httpUrl(url);
+  return safe ? `<a href="${esc(safe)}">${esc(label)}</a>` : `${esc(label)} (${esc(url)})`;
+};
 const fmt = (v: number | null) => (v === null ? '—' : Number.isInteger(v) ? String(v) : `${Math.round(v * 10000) / 100} %`);
 
 function splitText(r: ScenarioResult): string {
@@ -30,15 +55,15 @@ function splitText(r: ScenarioResult): string {
 const TABLE_ROWS = 50;
 
 export function reportMarkdown(r: ScenarioResult): string {
-  const out: string[] = [`# ${r.title}`, ''];
-  if (r.titleEn) out.push(`*${r.titleEn}*`, '');
-  out.push(r.description.trim(), '');
+  const out: string[] = [`# ${mdEsc(r.title)}`, ''];
+  if (r.titleEn) out.push(`*${mdEsc(r.titleEn)}*`, '');
+  out.push(mdBlock(r.description.trim()), '');
   out.push('## Paramètres', '', `- Scrutins : ${r.scrutinCount}`, `- K : ${r.ks.length > 8 ? `${r.ks[0]} à ${r.ks.at(-1)}` : r.ks.join(', ')}`);
-  out.push(`- Déplacement : ${r.modes.join(', ')} · répartition des sièges : ${r.method}`, `- Répartition du bloc MaVoix : ${splitText(r)}`, '');
+  out.push(`- Déplacement : ${r.modes.join(', ')} · répartition des sièges : ${r.method}`, `- Répartition du bloc MaVoix : ${mdEsc(splitText(r))}`, '');
   if (r.split.citations.length > 0) {
     out.push('### Sondages cités', '');
     for (const c of r.split.citations) {
-      out.push(`- **${c.pollster}**${c.client ? ` pour ${c.client}` : ''}, ${c.date} — « ${c.question} » : ${c.figure}${c.sample ? ` (${c.sample})` : ''}. [Source](${c.url})${c.verified ? '' : ' — *chiffre non vérifié à la source*'}${c.note ? ` — ${c.note}` : ''}`);
+      out.push(`- **${mdEsc(c.pollster)}**${c.client ? ` pour ${mdEsc(c.client)}` : ''}, ${mdEsc(c.date)} — « ${mdEsc(c.question)} » : ${mdEsc(c.figure)}${c.sample ? ` (${mdEsc(c.sample)})` : ''}. ${mdLink('Source', c.url)}${c.verified ? '' : ' — *chiffre non vérifié à la source*'}${c.note ? ` — ${mdEsc(c.note)}` : ''}`);
     }
     out.push('');
   }
@@ -65,7 +90,7 @@ export function reportMarkdown(r: ScenarioResult): string {
     for (const x of r.excluded) out.push(`- ${x.uid} — ${mdEsc(x.titre.slice(0, 120))} : ${mdEsc(x.reason)}`);
   }
   out.push('', '## Sources', '');
-  for (const s of r.sources) out.push(`- [${s.label}](${s.url}) — ${s.publisher ? `${s.publisher}, ` : ''}${s.date}${s.note ? ` — ${s.note}` : ''}`);
+  for (const s of r.sources) out.push(`- ${mdLink(s.label, s.url)} — ${s.publisher ? `${mdEsc(s.publisher)}, ` : ''}${mdEsc(s.date)}${s.note ? ` — ${mdEsc(s.note)}` : ''}`);
   out.push('', 'Données : « Assemblée nationale – données ouvertes », Licence Ouverte / Open Licence (Etalab).', '');
   return out.join('\n');
 }
@@ -88,7 +113,7 @@ export function reportHtml(r: ScenarioResult, svgs: ReadonlyMap<string, string>)
   if (r.split.citations.length > 0) {
     p.push('<h3>Sondages cités</h3><ul>');
     for (const c of r.split.citations) {
-      p.push(`<li><strong>${esc(c.pollster)}</strong>${c.client ? ` pour ${esc(c.client)}` : ''}, ${esc(c.date)} — « ${esc(c.question)} » : ${esc(c.figure)}${c.sample ? ` (${esc(c.sample)})` : ''}. <a href="${esc(c.url)}">Source</a>${c.verified ? '' : ' — <em>chiffre non vérifié à la source</em>'}${c.note ? ` — ${esc(c.note)}` : ''}</li>`);
+      p.push(`<li><strong>${esc(c.pollster)}</strong>${c.client ? ` pour ${esc(c.client)}` : ''}, ${esc(c.date)} — « ${esc(c.question)} » : ${esc(c.figure)}${c.sample ? ` (${esc(c.sample)})` : ''}. ${htmlLink('Source', c.url)}${c.verified ? '' : ' — <em>chiffre non vérifié à la source</em>'}${c.note ? ` — ${esc(c.note)}` : ''}</li>`);
     }
     p.push('</ul>');
   }
@@ -119,7 +144,7 @@ export function reportHtml(r: ScenarioResult, svgs: ReadonlyMap<string, string>)
     p.push('</ul>');
   }
   p.push('<h2>Sources</h2><ul>');
-  for (const s of r.sources) p.push(`<li><a href="${esc(s.url)}">${esc(s.label)}</a> — ${s.publisher ? `${esc(s.publisher)}, ` : ''}${esc(s.date)}${s.note ? ` — ${esc(s.note)}` : ''}</li>`);
+  for (const s of r.sources) p.push(`<li>${htmlLink(s.label, s.url)} — ${s.publisher ? `${esc(s.publisher)}, ` : ''}${esc(s.date)}${s.note ? ` — ${esc(s.note)}` : ''}</li>`);
   p.push('</ul><p>Données : « Assemblée nationale – données ouvertes », Licence Ouverte / Open Licence (Etalab).</p></body></html>');
   return p.join('\n');
 }

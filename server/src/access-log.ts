@@ -26,7 +26,8 @@ export function accessLog(logger: Logger, mode: RequestLogging, ignore: (url: st
     res.once('close', () => {
       const finished = res.writableFinished;
       const status = res.statusCode;
-      const level: Level = !finished ? 'warn' : status >= 500 ? 'error' : status >= 400 ? 'warn' : okLevel;
+      // 501 (a feature this deployment does not offer) is the client's request, not our failure.
+      const level: Level = !finished ? 'warn' : status >= 500 && status !== 501 ? 'error' : status >= 400 ? 'warn' : okLevel;
       if (!logger.isLevelEnabled(level)) return;
       logger[level](
         {

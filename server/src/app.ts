@@ -13,7 +13,7 @@ import { openApiRoutes } from './openapi';
 import { accountsRoutes } from './modules/accounts/routes';
 import { votesRoutes } from './modules/votes/routes';
 import { moderationRoutes } from './modules/moderation/routes';
-import { clientRoutes } from './static-client';
+import { clientRoutes, isEmbedRoute } from './static-client';
 import { syncRoutes } from './modules/sync/routes';
 import { scenariosRoutes } from './modules/scenarios/routes';
 import { scenarioBuilderRoutes } from './modules/scenarios/builder';
@@ -73,6 +73,8 @@ export function createApp(deps: AppDeps): express.Express {
   app.set('query parser', 'simple');
 
   const https = (config.PUBLIC_URL ?? '').startsWith('https:');
+  // HSTS and Secure cookies follow ONE setting (issue 10, point 15: config.ts's cookieSecure).
+  const secureTransport = config.cookieSecure;
   const helmetOptions = (embeddable: boolean): HelmetOptions => ({
     contentSecurityPolicy: {
       directives: {
@@ -85,11 +87,11 @@ export function createApp(deps: AppDeps): express.Express {
       },
     },
     xFrameOptions: embeddable ? false : { action: 'sameorigin' },
-    strictTransportSecurity: https,
+    strictTransportSecurity: secureTransport,
   });
   // helmet's headers computed once (see security-headers.ts): 0 = pages and API, 1 = embed widget.
   const headerSets = [precomputedHeaders(helmetOptions(false)), precomputedHeaders(helmetOptions(true))];
-  app.use(securityHeaders(headerSets, (path) => (path.startsWith('/embed/') ? 1 : 0)));
+  app.use(securityHeaders(headerSets, (path) => (isEmbedRoute(path) ? 1 : 0)));
   // Health checks every few seconds would drown the log.
   app.use(accessLog(logger, config.LOG_REQUESTS, (url) => url === '/api/health'));
   app.use(express.json({ limit: config.JSON_BODY_LIMIT }));

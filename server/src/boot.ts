@@ -14,7 +14,8 @@ import { importBundledAssembliesIfMissing } from './modules/assemblies';
 import { createLogger, type Logger } from './logger';
 import { loadSecret } from './secrets';
 import { startServer, type RunningServer } from './server';
-import { accountsRepository, createAccountsService, createMailer, loggingSmsSender, smsProvider, type VerificationProviders } from './modules/accounts';
+import { DEFAULT_SOCKET_LIMITS, type SocketLimits } from './socket/limits';
+import { accountsRepository, createAccountsService, createMailer, identityFingerprints, loggingSmsSender, smsProvider, type VerificationProviders } from './modules/accounts';
 import { createDeputiesService } from './modules/deputies';
 import { createGroupsService } from './modules/groups';
 import { createLegislaturesService } from './modules/legislatures';
@@ -42,6 +43,8 @@ export interface BuildOptions {
   scenarios?: Omit<ScenariosServiceOptions, 'platformVotes' | 'onTalliesChanged'>;
   /** a sync service built elsewhere (tests: one aimed at a local stand-in of the AN site) */
   sync?: SyncService;
+  /** the socket server's event limits (tests lower them) */
+  socketLimits?: SocketLimits;
 }
 
 /**
@@ -75,7 +78,12 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
     ...options.providers,
   };
   const publicUrl = config.PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
-  const accounts = createAccountsService({ repo: accountsRepository(db), config: { ...config, secret }, mailer, logger: citizensLog, now, publicUrl, providers });
+  const accounts = createAccountsService({
+    repo: accountsRepository(db), config: { ...config, secret }, mailer, logger: citizensLog, now, publicUrl, providers,
+    // Issue 10: fingerprints of verified identifiers; ended sessions downgrade their sockets.
+    fingerprints: identityFingerprints(db, secret),
+    onSessionsEnded: (ended) => events.emit('sessions:ended', ended),
+  });
   const votes = createVotesService({
     repo: votesRepository(db),
     logger: citizensLog,
@@ -108,6 +116,7 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
     councils: createCouncilsService({ db, simulation }), // issue 15
     http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token), now),
     platform,
+    socketLimits: options.socketLimits ?? DEFAULT_SOCKET_LIMITS,
     async close() {
       stopDetector();
       platform.stopJob();

@@ -63,15 +63,27 @@ const citizensSchema = {
   SCRYPT_LOG_N: z.coerce.number().int().min(10).max(20).default(15),
   SCRYPT_P: z.coerce.number().int().min(1).max(16).default(3),
   SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  /** `Secure` cookies; default on in production */
+  /**
+   * `Secure` cookies AND the HSTS header (one setting: issue 10, point 15). Default: on in
+   * production or when PUBLIC_URL is https.
+   */
   COOKIE_SECURE: onOff.optional(),
   /** The level an account needs to vote at all */
   VOTE_MIN_LEVEL: level.default('none'),
   /** The level a voter needs to count in the "verified" tally */
   TALLY_VERIFIED_LEVEL: level.default('email'),
   RATE_LIMITS: onOff.default('on'),
-  /** register/login/reset/verify requests per IP per 15 minutes */
-  RATE_AUTH_PER_IP: z.coerce.number().int().positive().default(60),
+  /** register/login/reset/verify requests per IP per 15 minutes, all together: a ceiling a NAT fits under */
+  RATE_AUTH_PER_IP: z.coerce.number().int().positive().default(600),
+  // Per action (issue 10, point 7; see http/auth-limits.ts):
+  /** accounts created per IP per hour */
+  RATE_REGISTER_PER_IP: z.coerce.number().int().positive().default(10),
+  /** failed logins per IP per 15 minutes */
+  RATE_LOGIN_PER_IP: z.coerce.number().int().positive().default(100),
+  /** failed logins per account (address) per 15 minutes */
+  RATE_LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(10),
+  /** code checks, reset requests and mailed links per IP per 15 minutes (each its own bucket) */
+  RATE_VERIFY_PER_IP: z.coerce.number().int().positive().default(60),
   /** vote writes per account per minute (100 identical concurrent votes must still fit) */
   RATE_VOTES_PER_ACCOUNT: z.coerce.number().int().positive().default(120),
   /** vote writes per IP per minute: high, a campus or a carrier NAT shares one address */
@@ -122,6 +134,12 @@ export const configSchema = z.object({
   /** Where users reach the app (links in mails, CORS-free absolute URLs). Unset: http://HOST:PORT. */
   PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   TRUST_PROXY: trustProxySchema.default(false),
+  /** Other origins whose pages may open the socket (comma list); the app's own origin always may. */
+  SOCKET_ALLOWED_ORIGINS: z
+    .string()
+    .transform((v) => v.split(',').map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.url({ protocol: /^https?$/ })))
+    .default([]),
   /** The built client (Vite output). Served with an SPA fallback when its index.html exists. */
   CLIENT_DIST: z.string().min(1).default('client/dist'),
   /** JSON bodies are small (votes, forms); a cap bounds what a client can make us parse. */
@@ -130,6 +148,8 @@ export const configSchema = z.object({
   DATA_DIR: z.string().min(1).default('data'),
   /** Minutes between two scheduled syncs (open data, then pages). 0 (the default): no schedule. */
   SYNC_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(0),
+  /** Heap limit (MB) of the child process each scheduled sync runs in: what it reads cannot take the server down. */
+  SYNC_MEMORY_LIMIT_MB: z.coerce.number().int().min(32).max(16_384).default(1024),
   /** The legislature the scheduled sync keeps up to date. */
   SYNC_LEGISLATURE: z.coerce.number().int().min(1).max(99).default(17),
   /** The AN open-data repository (`{base}/{legislature}/loi/scrutins/Scrutins.json.zip`…); a mirror may replace it. */
@@ -228,7 +248,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     production,
     mailTransport: MAIL_TRANSPORT ?? (production ? 'smtp' : 'mailbox'),
     mailboxPath: isAbsolute(c.MAILBOX_DIR) ? c.MAILBOX_DIR : resolve(REPO_ROOT, c.MAILBOX_DIR),
-    cookieSecure: COOKIE_SECURE ? COOKIE_SECURE === 'on' : production,
+    // Secure cookies and HSTS follow this one value (issue 10, point 15).
+    cookieSecure: COOKIE_SECURE ? COOKIE_SECURE === 'on' : production || (c.PUBLIC_URL ?? '').startsWith('https:'),
     smsProvider: SMS_PROVIDER ?? (production ? 'none' : 'log'),
     databasePath: resolveSqlitePath(c.DATABASE_URL),
     clientDistPath,

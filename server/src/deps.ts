@@ -3,6 +3,7 @@ import type { Db } from './db/types';
 import type { AppEventBus } from './events';
 import type { HttpMiddleware } from './http';
 import type { Logger } from './logger';
+import type { SocketLimits } from './socket/limits';
 import type { AccountsService, Mailer } from './modules/accounts';
 import type { DeputiesService } from './modules/deputies';
 import type { GroupsService } from './modules/groups';
@@ -63,6 +64,8 @@ export interface AppDeps extends BaseDeps {
   http: HttpMiddleware;
   /** Agenda, platform questions, alerts, agreement (issue 13) and their job. */
   platform: Platform;
+  /** Event limits of the socket server (issue 10, point 4). */
+  socketLimits: SocketLimits;
   /** Stop the services' timers and finish their queues (votes, mails); the store stays open. */
   close(): Promise<void>;
 }

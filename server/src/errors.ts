@@ -188,6 +188,8 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     // The access log (access-log.ts) numbers requests: the same id ties this line to its request.
     const reqId = (req as { id?: unknown }).id;
     if (!error.operational) logger.error({ err: error.cause ?? error, code: error.code, reqId }, error.detail);
+    // 501: a feature this deployment does not offer (e.g. an unconfigured verification provider).
+    else if (error.status === 501) logger.info({ code: error.code, reqId }, error.detail);
     else if (error.status >= 500) logger.warn({ err: error, reqId }, error.detail);
     sendProblem(res, error, req.originalUrl);
   };

@@ -11,6 +11,8 @@ export interface AppEvents {
   'votes:cast': [{ votes: { scrutinUid: string; citizenId: number; vote: MyVote }[] }];
   /** Tallies of these scrutins changed for another reason than a vote (moderation flags). */
   'tallies:changed': [{ uids: string[] }];
+  /** Sessions ended (logout: one token; password reset or deletion: every session of a citizen). */
+  'sessions:ended': [{ citizenId: number } | { tokenHash: string }];
 }
 
 export type AppEventBus = EventEmitter<AppEvents>;

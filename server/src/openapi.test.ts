@@ -107,4 +107,15 @@ describe('GET /api/openapi.json', () => {
     expect(Object.keys(list?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400']));
     expect(Object.keys(doc.paths['/api/scrutins/{uid}']?.get?.responses ?? {})).toEqual(expect.arrayContaining(['200', '400', '404']));
   });
+
+  it('documents the answers of issue 10: 429 page of the mailed link, 501 of an unconfigured provider, 403/409 of one person one vote, lastScheduledFailure', () => {
+    const statuses = (path: string, method: string) => Object.keys((doc.paths[path] as Record<string, { responses?: object }> | undefined)?.[method]?.responses ?? {});
+    expect(statuses('/api/auth/verify-email', 'get')).toEqual(expect.arrayContaining(['303', '429']));
+    expect(JSON.stringify((doc.paths['/api/auth/verify-email'] as Record<string, { responses?: Record<string, unknown> }>).get?.responses?.['429'])).toContain('text/html');
+    expect(statuses('/api/me/verifications', 'post')).toEqual(expect.arrayContaining(['429', '501']));
+    expect(statuses('/api/me/verifications/{provider}/complete', 'post')).toEqual(expect.arrayContaining(['409', '429', '501']));
+    expect(statuses('/api/scrutins/{uid}/my-vote', 'put')).toEqual(expect.arrayContaining(['403', '409', '429']));
+    for (const path of ['/api/auth/register', '/api/auth/login', '/api/auth/password-reset/request']) expect(statuses(path, 'post')).toContain('429');
+    expect(JSON.stringify(doc)).toContain('lastScheduledFailure');
+  });
 });

@@ -70,7 +70,8 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   404: 'Not found',
   409: 'Conflict',
   413: 'Body too large',
-  429: 'Too many requests',
+  429: 'Too many requests (`retryAfterSeconds` equals the Retry-After header)',
+  501: 'Not offered by this deployment (e.g. no provider configured for this verification)',
   500: 'Unexpected error',
 };
 

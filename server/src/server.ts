@@ -5,6 +5,7 @@ import { Server as SocketServer } from 'socket.io';
 import { createApp } from './app';
 import type { AppDeps } from './deps';
 import { attachSocketHandlers } from './socket';
+import { originAllowed } from './socket/origin';
 
 export interface RunningServer {
   httpServer: HttpServer;
@@ -21,7 +22,12 @@ export async function startServer(deps: AppDeps, port = deps.config.PORT, host =
   const app = createApp(deps);
   const httpServer = createServer(app);
   // Same origin only (the client is served by this server; Vite's dev server proxies /socket.io).
-  const io = new SocketServer(httpServer, { serveClient: false });
+  // Payloads are tiny ({ scrutinUid }): 16 kB bounds what one message can make us parse.
+  const io = new SocketServer(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 16_384,
+    allowRequest: originAllowed({ publicUrl: deps.config.PUBLIC_URL, extra: deps.config.SOCKET_ALLOWED_ORIGINS }),
+  });
   const detachSockets = attachSocketHandlers(io, deps);
 
   await new Promise<void>((resolveListen, reject) => {

@@ -3,6 +3,13 @@ import express, { type Router } from 'express';
 import type { Config } from './config';
 
 /**
+ * The pages other sites may frame: the embed widget's route only (client/src/app/app.tsx:
+ * `/embed/scrutin/:uid`). Any other path under /embed/ is the whole app, which only this site
+ * may frame (issue 10, point 14: `/embed/anything/account` served the account page framable).
+ */
+export const isEmbedRoute = (path: string) => /^\/embed\/scrutin\/[A-Za-z0-9-]{1,64}\/?$/.test(path);
+
+/**
  * The web client: Vite's build (client/dist) with an SPA fallback, so /scrutins/VTANR5L17V519
  * reloads into the app. /api and /socket.io never fall back to index.html. Without a build, every
  * page says how to make one; the API works either way.

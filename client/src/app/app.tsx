@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { Layout } from './layout';
+import { FrameGuard } from './frame-guard';
 import { Loading } from '../components/status';
 import { NotFound } from './not-found';
 import { EmailLinkLanding } from '../features/account/components/email-link';
@@ -33,7 +34,7 @@ export function App() {
         <Route path="/embed/scrutin/:uid" element={<EmbedPage />} />
         <Route path="/salles/*" element={<RoomsRoutes />} />
         <Route path="/salle/*" element={<RoomsRoutes />} />
-        <Route element={<Layout />}>
+        <Route element={<FrameGuard><Layout /></FrameGuard>}>
           {/* the mailed verification link lands on /?emailVerification=…: on to the account page */}
           <Route index element={<EmailLinkLanding><HomePage /></EmailLinkLanding>} />
           <Route path="scrutins" element={<ScrutinListPage />} />

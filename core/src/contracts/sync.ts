@@ -108,6 +108,8 @@ export const SyncStatusResponseSchema = z
     resume: z.array(z.object({ legislature: z.number().int().positive(), lastNumero: z.number().int().nonnegative() })),
     /** the most recent quarantined items (all runs), newest first */
     quarantine: z.array(QuarantinedItemSchema),
+    /** the last scheduled run whose process died (out of memory, crash, timeout); absent if none */
+    lastScheduledFailure: z.object({ at: z.string(), kind: SyncKindSchema, reason: z.string() }).optional(),
   })
   .meta({ id: 'SyncStatus' });
 export type SyncStatusResponse = z.infer<typeof SyncStatusResponseSchema>;

@@ -79,6 +79,12 @@ export type Tally = z.infer<typeof TallySchema>;
 export const TALLY_SCOPES = ['all', 'verified', 'unflagged', 'verifiedUnflagged'] as const;
 export const TallyScopeSchema = z.enum(TALLY_SCOPES);
 export type TallyScope = z.infer<typeof TallyScopeSchema>;
+/**
+ * What the pages, the simulator and the embed count unless the reader switches: verified voters
+ * not flagged by moderation. `all` counts any account (with VOTE_MIN_LEVEL=none, an unverified
+ * address is enough) and flagged brigades: not a figure a campaigner can defend (issue 10, point 8).
+ */
+export const DEFAULT_TALLY_SCOPE: TallyScope = 'verifiedUnflagged';
 
 /** One entry of a scrutin's hash-chained log (see core/src/votes/log-chain.ts for the format). */
 export const LogEntrySchema = z.object({

@@ -61,7 +61,7 @@ export const scenarioMethodSchema = z.enum(SCENARIO_METHODS, {
 
 export const sourceCitationSchema = z.strictObject({
   label: z.string().min(1),
-  url: z.url({ error: 'expected an absolute URL' }),
+  url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }),
   /** Publication (or consultation) date */
   date: isoDate,
   publisher: z.string().min(1).optional(),
@@ -78,7 +78,7 @@ export const pollCitationSchema = z.strictObject({
   /** The published figure, quoted as published */
   figure: z.string().min(1),
   sample: z.string().min(1).optional(),
-  url: z.url({ error: 'expected an absolute URL' }),
+  url: z.url({ protocol: /^https?$/, error: 'expected an absolute http(s) URL' }),
   /** false when the figure could not be checked against the pollster's own publication */
   verified: z.boolean(),
   note: z.string().min(1).optional(),

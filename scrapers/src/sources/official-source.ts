@@ -5,6 +5,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { createGunzip } from 'node:zlib';
 import yauzl from 'yauzl';
 import type { Entry, ZipFile } from 'yauzl';
+import { memberName, nextEntry, readEntry } from './zip-entries';
+import { ArchiveLimitError, DEFAULT_ARCHIVE_LIMITS, jsonShapeProblem, memberMeter, unsafeMemberName, type ArchiveLimits } from './archive-limits';
 
 /**
  * Streams the official AN open-data files out of whatever the user points at:
@@ -18,7 +20,9 @@ import type { Entry, ZipFile } from 'yauzl';
  * older single-file exports) are split into one item per record (`…#scrutins.scrutin[3]`).
  *
  * It only reads and JSON-parses: telling a scrutin from an acteur and validating it is the core
- * parser's job. Nothing is held in memory beyond one line / one zip member at a time.
+ * parser's job. Nothing is held in memory beyond one line / one zip member at a time, and what
+ * one line or member may cost is bounded (archive-limits.ts): a member past a limit is an error
+ * item naming it, and reading goes on with the next one.
  */
 
 export interface OfficialFile {
@@ -51,6 +55,8 @@ export interface ReadOptions {
    * (a truncated gzip ends its own file, obviously).
    */
   tolerant?: boolean;
+  /** see archive-limits.ts; the defaults fit the real AN archives */
+  limits?: Partial<ArchiveLimits>;
 }
 
 /** All official documents under `path`. See the module comment for what `path` may be. */
@@ -58,7 +64,8 @@ export function readOfficialSource(path: string, options: { tolerant: true }): A
 export function readOfficialSource(path: string, options?: { tolerant?: false }): AsyncGenerator<OfficialFile>;
 export function readOfficialSource(path: string, options?: ReadOptions): AsyncGenerator<SourceItem>;
 export async function* readOfficialSource(path: string, options: ReadOptions = {}): AsyncGenerator<SourceItem> {
-  for await (const item of readPath(path, true)) {
+  const limits = { ...DEFAULT_ARCHIVE_LIMITS, ...options.limits };
+  for await (const item of readPath(path, true, limits)) {
     if (item.error && !options.tolerant) throw item.error;
     yield item;
   }
@@ -73,7 +80,7 @@ function failure(location: string, detail: string, name = basename(location)): S
   return { name, location, error: new SourceReadError(location, detail) };
 }
 
-async function* readPath(path: string, explicit: boolean): AsyncGenerator<SourceItem> {
+async function* readPath(path: string, explicit: boolean, limits: ArchiveLimits): AsyncGenerator<SourceItem> {
   let info;
   try {
     info = await stat(path);
@@ -85,7 +92,7 @@ async function* readPath(path: string, explicit: boolean): AsyncGenerator<Source
     let found = 0;
     for (const file of await walk(path)) {
       found++;
-      yield* readPath(file, false);
+      yield* readPath(file, false, limits);
     }
     if (found === 0) yield failure(path, 'no official file (.json, .ndjson, .ndjson.gz, .zip) in this folder');
     return;
@@ -98,9 +105,10 @@ async function* readPath(path: string, explicit: boolean): AsyncGenerator<Source
     yield failure(path, 'empty file');
     return;
   }
-  if (isBundle(path)) yield* readBundle(path);
-  else if (isZip(path)) yield* readZip(path);
-  else yield* document(await readFile(path, 'utf8'), path, basename(path));
+  if (isBundle(path)) yield* readBundle(path, limits);
+  else if (isZip(path)) yield* readZip(path, limits);
+  else if (info.size > limits.maxMemberBytes) yield failure(path, `file larger than ${limits.maxMemberBytes} bytes (maxMemberBytes)`);
+  else yield* document(await readFile(path, 'utf8'), path, basename(path), limits);
 }
 
 /** Supported files under `dir`, recursively, in a stable (sorted) order. */
@@ -116,7 +124,12 @@ async function walk(dir: string): Promise<string[]> {
 }
 
 /** One JSON text → its record(s), or an error item. */
-function* document(text: string, location: string, name: string): Generator<SourceItem> {
+function* document(text: string, location: string, name: string, limits: ArchiveLimits): Generator<SourceItem> {
+  const shape = jsonShapeProblem(text, limits);
+  if (shape) {
+    yield failure(location, `record refused: ${shape}`, name);
+    return;
+  }
   let json: unknown;
   try {
     json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
@@ -156,7 +169,7 @@ function* explode(json: unknown, location: string, name: string, text: string): 
 }
 
 /** NDJSON, gzipped or not, streamed line by line (lines are split on bytes, decoded as UTF-8). */
-async function* readBundle(path: string): AsyncGenerator<SourceItem> {
+async function* readBundle(path: string, limits: ArchiveLimits): AsyncGenerator<SourceItem> {
   const file = createReadStream(path);
   const gz = /\.gz$/i.test(path);
   let stream: NodeJS.ReadableStream & { destroy: (e?: Error) => void } = file;
@@ -171,21 +184,42 @@ async function* readBundle(path: string): AsyncGenerator<SourceItem> {
   let pending = '';
   let line = 0;
   let records = 0;
+  // A line longer than a member may be is reported once, then skipped up to its end.
+  let skipping = false;
+  let total = 0;
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
+      total += chunk.length;
+      if (total > limits.maxTotalBytes) throw new ArchiveLimitError(`bundle larger than ${limits.maxTotalBytes} bytes uncompressed (maxTotalBytes)`);
+      if (gz && total >= limits.ratioFloorBytes && total > limits.maxRatio * Math.max(file.bytesRead, 1)) {
+        throw new ArchiveLimitError(`compression ratio above ${limits.maxRatio}:1: a gzip bomb? (maxRatio)`);
+      }
       pending += decoder.write(chunk);
       let nl: number;
       while ((nl = pending.indexOf('\n')) !== -1) {
         const text = pending.slice(0, nl).replace(/\r$/, '');
         pending = pending.slice(nl + 1);
         line++;
+        if (skipping) {
+          skipping = false;
+          continue;
+        }
         if (text.trim() === '') continue;
         records++;
-        yield* document(text, `${path}:${line}`, `${name}:${line}`);
+        yield* document(text, `${path}:${line}`, `${name}:${line}`, limits);
+      }
+      if (pending.length > limits.maxMemberBytes) {
+        if (!skipping) yield failure(`${path}:${line + 1}`, `line longer than ${limits.maxMemberBytes} bytes (maxMemberBytes): skipped`, `${name}:${line + 1}`);
+        skipping = true;
+        pending = '';
       }
     }
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
+    if (e instanceof ArchiveLimitError) {
+      yield failure(path, `${e.message}; stopped after line ${line}`, name);
+      return;
+    }
     const what = gz && err.code?.startsWith('Z_') ? `truncated or corrupt gzip after line ${line}` : `unreadable after line ${line}`;
     yield failure(path, `${what}: ${err.message}`, name);
     return;
@@ -193,20 +227,22 @@ async function* readBundle(path: string): AsyncGenerator<SourceItem> {
     file.destroy();
   }
   pending += decoder.end();
-  if (pending.trim() !== '') {
+  if (pending.trim() !== '' && !skipping) {
     line++;
     records++;
-    yield* document(pending.replace(/\r$/, ''), `${path}:${line}`, `${name}:${line}`);
+    yield* document(pending.replace(/\r$/, ''), `${path}:${line}`, `${name}:${line}`, limits);
   }
   if (records === 0) yield failure(path, gz ? 'empty bundle: the gzip holds no line' : 'empty bundle: no line', name);
 }
 
 /** An official zip archive, one member at a time (yauzl with lazy entries: constant memory). */
-async function* readZip(path: string): AsyncGenerator<SourceItem> {
+async function* readZip(path: string, limits: ArchiveLimits): AsyncGenerator<SourceItem> {
   let zip: ZipFile;
   try {
+    // decodeStrings: false, so one unsafe member name is refused alone (unsafeMemberName) instead
+    // of yauzl failing the whole archive on it.
     zip = await new Promise<ZipFile>((resolve, reject) =>
-      yauzl.open(path, { lazyEntries: true, autoClose: false, strictFileNames: false }, (err, z) => (err ? reject(err) : resolve(z))),
+      yauzl.open(path, { lazyEntries: true, autoClose: false, decodeStrings: false }, (err, z) => (err ? reject(err) : resolve(z))),
     );
   } catch (e) {
     yield failure(path, `not a readable zip archive: ${(e as Error).message}`);
@@ -214,6 +250,7 @@ async function* readZip(path: string): AsyncGenerator<SourceItem> {
   }
   try {
     let members = 0;
+    const total = { bytes: 0 };
     for (;;) {
       let entry: Entry | null;
       try {
@@ -223,55 +260,42 @@ async function* readZip(path: string): AsyncGenerator<SourceItem> {
         return;
       }
       if (!entry) break;
-      if (entry.fileName.endsWith('/')) continue;
+      const fileName = memberName(entry);
+      if (fileName.endsWith('/')) continue;
       members++;
-      const location = `${path}!${entry.fileName}`;
-      const name = basename(entry.fileName);
-      if (!isJson(entry.fileName)) {
+      if (members > limits.maxEntries) {
+        yield failure(path, `more than ${limits.maxEntries} members (maxEntries): the rest is not read`);
+        break;
+      }
+      const location = `${path}!${fileName}`;
+      const name = basename(fileName);
+      const unsafe = unsafeMemberName(fileName);
+      if (unsafe) {
+        yield failure(location, `member skipped: ${unsafe}`, name);
+        continue;
+      }
+      if (!isJson(fileName)) {
         yield failure(location, 'not a JSON member: an official AN archive holds only .json files', name);
+        continue;
+      }
+      if (entry.uncompressedSize > limits.maxMemberBytes) {
+        yield failure(location, `member skipped: it declares ${entry.uncompressedSize} bytes uncompressed, more than ${limits.maxMemberBytes} (maxMemberBytes)`, name);
         continue;
       }
       let text: string;
       try {
-        text = await readEntry(zip, entry);
+        text = await readEntry(zip, entry, memberMeter(limits, entry.compressedSize, total));
       } catch (e) {
-        yield failure(location, `unreadable zip member: ${(e as Error).message}`, name);
+        const what = e instanceof ArchiveLimitError ? 'member skipped' : 'unreadable zip member';
+        yield failure(location, `${what}: ${(e as Error).message}`, name);
+        if (total.bytes > limits.maxTotalBytes) break;
         continue;
       }
       if (text.trim() === '') yield failure(location, 'empty member', name);
-      else yield* document(text, location, name);
+      else yield* document(text, location, name, limits);
     }
     if (members === 0) yield failure(path, 'empty zip archive: no member');
   } finally {
     zip.close();
   }
-}
-
-function nextEntry(zip: ZipFile): Promise<Entry | null> {
-  return new Promise((resolve, reject) => {
-    const cleanup = () => {
-      zip.off('entry', onEntry);
-      zip.off('end', onEnd);
-      zip.off('error', onError);
-    };
-    const onEntry = (e: Entry) => (cleanup(), resolve(e));
-    const onEnd = () => (cleanup(), resolve(null));
-    const onError = (err: Error) => (cleanup(), reject(err));
-    zip.on('entry', onEntry);
-    zip.on('end', onEnd);
-    zip.on('error', onError);
-    zip.readEntry();
-  });
-}
-
-function readEntry(zip: ZipFile, entry: Entry): Promise<string> {
-  return new Promise((resolve, reject) => {
-    zip.openReadStream(entry, (err, stream) => {
-      if (err) return reject(err);
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('error', reject);
-      stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    });
-  });
 }

@@ -91,6 +91,10 @@ function render(s: ImportSummary, store: string): string {
     for (const w of s.warnings.slice(0, 50)) lines.push(`  - ${w.location}: ${w.message}`);
     if (s.warnings.length > 50) lines.push(`  … and ${s.warnings.length - 50} more (use --json for the full list)`);
   }
+  if (s.conflicts.length > 0) {
+    lines.push('', `${s.conflicts.length} conflicting duplicate(s) across files (the last one read wins):`);
+    for (const c of s.conflicts.slice(0, 20)) lines.push(`  - ${c.message}`);
+  }
   if (s.errors.length > 0) {
     lines.push('', `${s.errors.length} error(s):`);
     for (const e of s.errors.slice(0, 50)) lines.push(`  - ${e.message}`);

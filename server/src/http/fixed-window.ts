@@ -46,7 +46,8 @@ export function fixedWindowLimiter(options: FixedWindowOptions): RequestHandler 
     res.append('RateLimit-Policy', policy);
     if (entry.count > limit) {
       res.setHeader('Retry-After', String(resetSeconds));
-      return next(AppError.tooManyRequests('Too many requests: slow down', { retryAfterSeconds: windowSeconds }));
+      // The same number in the header and the body: the time left in this window (issue 10, point 7).
+      return next(AppError.tooManyRequests('Too many requests: slow down', { retryAfterSeconds: resetSeconds }));
     }
     next();
   };

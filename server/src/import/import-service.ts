@@ -27,7 +27,9 @@ import { createSeatsCollector } from '../modules/agreement';
  *   is right cannot be guessed); the same content twice is silently skipped. Acteurs and organes
  *   are referential SNAPSHOTS: the bundled L16 and L17 acteur files legitimately hold 428 people
  *   twice with different mandates, so for them the last one read wins (folders are read in sorted
- *   order: acteurs-L16 before acteurs-L17).
+ *   order: acteurs-L16 before acteurs-L17), and each such conflict is reported in `conflicts`.
+ *   Within ONE file, bundle or archive a snapshot holds each person once: two different contents
+ *   there are an error naming both locations, like scrutins (the second is not imported).
  */
 
 export interface KindSummary {
@@ -78,6 +80,8 @@ export interface ImportWarning {
   uid: string;
   code: QualityWarning['code'];
   message: string;
+  /** acteurs/organes read twice with different content from different files: the last one read won */
+  conflicts: ImportError[];
 }
 
 export interface ImportProgress {
@@ -126,6 +130,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     durationMs: 0,
     errors: [],
     warnings: [],
+    conflicts: [],
   };
   const fail = (location: string, kind: OfficialDocumentKind | 'reunion' | null, message: string) => {
     summary.errors.push({ location, kind, message });
@@ -203,17 +208,26 @@ export async function importOfficialData(db: Db, from: string | readonly string[
           seenScrutins.set(doc.value.uid, { hash, location: item.location });
           batch.push(record as UpsertItem<Scrutin>);
           if (batch.length >= batchSize) flush();
-        } else if (doc.kind === 'acteur') {
-          const seatError = seats.add(item.json, item.location);
-          if (seatError) {
-            fail(item.location, 'acteur', seatError);
-            continue;
-          }
-          if (deputies.has(doc.value.ref)) summary.duplicates++;
-          deputies.set(doc.value.ref, record as UpsertItem<Deputy>);
         } else {
-          if (groups.has(doc.value.ref)) summary.duplicates++;
-          groups.set(doc.value.ref, record as UpsertItem<Group>);
+          if (doc.kind === 'acteur') {
+            // issue 13: the deputies' seats (département, circonscription) from their mandates
+            const seatError = seats.add(item.json, item.location);
+            if (seatError) {
+              fail(item.location, 'acteur', seatError);
+              continue;
+            }
+          }
+          const snapshots = (doc.kind === 'acteur' ? deputies : groups) as Map<string, UpsertItem<Deputy | Group>>;
+          const seen = snapshots.get(doc.value.ref);
+          if (seen && seen.hash !== hash) {
+            const message = `${doc.value.ref}: the same ref with different content at ${seen.source} and ${item.location}`;
+            if (sourceFileOf(seen.source ?? '') === sourceFileOf(item.location)) {
+              fail(item.location, doc.kind, message);
+              continue;
+            }
+            summary.conflicts.push({ location: item.location, kind: doc.kind, message: `${message}; the last one read wins` });
+          } else if (seen) summary.duplicates++;
+          snapshots.set(doc.value.ref, record as UpsertItem<Deputy | Group>);
         }
       }
     }
@@ -265,6 +279,9 @@ function noteQualityWarnings(summary: ImportSummary, s: Scrutin, location: strin
  * parsed model; records split out of an aggregate file have no text of their own and use the
  * model's hash (contentHash) instead.
  */
+/** `a/b.zip!json/x.json#…`, `a/b.ndjson.gz:12` → the file read: `a/b.zip`, `a/b.ndjson.gz`. */
+const sourceFileOf = (location: string) => location.replace(/(![^!]*|:\d+)?(#.*)?$/, '');
+
 export function sourceHash(text: string): string {
   return createHash('sha256').update(`an-parser-v${AN_PARSER_VERSION}\n`).update(text).digest('hex');
 }

@@ -1,22 +1,28 @@
-import type { Server } from 'socket.io';
-import type { ClientToServerEvents, ServerToClientEvents, SocketAck } from '@parallele/core';
+import type { Server, Socket } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents, SocketAck, Tally } from '@parallele/core';
 import { SESSION_COOKIE, SOCKET_EVENTS, TallySubscribePayloadSchema, tallyRoom } from '@parallele/core';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
 import type { SessionCitizen } from '../modules/accounts';
+import { eventLimiter, type SocketLimits } from './limits';
+import { keyedThrottle } from './throttle';
 
 /**
  * Live tallies. A socket joins the room of each scrutin it watches; committed votes (and
- * moderation decisions) mark rooms dirty, and a 250 ms tick sends each dirty room ONE fresh tally:
- * at most four updates a second per room, whatever the vote rate.
+ * moderation decisions) mark rooms dirty: the first change is sent at once, the following ones
+ * at most every 250 ms per room (leading + trailing throttle, throttle.ts), whatever the vote rate.
+ * Tallies come from a cache emptied on every write to them (votes, flags) and kept at most
+ * CACHE_MS (a window closes with time): a flood of subscriptions does not become a flood of queries.
  *
  * Anonymous sockets may watch: tallies are public (GET /api/scrutins/:uid/tally). A socket that
  * connects with the session cookie also joins its citizen's room and gets `vote:mine` when the
- * citizen votes from any tab. The session is read at connection time; logging out elsewhere does
- * not cut an open socket, which only ever receives public tallies and the citizen's own votes.
+ * citizen votes from any tab. When that session ends (logout, password reset, deletion) the
+ * socket is downgraded to anonymous at once: it leaves the citizen's room, keeps its tallies.
+ * Events are rate limited per socket and per IP (limits.ts).
  */
 export const TALLY_INTERVAL_MS = 250;
-const MAX_ROOMS_PER_SOCKET = 100;
+const CACHE_MS = 2_000;
+const MAX_CACHED = 10_000;
 
 interface SocketData {
   citizen: SessionCitizen | null;
@@ -24,6 +30,7 @@ interface SocketData {
 }
 
 type TallyServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type TallySocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 const citizenRoom = (citizenId: number) => `citizen:${citizenId}`;
 
@@ -46,43 +53,66 @@ function fail<T>(ack: SocketAck<T> | undefined, error: unknown) {
   if (typeof ack === 'function') ack({ ok: false, error: message });
 }
 
-export function attachTallySockets(server: Server, deps: AppDeps): () => void {
+export function attachTallySockets(server: Server, deps: AppDeps, limits: SocketLimits = deps.socketLimits): () => void {
   const io = server as unknown as TallyServer;
   const { votes, accounts } = deps;
-  const dirty = new Set<string>();
-  let timer: NodeJS.Timeout | null = null;
-
-  const tick = () => {
-    const uids = [...dirty];
-    dirty.clear();
-    for (const uid of uids) {
-      const room = tallyRoom(uid);
-      if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) continue;
-      try {
-        io.to(room).emit(SOCKET_EVENTS.tallyUpdate, votes.tally(uid));
-      } catch (error) {
-        deps.logger.error({ err: error, uid }, 'live tally failed');
-      }
-    }
-    if (dirty.size === 0 && timer) {
-      clearInterval(timer);
-      timer = null;
-    }
+  const cache = new Map<string, { tally: Tally; at: number }>();
+  const tallyOf = (uid: string): Tally => {
+    const hit = cache.get(uid);
+    const now = Date.now();
+    if (hit && now - hit.at < CACHE_MS) return hit.tally;
+    const tally = votes.tally(uid);
+    if (cache.size >= MAX_CACHED) cache.clear();
+    cache.set(uid, { tally, at: now });
+    return tally;
   };
+  const throttle = keyedThrottle(TALLY_INTERVAL_MS, (uid) => {
+    const room = tallyRoom(uid);
+    if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) return;
+    try {
+      io.to(room).emit(SOCKET_EVENTS.tallyUpdate, tallyOf(uid));
+    } catch (error) {
+      deps.logger.error({ err: error, uid }, 'live tally failed');
+    }
+  });
+  const sweeper = setInterval(() => throttle.sweep(), 60_000).unref();
   const markDirty = (uids: Iterable<string>) => {
-    for (const uid of uids) dirty.add(uid);
-    if (!timer && dirty.size > 0) timer = setInterval(tick, TALLY_INTERVAL_MS);
+    const unique = new Set(uids);
+    for (const uid of unique) cache.delete(uid);
+    for (const uid of unique) throttle.mark(uid);
   };
+  const limit = eventLimiter(limits);
 
-  const onVotes = ({ votes }: { votes: { scrutinUid: string; citizenId: number; vote: Parameters<ServerToClientEvents['vote:mine']>[0] }[] }) => {
-    markDirty(votes.map((v) => v.scrutinUid));
-    for (const v of votes) io.to(citizenRoom(v.citizenId)).emit(SOCKET_EVENTS.myVote, v.vote);
+  const onVotes = ({ votes: cast }: { votes: { scrutinUid: string; citizenId: number; vote: Parameters<ServerToClientEvents['vote:mine']>[0] }[] }) => {
+    markDirty(cast.map((v) => v.scrutinUid));
+    for (const v of cast) io.to(citizenRoom(v.citizenId)).emit(SOCKET_EVENTS.myVote, v.vote);
   };
   const onTallies = ({ uids }: { uids: string[] }) => markDirty(uids);
+  const downgrade = (socket: TallySocket) => {
+    const citizen = socket.data.citizen;
+    if (!citizen) return;
+    void socket.leave(citizenRoom(citizen.citizenId));
+    socket.data.citizen = null;
+  };
+  // A session ended: its sockets stop receiving the citizen's votes at once.
+  const onSessionsEnded = (ended: { citizenId: number } | { tokenHash: string }) => {
+    for (const socket of io.sockets.sockets.values()) {
+      const citizen = socket.data.citizen;
+      if (citizen && ('citizenId' in ended ? citizen.citizenId === ended.citizenId : citizen.tokenHash === ended.tokenHash)) downgrade(socket);
+    }
+  };
+  // Expired sessions, and sessions deleted by another process, are caught by a periodic check.
+  const recheck = setInterval(() => {
+    for (const socket of io.sockets.sockets.values()) {
+      if (socket.data.citizen && !accounts.resolveSession(cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE))) downgrade(socket);
+    }
+  }, limits.sessionRecheckMs).unref();
   deps.events.on('votes:cast', onVotes);
   deps.events.on('tallies:changed', onTallies);
+  deps.events.on('sessions:ended', onSessionsEnded);
 
   io.on('connection', (socket) => {
+    limit(socket);
     const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
     socket.data.citizen = accounts.resolveSession(token);
     socket.data.watching = new Set();
@@ -93,10 +123,10 @@ export function attachTallySockets(server: Server, deps: AppDeps): () => void {
         const parsed = TallySubscribePayloadSchema.safeParse(payload);
         if (!parsed.success) throw AppError.badRequest(`payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
         const uid = parsed.data.scrutinUid;
-        if (!socket.data.watching.has(uid) && socket.data.watching.size >= MAX_ROOMS_PER_SOCKET) {
-          throw AppError.tooManyRequests(`A socket may watch ${MAX_ROOMS_PER_SOCKET} scrutins at most`);
+        if (!socket.data.watching.has(uid) && socket.data.watching.size >= limits.maxRoomsPerSocket) {
+          throw AppError.tooManyRequests(`A socket may watch ${limits.maxRoomsPerSocket} scrutins at most`);
         }
-        const tally = votes.tally(uid);
+        const tally = tallyOf(uid);
         socket.data.watching.add(uid);
         void socket.join(tallyRoom(uid));
         if (typeof ack === 'function') ack({ ok: true, data: tally });
@@ -117,6 +147,9 @@ export function attachTallySockets(server: Server, deps: AppDeps): () => void {
   return () => {
     deps.events.off('votes:cast', onVotes);
     deps.events.off('tallies:changed', onTallies);
-    if (timer) clearInterval(timer);
+    deps.events.off('sessions:ended', onSessionsEnded);
+    throttle.close();
+    clearInterval(sweeper);
+    clearInterval(recheck);
   };
 }

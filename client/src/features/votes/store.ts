@@ -1,5 +1,6 @@
 import { create } from 'zustand';
-import type { MyVote, Tally, VoteChoice, VoteWindow } from '@parallele/core';
+import type { MyVote, Tally, TallyScope, VoteChoice, VoteWindow } from '@parallele/core';
+import { DEFAULT_TALLY_SCOPE } from '@parallele/core';
 import { ApiError, toApiError } from '../../lib/api';
 import { onMyVote, resubscribeTally, watchTally } from '../../lib/socket';
 import * as api from './api';
@@ -13,10 +14,16 @@ interface Entry {
   voteError: ApiError | null;
 }
 
+/** i18n key naming each tally scope (the vote panel's choice, the simulator's and the embed's note) */
+export const SCOPE_LABEL = { all: 'vote.scopeAll', verified: 'vote.scopeVerified', unflagged: 'vote.scopeUnflagged', verifiedUnflagged: 'vote.scopeVerifiedUnflagged' } as const;
+
 const EMPTY: Entry = { tally: null, tallyError: null, mine: null, window: null, sending: null, voteError: null };
 
 interface VotesState {
   byUid: Record<string, Entry>;
+  /** which voters the tally, the simulator and the embed count (the reader may switch) */
+  scope: TallyScope;
+  setScope: (scope: TallyScope) => void;
   /** Follows the tally over the socket (the subscription's answer, then the pushes); returns the stop function. */
   follow: (uid: string) => () => void;
   retryTally: (uid: string) => void;
@@ -34,6 +41,8 @@ export const useVotesStore = create<VotesState>((set, get) => {
   };
   return {
     byUid: {},
+    scope: DEFAULT_TALLY_SCOPE,
+    setScope: (scope) => set({ scope }),
     follow(uid) {
       listenMine();
       return watchTally(

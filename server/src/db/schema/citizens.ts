@@ -110,6 +110,12 @@ export const votes = sqliteTable(
     castAt: integer('cast_at').notNull(),
     /** /24 or /64 the latest cast came from (burst detector); cleared with the account */
     network: text('network'),
+    /**
+     * The log pseudonym this vote's entries are written under when it is not the account's own:
+     * a vote inherited from a deleted account of the same person (identity-fingerprint.ts) keeps
+     * the old pseudonym, so the public log still implies one vote per person.
+     */
+    logVoter: text('log_voter'),
   },
   (t) => [
     uniqueIndex('votes_scrutin_citizen_unique').on(t.scrutinUid, t.citizenId),

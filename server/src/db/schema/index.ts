@@ -6,3 +6,5 @@ export * from './profiles';
 export * from './rooms';
 export * from './elections';
 export * from './agenda';
+// Issue 10 (one person, one vote across deletions):
+export * from './identity';

@@ -20,6 +20,12 @@ export interface MailMessage {
 export interface Mailer {
   /** Queue a message; failures are logged, never thrown at the caller. */
   send(message: MailMessage): void;
+  /**
+   * Compose (reading the store) and send AFTER the current request has been answered: the answer
+   * takes as long whether or not a message follows (password reset, no account enumeration by
+   * timing). `compose` returning null sends nothing; a throw is logged.
+   */
+  later(compose: () => MailMessage | null): void;
   /** Resolves when every queued message has been handed over (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -53,12 +59,24 @@ export function createMailer(options: MailerOptions): Mailer {
     }
   }
 
+  const track = (p: Promise<void>) => {
+    const tracked = p.finally(() => pending.delete(tracked));
+    pending.add(tracked);
+  };
+
   return {
     send(message) {
-      const p = deliver(message)
-        .catch((err: unknown) => options.logger.error({ err, to: message.to }, 'mail delivery failed'))
-        .finally(() => pending.delete(p));
-      pending.add(p);
+      track(deliver(message).catch((err: unknown) => options.logger.error({ err, to: message.to }, 'mail delivery failed')));
+    },
+    later(compose) {
+      track(
+        new Promise<void>((resolve) => setImmediate(resolve))
+          .then(() => {
+            const message = compose();
+            return message ? deliver(message) : undefined;
+          })
+          .catch((err: unknown) => options.logger.error({ err }, 'deferred mail failed')),
+      );
     },
     async idle() {
       while (pending.size > 0) await Promise.all([...pending]);

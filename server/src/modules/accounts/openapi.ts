@@ -25,11 +25,16 @@ registerRoute({
 registerRoute({
   method: 'get', path: '/api/auth/verify-email', tags: ['accounts'], summary: 'The mailed link: verifies, then redirects to the app',
   request: { query: z.object({ token: LinkTokenSchema }) },
-  responses: { 303: { description: 'Redirect to /?emailVerification=ok|invalid' }, ...problemResponses(429) },
+  responses: {
+    303: { description: 'Redirect to /?emailVerification=ok|invalid' },
+    // Opened from a mail: past its per-IP limit the link answers a page, not JSON (issue 10, point 7).
+    429: { description: 'Too many links opened from this network: an HTML page saying when to retry (Retry-After)', content: { 'text/html': { schema: z.string() } } },
+  },
 });
 registerRoute({
   method: 'post', path: '/api/auth/login', tags: ['accounts'], summary: 'Sign in: sets the session cookie',
   security: anonymousWrite, request: { body: jsonBody(LoginBodySchema) },
+  // 429: per IP over every auth action, and failed logins per IP and per address (http/auth-limits.ts).
   responses: { 200: jsonResponse('The account and a CSRF token bound to the session', SessionResponseSchema), ...problemResponses(400, 401, 403, 429) },
 });
 registerRoute({
@@ -58,11 +63,12 @@ registerRoute({
 registerRoute({
   method: 'post', path: '/api/me/verifications', tags: ['accounts'], summary: 'Start a stronger verification (SMS or identity provider)',
   security: signedInWrite, request: { body: jsonBody(StartVerificationBodySchema) },
-  responses: { 201: jsonResponse('The challenge', StartVerificationResponseSchema), ...problemResponses(400, 401, 403, 429) },
+  responses: { 201: jsonResponse('The challenge', StartVerificationResponseSchema), ...problemResponses(400, 401, 403, 429, 501) },
 });
 registerRoute({
   method: 'post', path: '/api/me/verifications/{provider}/complete', tags: ['accounts'], summary: 'Complete a stronger verification',
   security: signedInWrite,
   request: { params: z.object({ provider: VerificationProviderIdSchema }), body: jsonBody(CompleteVerificationBodySchema) },
-  responses: { 200: jsonResponse('The account at its new level', MeSchema), ...problemResponses(400, 401, 403, 409, 429) },
+  // 409: the proof verifies another account, or a deleted account whose votes overlap this one's (one person, one vote).
+  responses: { 200: jsonResponse('The account at its new level', MeSchema), ...problemResponses(400, 401, 403, 409, 429, 501) },
 });

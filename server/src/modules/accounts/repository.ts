@@ -1,7 +1,6 @@
 import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Role, VerificationLevel } from '@parallele/core';
-import { citizens, oneTimeCodes, sessions, votes } from '../../db/schema/citizens';
-
+import { citizens, oneTimeCodes, sessions } from '../../db/schema/citizens';
 import type { CitizensDb } from '../../db/types';
 
 export type CitizenRow = typeof citizens.$inferSelect;
@@ -18,6 +17,16 @@ export interface SessionCitizen {
   createdAt: number;
   tokenHash: string;
   expiresAt: number;
+  /** unverified, with the address of a deleted account: may not vote yet (identity-fingerprint.ts) */
+  successionPending?: boolean;
+}
+
+/** Clears the networks of accounts deleted before `deletedBefore` (kept until then for the burst detector). */
+export function purgeDeletedNetworks(sqlite: CitizensDb['sqlite'], deletedBefore: number): void {
+  sqlite.transaction(() => {
+    sqlite.prepare('UPDATE votes SET network = NULL WHERE network IS NOT NULL AND citizen_id IN (SELECT id FROM citizens WHERE deleted_at < ?)').run(deletedBefore);
+    sqlite.prepare('UPDATE citizens SET registration_network = NULL WHERE registration_network IS NOT NULL AND deleted_at < ?').run(deletedBefore);
+  })();
 }
 
 export function accountsRepository(db: CitizensDb) {
@@ -30,7 +39,14 @@ export function accountsRepository(db: CitizensDb) {
       WHERE s.token_hash = ? AND s.expires_at > ? AND c.deleted_at IS NULL`,
   );
 
+  const dataVersion = sqlite.prepare<[], { data_version: number }>('PRAGMA data_version');
+
   return {
+    /** Moves when ANOTHER connection commits a change to the store (SQLite's data_version). */
+    storeVersion(): number {
+      return dataVersion.get()!.data_version;
+    },
+
     findByEmail(email: string): CitizenRow | undefined {
       return orm.select().from(citizens).where(eq(citizens.email, email)).get();
     },
@@ -57,19 +73,22 @@ export function accountsRepository(db: CitizensDb) {
 
     /**
      * Deletion: every personal field is cleared and sessions and codes go; the row stays as an
-     * anonymous tombstone so its votes remain in the tally and the log.
+     * anonymous tombstone so its votes remain in the tally and the log. The /24 (or /64) networks
+     * stay until `purgeDeletedNetworks`, a day later: a brigade that votes then deletes itself
+     * before the burst detector runs must still be seen by it (issue 10, point 2).
      */
     anonymise(id: number, at: number): void {
       orm.transaction((tx) => {
         tx.update(citizens)
-          .set({ email: null, passwordHash: null, phoneKey: null, identityKey: null, registrationNetwork: null, deletedAt: at, role: 'citizen' })
+          .set({ email: null, passwordHash: null, phoneKey: null, identityKey: null, deletedAt: at, role: 'citizen' })
           .where(eq(citizens.id, id))
           .run();
-        tx.update(votes).set({ network: null }).where(eq(votes.citizenId, id)).run();
         tx.delete(sessions).where(eq(sessions.citizenId, id)).run();
         tx.delete(oneTimeCodes).where(eq(oneTimeCodes.citizenId, id)).run();
       });
     },
+
+    purgeDeletedNetworks: (deletedBefore: number) => purgeDeletedNetworks(sqlite, deletedBefore),
 
     insertSession(values: typeof sessions.$inferInsert): void {
       orm.insert(sessions).values(values).run();

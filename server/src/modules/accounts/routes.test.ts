@@ -76,12 +76,18 @@ describe('accounts over HTTP', () => {
     expect(mailsTo(t.mailbox, 'known@example.org').some((m) => /déjà un compte/.test(m.subject))).toBe(true);
   });
 
-  it('gives an unverified address to whoever answers the latest mail, with the latest password', async () => {
+  // Issue 10, point 1: this test used to give the account to the second registration (an
+  // account takeover). The owner of an address squatted before verification now takes it back
+  // through password reset, which proves the address and ends the squatter's sessions.
+  it('lets the owner of a squatted unverified address take it back by password reset, never by registering again', async () => {
     const { agent, csrf } = await csrfAgent();
     await agent.post('/api/auth/register').set('x-csrf-token', csrf).send({ email: 'squat@example.org', password: 'the squatter password' }).expect(202);
     await agent.post('/api/auth/register').set('x-csrf-token', csrf).send({ email: 'squat@example.org', password: 'the owner passphrase' }).expect(202);
+    await agent.post('/api/auth/login').set('x-csrf-token', csrf).send({ email: 'squat@example.org', password: 'the owner passphrase' }).expect(401);
+    await agent.post('/api/auth/password-reset/request').set('x-csrf-token', csrf).send({ email: 'squat@example.org' }).expect(202);
+    await t.citizens.mailer.idle();
     const { code } = await latestCode(t.citizens, t.mailbox, 'squat@example.org');
-    await agent.post('/api/auth/verify-email').set('x-csrf-token', csrf).send({ email: 'squat@example.org', code }).expect(200);
+    await agent.post('/api/auth/password-reset/confirm').set('x-csrf-token', csrf).send({ email: 'squat@example.org', code, newPassword: 'the owner passphrase' }).expect(204);
     await agent.post('/api/auth/login').set('x-csrf-token', csrf).send({ email: 'squat@example.org', password: 'the squatter password' }).expect(401);
     await agent.post('/api/auth/login').set('x-csrf-token', csrf).send({ email: 'squat@example.org', password: 'the owner passphrase' }).expect(200);
   });

@@ -12,7 +12,7 @@ import { citizenOf, readCookies, sessionTokenOf } from '../../http';
 
 /**
  * /api/auth/… and /api/me: register, verify, login/logout, reset, delete, stronger verification.
- * Every write goes through the CSRF check; register/login/verify/reset through the per-IP limit.
+ * Every write goes through the CSRF check; register/login/verify/reset through their own limits (auth-limits.ts).
  */
 export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http'>): Router {
   const { accounts, http } = deps;
@@ -26,19 +26,19 @@ export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http'>): Router
     sendJson(res, CsrfResponseSchema, { csrfToken: http.issueCsrf(res, sessionTokenOf(req) ?? null) });
   });
 
-  router.post('/auth/register', http.limits.auth, ...write, async (req, res) => {
+  router.post('/auth/register', ...http.limits.register, ...write, async (req, res) => {
     const body = validate(req, 'body', RegisterBodySchema);
     await accounts.register(body, ipOf(req.ip));
     sendJson(res, AcceptedResponseSchema, accepted, 202);
   });
 
-  router.post('/auth/verify-email', http.limits.auth, ...write, (req, res) => {
+  router.post('/auth/verify-email', ...http.limits.verify, ...write, (req, res) => {
     const body = validate(req, 'body', VerifyEmailBodySchema);
     sendJson(res, MeSchema, accounts.verifyEmail(body));
   });
 
   /** The mailed link: verifies, then lands on the app with the outcome in the query. */
-  router.get('/auth/verify-email', http.limits.auth, (req, res) => {
+  router.get('/auth/verify-email', http.limits.verifyLink, (req, res) => {
     const token = LinkTokenSchema.safeParse(req.query.token);
     let outcome = 'ok';
     try {
@@ -51,7 +51,7 @@ export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http'>): Router
     res.redirect(303, `/?emailVerification=${outcome}`);
   });
 
-  router.post('/auth/login', http.limits.auth, ...write, async (req, res) => {
+  router.post('/auth/login', ...http.limits.login, ...write, async (req, res) => {
     const body = validate(req, 'body', LoginBodySchema);
     const session = await accounts.login(body.email, body.password);
     http.setSession(res, session.token, session.expiresAt);
@@ -69,31 +69,31 @@ export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http'>): Router
     sendJson(res, MeSchema, accounts.me(citizenOf(res).citizenId));
   });
 
-  router.post('/auth/password-reset/request', http.limits.auth, ...write, async (req, res) => {
+  router.post('/auth/password-reset/request', ...http.limits.resetRequest, ...write, async (req, res) => {
     const body = validate(req, 'body', PasswordResetRequestBodySchema);
     await accounts.requestPasswordReset(body.email);
     sendJson(res, AcceptedResponseSchema, accepted, 202);
   });
 
-  router.post('/auth/password-reset/confirm', http.limits.auth, ...write, async (req, res) => {
+  router.post('/auth/password-reset/confirm', ...http.limits.resetConfirm, ...write, async (req, res) => {
     const body = validate(req, 'body', PasswordResetConfirmBodySchema);
     await accounts.confirmPasswordReset(body);
     res.status(204).end();
   });
 
-  router.delete('/me', http.limits.auth, ...signedIn, http.csrf, async (req, res) => {
+  router.delete('/me', ...http.limits.account, ...signedIn, http.csrf, async (req, res) => {
     const body = validate(req, 'body', DeleteAccountBodySchema);
     await accounts.deleteAccount(citizenOf(res).citizenId, body.password);
     http.clearSession(res);
     res.status(204).end();
   });
 
-  router.post('/me/verifications', http.limits.auth, ...signedIn, http.csrf, async (req, res) => {
+  router.post('/me/verifications', ...http.limits.account, ...signedIn, http.csrf, async (req, res) => {
     const body = validate(req, 'body', StartVerificationBodySchema);
     sendJson(res, StartVerificationResponseSchema, await accounts.startVerification(citizenOf(res).citizenId, body), 201);
   });
 
-  router.post('/me/verifications/:provider/complete', http.limits.auth, ...signedIn, http.csrf, async (req, res) => {
+  router.post('/me/verifications/:provider/complete', ...http.limits.account, ...signedIn, http.csrf, async (req, res) => {
     const provider = VerificationProviderIdSchema.safeParse(req.params.provider);
     if (!provider.success) throw AppError.badRequest('provider: expected sms or oidc', { param: 'provider' });
     const body = validate(req, 'body', CompleteVerificationBodySchema);

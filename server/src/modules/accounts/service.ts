@@ -10,6 +10,7 @@ import type { Mailer } from './mailer';
 import { mails } from './mails';
 import { hashPassword, verifyPassword, type ScryptParams } from './passwords';
 import type { AccountsRepository, CitizenRow, CodePurpose, SessionCitizen } from './repository';
+import type { IdentityFingerprints } from './identity-fingerprint';
 import { hmacHex, randomCode, randomToken, safeEqual, sha256Hex } from '../../secrets';
 import type { VerificationProviders } from './verification-providers';
 
@@ -22,14 +23,28 @@ export interface AccountsServiceDeps {
   /** base of the links in mails, e.g. https://parallele.example */
   publicUrl: string;
   providers: VerificationProviders;
+  /** keyed fingerprints of verified identifiers, kept after deletion (one person, one vote) */
+  fingerprints: IdentityFingerprints;
+  /** sessions ended (logout, reset, deletion): live sockets of those sessions must stop too */
+  onSessionsEnded?: (ended: { citizenId: number } | { tokenHash: string }) => void;
 }
 
 const HOUR = 3_600_000;
 const CODE_TTL: Record<CodePurpose, number> = { email: 48 * HOUR, reset: HOUR, phone: 0.25 * HOUR, identity: 0.25 * HOUR };
 const MAX_CODE_ATTEMPTS = 5;
+/** How long a deleted account's networks stay visible to the burst detector (see anonymise). */
+export const DELETED_NETWORKS_KEPT_MS = 24 * HOUR;
 
 export const invalidCode = () =>
   new AppError('invalid_code', 'The code or link is wrong, used or expired', { status: 400, extras: { param: 'code' } });
+/**
+ * A stronger verification the deployment does not offer: the client's mistake (or a feature
+ * not switched on), said plainly, 501 as RFC 9110 puts it, operational (logged at info at most).
+ */
+export const providerUnavailable = (provider: string) =>
+  new AppError('provider_unavailable', `Verification by ${provider} is not offered by this server: no ${provider} provider is configured`, {
+    status: 501, title: 'Not Implemented', operational: true, extras: { param: 'provider' },
+  });
 export const invalidCredentials = () => new AppError('invalid_credentials', 'Wrong email or password', { status: 401 });
 
 export interface NewSession {
@@ -52,12 +67,19 @@ export function createAccountsService(deps: AccountsServiceDeps) {
   /**
    * Sessions resolved in the last few seconds, so a burst of votes does not hit the sessions
    * table on every request. Any change to an account (logout, reset, deletion, level, role)
-   * empties it: those are rare next to votes. The server is one process (one SQLite writer), so
-   * the only staleness is an admin CLI run in another process, bounded by the TTL.
+   * empties it: those are rare next to votes. A change made by ANOTHER connection (an admin CLI,
+   * the sync child, a session deleted by hand) empties it too: SQLite's `data_version` moves
+   * only then, and it is read on every lookup (one pragma, no table read), so revocation is
+   * immediate. Several server processes would need a shared cache (issue 11's multi-process work).
    */
   const sessionCache = new Map<string, { session: SessionCitizen; until: number }>();
   const SESSION_CACHE_MS = 10_000;
+  let storeVersion = -1;
   const forgetSessions = () => sessionCache.clear();
+  const endSessions = (ended: { citizenId: number } | { tokenHash: string }) => {
+    forgetSessions();
+    deps.onSessionsEnded?.(ended);
+  };
 
   const toMe = (c: Pick<CitizenRow, 'email' | 'voterId' | 'level' | 'role' | 'createdAt'>): Me => ({
     email: c.email ?? '', voterId: c.voterId, level: c.level, role: c.role, createdAt: new Date(c.createdAt).toISOString(),
@@ -100,6 +122,15 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     return `${deps.publicUrl.replace(/\/$/, '')}${path}?token=${encodeURIComponent(token)}`;
   }
 
+  /** The address is now proven: a deleted account of the same person hands over its votes. */
+  function inheritFrom(kind: 'email', citizen: CitizenRow) {
+    if (!citizen.email) return;
+    const succession = deps.fingerprints.succeed(citizen.id, kind, citizen.email, nowMs());
+    if (succession.predecessorId !== null) {
+      logger.info({ voterId: citizen.voterId, inheritedVotes: succession.inheritedVotes, conflicts: succession.conflicts.length }, 'verified address of a deleted account: its votes are now this account\'s');
+    }
+  }
+
   function raiseLevel(citizen: CitizenRow, level: VerificationLevel): VerificationLevel {
     return levelRank(level) > levelRank(citizen.level) ? level : citizen.level;
   }
@@ -116,22 +147,17 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       const passwordHash = await hashPassword(body.password, scrypt);
       const locale = body.locale ?? 'fr';
       const existing = repo.findByEmail(body.email);
-      if (existing && existing.emailVerifiedAt !== null) {
+      if (existing) {
+        // Verified or not, an existing account is never touched by a registration: its password,
+        // sessions, votes and pending code stay (issue 10: re-registering an unverified address
+        // took the account over). Its owner is told; a forgotten password goes through reset.
         mailer.send(mails.alreadyRegistered(body.email, existing.locale, link('/connexion', randomToken(8))));
         return;
       }
-      if (existing) {
-        // Unverified: whoever answers the new mail owns the address, with the password given now.
-        repo.update(existing.id, { passwordHash, locale });
-        repo.deleteSessionsOf(existing.id);
-        forgetSessions();
-      }
-      const citizen =
-        existing ??
-        repo.insertCitizen(
-          { email: body.email, passwordHash, locale, registrationNetwork: networkOf(ip), createdAt: nowMs() },
-          pseudonym,
-        );
+      const citizen = repo.insertCitizen(
+        { email: body.email, passwordHash, locale, registrationNetwork: networkOf(ip), createdAt: nowMs() },
+        pseudonym,
+      );
       const { code, token } = issueCode(citizen.id, 'email');
       mailer.send(mails.verifyEmail(body.email, citizen.locale, code, link('/api/auth/verify-email', token!)));
     },
@@ -140,6 +166,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       const citizen = 'token' in body ? consumeToken(body.token, 'email') : consumeCode(repo.findByEmail(body.email), 'email', body.code);
       const at = nowMs();
       repo.update(citizen.id, { emailVerifiedAt: citizen.emailVerifiedAt ?? at, level: raiseLevel(citizen, 'email') });
+      inheritFrom('email', citizen);
       forgetSessions();
       return toMe(repo.findById(citizen.id)!);
     },
@@ -159,9 +186,19 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       if (!token || token.length > 100) return null;
       const now = nowMs();
       const tokenHash = sha256Hex(token);
+      const version = repo.storeVersion();
+      if (version !== storeVersion) {
+        forgetSessions();
+        storeVersion = version;
+      }
       const cached = sessionCache.get(tokenHash);
       if (cached && cached.until > now && cached.session.expiresAt > now) return cached.session;
-      const session = repo.findSession(tokenHash, now) ?? null;
+      const found = repo.findSession(tokenHash, now);
+      // An unverified account holding the address of a deleted account may not vote before it
+      // proves the address (then it inherits the old votes instead of adding to them).
+      const session: SessionCitizen | null = found
+        ? { ...found, successionPending: found.level === 'none' && found.email !== null && deps.fingerprints.deletedHolder('email', found.email) !== null }
+        : null;
       if (session) {
         if (sessionCache.size >= 100_000) sessionCache.clear();
         sessionCache.set(tokenHash, { session, until: now + SESSION_CACHE_MS });
@@ -170,8 +207,9 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     },
 
     logout(token: string | undefined): void {
-      if (token) repo.deleteSession(sha256Hex(token));
-      forgetSessions();
+      if (!token) return;
+      repo.deleteSession(sha256Hex(token));
+      endSessions({ tokenHash: sha256Hex(token) });
     },
 
     me(citizenId: number): Me {
@@ -182,10 +220,13 @@ export function createAccountsService(deps: AccountsServiceDeps) {
 
     /** Always "accepted"; only an existing, not deleted account gets a mail. */
     async requestPasswordReset(email: string): Promise<void> {
-      const citizen = repo.findByEmail(email);
-      if (!citizen) return;
-      const { code, token } = issueCode(citizen.id, 'reset');
-      mailer.send(mails.resetPassword(email, citizen.locale, code, link('/reinitialiser', token!)));
+      // Answered before any work: a known address used to take twice as long (issue 10, point 10).
+      mailer.later(() => {
+        const citizen = repo.findByEmail(email);
+        if (!citizen) return null;
+        const { code, token } = issueCode(citizen.id, 'reset');
+        return mails.resetPassword(email, citizen.locale, code, link('/reinitialiser', token!));
+      });
     },
 
     /** Sets the new password and ends every session of the account (a thief's included). */
@@ -194,8 +235,9 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       const citizen = 'token' in body ? consumeToken(body.token, 'reset') : consumeCode(repo.findByEmail(body.email), 'reset', body.code);
       // Answering a mailed code also proves the address.
       repo.update(citizen.id, { passwordHash, emailVerifiedAt: citizen.emailVerifiedAt ?? nowMs(), level: raiseLevel(citizen, 'email') });
+      inheritFrom('email', citizen);
       repo.deleteSessionsOf(citizen.id);
-      forgetSessions();
+      endSessions({ citizenId: citizen.id });
     },
 
     async deleteAccount(citizenId: number, password: string): Promise<void> {
@@ -203,13 +245,14 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       if (!citizen || citizen.deletedAt !== null) throw AppError.unauthorized();
       if (!(await verifyPassword(password, citizen.passwordHash ?? (await dummyHash)))) throw invalidCredentials();
       repo.anonymise(citizenId, nowMs());
-      forgetSessions();
+      repo.purgeDeletedNetworks(nowMs() - DELETED_NETWORKS_KEPT_MS);
+      endSessions({ citizenId });
       logger.info({ voterId: citizen.voterId }, 'account deleted (anonymised, votes kept)');
     },
 
     async startVerification(citizenId: number, body: StartVerificationBody): Promise<StartVerificationResponse> {
       const provider = deps.providers[body.provider];
-      if (!provider) throw new AppError('provider_unavailable', `Verification provider ${body.provider} is not configured`, { status: 501 });
+      if (!provider) throw providerUnavailable(body.provider);
       const citizen = repo.findById(citizenId);
       if (!citizen || citizen.deletedAt !== null) throw AppError.unauthorized();
       const challenge = await provider.start(body, { citizenId, locale: citizen.locale });
@@ -220,7 +263,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
 
     async completeVerification(citizenId: number, providerId: StartVerificationBody['provider'], body: CompleteVerificationBody): Promise<Me> {
       const provider = deps.providers[providerId];
-      if (!provider) throw new AppError('provider_unavailable', `Verification provider ${providerId} is not configured`, { status: 501 });
+      if (!provider) throw providerUnavailable(providerId);
       const row = repo.codeById(Number(body.challengeId));
       const usable = row && row.citizenId === citizenId && row.usedAt === null && row.expiresAt > nowMs() && row.attempts < MAX_CODE_ATTEMPTS;
       if (!row || !usable) throw invalidCode();
@@ -237,6 +280,15 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       if (holder && holder.id !== citizenId) {
         throw new AppError('already_verifies_another_account', 'This proof already verifies another account: one person, one account', { status: 409 });
       }
+      const kind = provider.level === 'identity' ? 'identity' : 'phone';
+      const predecessor = deps.fingerprints.deletedHolder(kind, subjectKey, citizenId);
+      if (predecessor !== null && deps.fingerprints.conflicts(predecessor, citizenId).length > 0) {
+        throw new AppError(
+          'already_voted_as_deleted_account',
+          'This proof verified an account that was deleted and whose votes still count, on scrutins this account voted on too: one person, one vote',
+          { status: 409 },
+        );
+      }
       try {
         repo.update(citizenId, {
           level: raiseLevel(citizen, provider.level),
@@ -249,6 +301,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         }
         throw error;
       }
+      deps.fingerprints.succeed(citizenId, kind, subjectKey, nowMs());
       forgetSessions();
       return toMe(repo.findById(citizenId)!);
     },
@@ -272,6 +325,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         pseudonym,
       );
       repo.update(row.id, { emailVerifiedAt: at, level: 'email' });
+      inheritFrom('email', row);
       return { created: true, me: toMe(repo.findById(row.id)!), generatedPassword };
     },
   };

@@ -1,5 +1,6 @@
 import type { BurstVoteEvent, Flag, FlagStatus } from '@parallele/core';
 import type { CitizensDb } from '../../db/types';
+import { purgeDeletedNetworks } from '../accounts';
 
 /** Flags and the recent-vote feed of the burst detector. */
 export function moderationRepository(db: CitizensDb) {
@@ -8,7 +9,7 @@ export function moderationRepository(db: CitizensDb) {
     `SELECT v.citizen_id AS accountId, c.created_at AS accountCreatedAt, c.registration_network AS registrationNetwork,
             v.network AS voteNetwork, v.scrutin_uid AS scrutinUid, v.choice AS choice, v.cast_at AS at
        FROM votes v JOIN citizens c ON c.id = v.citizen_id
-      WHERE v.cast_at >= ? AND c.created_at >= ? AND c.deleted_at IS NULL`,
+      WHERE v.cast_at >= ? AND c.created_at >= ?`,
   );
   const insertFlag = sqlite.prepare<[{ citizenId: number; reason: string; network: string; scrutinUid: string; clusterSize: number; createdAt: number }]>(
     `INSERT INTO flags (citizen_id, status, reason, network, scrutin_uid, cluster_size, created_at)
@@ -26,6 +27,8 @@ export function moderationRepository(db: CitizensDb) {
     recentVotes(since: number, createdSince: number): BurstVoteEvent[] {
       return recent.all(since, createdSince).map((r) => ({ ...r, accountId: String(r.accountId) }));
     },
+    /** Clears the networks of accounts deleted before `deletedBefore` (the detector saw them). */
+    purgeDeletedNetworks: (deletedBefore: number) => purgeDeletedNetworks(sqlite, deletedBefore),
     /** Inserts open flags; an account already flagged (open, cleared or confirmed) is left as it is. */
     addFlags(rows: { citizenId: number; reason: string; network: string; scrutinUid: string; clusterSize: number }[], at: number): number {
       let added = 0;

@@ -5,6 +5,9 @@ import { AppError } from '../../errors';
 import type { AppEventBus } from '../../events';
 import type { ModerationRepository } from './repository';
 
+/** Networks of deleted accounts stay this long (accounts/service.ts DELETED_NETWORKS_KEPT_MS). */
+const DELETED_ACCOUNT_NETWORKS_MS = 24 * 3_600_000;
+
 export interface ModerationServiceDeps {
   repo: ModerationRepository;
   logger: Logger;
@@ -41,6 +44,8 @@ export function createModerationService(deps: ModerationServiceDeps) {
         })),
       );
       const flagged = deps.repo.addFlags(rows, now);
+      // Deleted accounts were seen (their networks are kept a day for this run); now forget them.
+      deps.repo.purgeDeletedNetworks(now - DELETED_ACCOUNT_NETWORKS_MS);
       if (flagged > 0) {
         deps.logger.warn({ flagged, clusters: report.clusters.length }, 'burst detector flagged accounts for moderation');
         deps.events?.emit('tallies:changed', { uids: [...new Set(report.clusters.map((c) => c.scrutinUid))] });

@@ -1,11 +1,12 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { SyncKind, SyncRunSummary, SyncStatusResponse } from '@parallele/core';
 import { PoliteHttpClient, type PoliteClientOptions } from '@parallele/scrapers';
-import { REPO_ROOT, type Config } from '../../config';
+import { REPO_ROOT, configSchema, type Config } from '../../config';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
 import type { SyncContext, SyncProgress } from './context';
+import { runIsolatedSync, type IsolatedSyncSettings } from './isolated-run';
 import { runOpenDataSync } from './opendata-sync';
 import { runPagesSync } from './pages-sync';
 import { Quarantine, runLabel } from './quarantine';
@@ -18,6 +19,8 @@ export interface SyncSettings {
   siteBaseUrl: string;
   /** Options of the polite client (interval, timeout, retries; tests inject a clock). */
   client: PoliteClientOptions;
+  /** scheduled runs in a child process with a memory limit (isolated-run.ts); null: in this process */
+  isolate?: IsolatedSyncSettings | null;
 }
 
 export function syncSettingsFromConfig(config: Config): SyncSettings {
@@ -26,7 +29,22 @@ export function syncSettingsFromConfig(config: Config): SyncSettings {
     opendataBaseUrl: config.AN_OPENDATA_BASE_URL,
     siteBaseUrl: config.AN_SITE_BASE_URL,
     client: { minIntervalMs: config.SCRAPER_MIN_INTERVAL_MS, timeoutMs: config.SCRAPER_TIMEOUT_MS },
+    isolate: config.databasePath === ':memory:' ? null : {
+      databaseUrl: `file:${config.databasePath}`,
+      memoryMb: config.SYNC_MEMORY_LIMIT_MB,
+      timeoutMs: STALE_MS,
+      env: { ...process.env, ...envOf(config) },
+    },
   };
+}
+
+/** The config as the environment that loads it again (the scheduled child reads its own). */
+function envOf(config: Config): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const key of Object.keys(configSchema.shape) as (keyof Config)[]) {
+    if (config[key] !== undefined) env[key] = String(config[key]);
+  }
+  return env;
 }
 
 export interface RunOptions {
@@ -48,6 +66,7 @@ export class SyncService {
   private current: Promise<SyncRunSummary> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private schedule: { intervalMinutes: number; legislature: number; nextRunAt: Date } | null = null;
+  private lastScheduledFailure: { at: string; kind: SyncKind; reason: string } | null = null;
 
   constructor(
     private readonly db: Db,
@@ -121,6 +140,7 @@ export class SyncService {
       lastRuns: latestRuns(this.db),
       resume: resumePoints(this.db),
       quarantine: recentQuarantine(this.db),
+      ...(this.lastScheduledFailure ? { lastScheduledFailure: this.lastScheduledFailure } : {}),
     };
   }
 
@@ -136,6 +156,28 @@ export class SyncService {
     this.timer.unref();
   }
 
+  /** One scheduled run in a child process: its death is logged and reported, never shared. */
+  private async isolatedRun(kind: SyncKind, legislature: number, isolate: IsolatedSyncSettings): Promise<SyncRunSummary | null> {
+    if (this.current) throw AppError.conflict('A sync is already running');
+    const startedAt = this.now().getTime();
+    const run = runIsolatedSync(kind, legislature, isolate).then((outcome) => {
+      if (outcome.ok) return outcome.summary;
+      // The child's run row stays `running` if it died: close it so the next tick is not blocked.
+      this.db.sqlite
+        .prepare(`UPDATE sync_runs SET status = 'failed', finished_at = ?, error = ? WHERE status = 'running' AND started_at >= ?`)
+        .run(this.now().getTime(), outcome.reason, startedAt);
+      this.lastScheduledFailure = { at: this.now().toISOString(), kind, reason: outcome.reason };
+      this.logger?.error({ kind, reason: outcome.reason }, `Scheduled ${kind} sync failed: ${outcome.reason}`);
+      return null;
+    });
+    this.current = run.then((s) => s ?? emptySummary(kind, legislature, 'schedule', new Date(startedAt)));
+    try {
+      return await run;
+    } finally {
+      this.current = null;
+    }
+  }
+
   stopSchedule() {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
@@ -149,9 +191,10 @@ export class SyncService {
     }
     const out: SyncRunSummary[] = [];
     for (const kind of ['opendata', 'pages'] as const) {
-      let summary: SyncRunSummary;
+      let summary: SyncRunSummary | null;
       try {
-        summary = await this.run(kind, { legislature, trigger: 'schedule' });
+        summary = this.settings.isolate ? await this.isolatedRun(kind, legislature, this.settings.isolate) : await this.run(kind, { legislature, trigger: 'schedule' });
+        if (!summary) return out;
       } catch (error) {
         // A run of another process holds the store: try again at the next tick.
         this.logger?.warn({ err: error, kind }, 'Scheduled sync skipped');

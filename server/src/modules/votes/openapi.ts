@@ -8,6 +8,7 @@ import { jsonBody, jsonResponse, scrutinUidParams, problemResponses, registerRou
 registerRoute({
   method: 'put', path: '/api/scrutins/{uid}/my-vote', tags: ['votes'], summary: 'Cast or change my vote on a scrutin',
   security: signedInWrite, request: { params: scrutinUidParams, body: jsonBody(PutMyVoteBodySchema) },
+  // 403 verification_required: below VOTE_MIN_LEVEL, or an unverified address of a deleted account (verify it first, then inherit its votes).
   responses: { 200: jsonResponse('The recorded vote and its receipt', PutMyVoteResponseSchema), ...problemResponses(400, 401, 403, 404, 409, 429) },
 });
 registerRoute({

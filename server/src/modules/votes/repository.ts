@@ -30,6 +30,8 @@ export interface CastOutcome {
 
 interface VoteRow {
   scrutinUid: string;
+  /** see votes.log_voter: set on votes inherited from a deleted account of the same person */
+  logVoter?: string | null;
   choice: VoteChoice;
   seq: number;
   receipt: string;
@@ -54,7 +56,7 @@ export function votesRepository(db: CitizensDb) {
   `);
 
   const selectVote = sqlite.prepare<[string, number], VoteRow>(
-    `SELECT scrutin_uid AS scrutinUid, choice, seq, receipt, revisions, cast_at AS castAt
+    `SELECT scrutin_uid AS scrutinUid, choice, seq, receipt, revisions, cast_at AS castAt, log_voter AS logVoter
        FROM votes WHERE scrutin_uid = ? AND citizen_id = ?`,
   );
   const selectVotesOf = sqlite.prepare<[number], VoteRow>(
@@ -114,7 +116,7 @@ export function votesRepository(db: CitizensDb) {
     // Times never go backwards in a chain, even if the clock does.
     const atMs = head ? Math.max(item.at, Date.parse(head.at)) : item.at;
     const entry = nextEntry({
-      seq: (head?.seq ?? 0) + 1, scrutinUid: item.scrutinUid, voter: item.voterId, choice: item.choice,
+      seq: (head?.seq ?? 0) + 1, scrutinUid: item.scrutinUid, voter: current?.logVoter ?? item.voterId, choice: item.choice,
       at: new Date(atMs).toISOString(), prev: head?.hash ?? genesisHash(item.scrutinUid),
     });
     insertEntry.run(entry.scrutinUid, entry.seq, entry.voter, entry.choice, entry.at, entry.prev, entry.hash);

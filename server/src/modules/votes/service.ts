@@ -83,6 +83,9 @@ export function createVotesService(deps: VotesServiceDeps) {
       if (levelRank(citizen.level) < levelRank(deps.voteMinLevel)) {
         throw new AppError('verification_required', `Voting needs a verified account (${deps.voteMinLevel})`, { status: 403, extras: { level: deps.voteMinLevel } });
       }
+      if (citizen.successionPending) {
+        throw new AppError('verification_required', 'This address belonged to a deleted account: verify it (the mailed code) before voting, and that account\'s votes become yours', { status: 403, extras: { level: 'email' } });
+      }
       const item: CastItem = { scrutinUid: uid, citizenId: citizen.citizenId, voterId: citizen.voterId, choice, network: networkOf(ip), at: deps.now().getTime() };
       let window: VoteWindow | null = null;
       const outcome = await writer.cast(item, (memo) => {

@@ -28,6 +28,7 @@ export function EmbedPage() {
   const loadDetail = useScrutinsStore((s) => s.loadDetail);
   const loadMe = useAccountStore((s) => s.load);
   const tally = useVotesStore((s) => entryOf(s, uid).tally);
+  const tallyScope = useVotesStore((s) => s.scope);
   useEffect(() => {
     void loadDetail(uid);
     void loadMe();
@@ -38,11 +39,11 @@ export function EmbedPage() {
   const computed = useMemo(() => {
     if (!s) return null;
     const sim = simScrutinOf(s);
-    const split = (settings.source === 'platform' ? splitOfTally(tally?.all) : null) ?? settings.manual;
+    const split = (settings.source === 'platform' ? splitOfTally(tally?.[tallyScope]) : null) ?? settings.manual;
     const input = { k: Math.min(settings.k, maxKOf(sim, settings.mode)), split, mode: settings.mode, method: settings.method };
     const result = runSimulation(sim, input);
     return { input, result, hemi: result.ok ? parallelHemicycle(s, input, t('sim.mavoix')) : null };
-  }, [s, tally, params.toString(), t]);
+  }, [s, tally, tallyScope, params.toString(), t]);
 
   if (!entry || (!s && entry.status !== 'error')) return <Loading />;
   if (!s) return entry.error ? <ErrorNotice error={entry.error} onRetry={() => void loadDetail(uid, true)} /> : <Loading />;

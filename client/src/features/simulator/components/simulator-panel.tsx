@@ -8,7 +8,7 @@ import { CopyField } from '../../../components/copy-field';
 import { Loading } from '../../../components/status';
 import { Hemicycle, groupLabel, inChamberOrder } from '@parallele/charts';
 import { useFormat } from '../../../lib/format';
-import { entryOf, useVotesStore } from '../../votes';
+import { entryOf, SCOPE_LABEL, useVotesStore } from '../../votes';
 import { maxKOf, parallelHemicycle, runFlip, runSimulation, simScrutinOf, splitOfTally, type Split } from '../compute';
 import { pickSettings, settingsFromParams, settingsToParams, toPercents, useSimulatorStore } from '../store';
 import { SplitControl } from './split-control';
@@ -30,6 +30,7 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
   const settings = useSimulatorStore();
   const { set, reset } = settings;
   const tally = useVotesStore((s) => entryOf(s, scrutin.uid).tally);
+  const tallyScope = useVotesStore((s) => s.scope);
   const sim = useMemo(() => simScrutinOf(scrutin), [scrutin]);
 
   // URL → store when the scrutin changes (or on a permalink); store → URL afterwards.
@@ -52,7 +53,8 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
 
   const maxK = maxKOf(sim, settings.mode);
   const k = Math.min(settings.k, maxK);
-  const platformSplit = splitOfTally(tally?.all);
+  // The platform's split in the reader's scope (verified and not flagged unless switched).
+  const platformSplit = splitOfTally(tally?.[tallyScope]);
   // issue 16: the reweighted ("redressé") split, fetched only when chosen
   const reweightedSplit = useReweightedSplit(scrutin.uid, settings.source === 'redresse');
   const sourceSplit = settings.source === 'redresse' ? reweightedSplit : settings.source === 'platform' ? platformSplit : null;
@@ -115,6 +117,11 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
           </select>
         </div>
         <SplitControl platformAvailable={platformSplit !== null} reweightedAvailable={reweightedSplit !== null} usingPlatform={usingPlatform} percents={percents} />
+        {usingPlatform ? (
+          <p className="small muted" data-testid="platform-scope-note">
+            {t('vote.scopeNote', { scope: t(SCOPE_LABEL[tallyScope]) })}
+          </p>
+        ) : null}
       </div>
 
       {!result.ok ? (

@@ -1,16 +1,16 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { VOTE_CHOICES, type TallyCounts, type VoteChoice } from '@parallele/core';
+import { TALLY_SCOPES, VOTE_CHOICES, type TallyCounts, type TallyScope, type VoteChoice } from '@parallele/core';
 import { ErrorNotice } from '../../../components/status';
 import { useFormat } from '../../../lib/format';
 import { useAccountStore } from '../../account';
-import { entryOf, useVotesStore } from '../store';
+import { entryOf, SCOPE_LABEL, useVotesStore } from '../store';
 
 const GLYPH: Record<VoteChoice, string> = { pour: '✓', contre: '✗', abstention: '○' };
 const COLOUR: Record<VoteChoice, string> = { pour: '#11703f', contre: '#b3102a', abstention: '#8a6d00' };
 
-export type TallyScopeView = 'all' | 'verified' | 'unflagged';
+export type TallyScopeView = TallyScope;
 
 /** The citizens' tally as a bar and three figures, for the chosen scope. */
 export function TallyView({ counts, title }: { counts: TallyCounts; title?: string }) {
@@ -54,7 +54,8 @@ export function VotePanel({ uid, compact = false }: { uid: string; compact?: boo
   const retryTally = useVotesStore((s) => s.retryTally);
   const loadMine = useVotesStore((s) => s.loadMine);
   const cast = useVotesStore((s) => s.cast);
-  const [scope, setScope] = useState<TallyScopeView>('all');
+  const scope = useVotesStore((s) => s.scope);
+  const setScope = useVotesStore((s) => s.setScope);
 
   useEffect(() => follow(uid), [uid, follow]);
   useEffect(() => {
@@ -124,13 +125,18 @@ export function VotePanel({ uid, compact = false }: { uid: string; compact?: boo
             <label className="small">
               {t('vote.scope')}{' '}
               <select value={scope} onChange={(e) => setScope(e.target.value as TallyScopeView)} style={{ minHeight: 36, padding: '0.2rem 0.4rem' }}>
-                <option value="all">{t('vote.scopeAll')}</option>
-                <option value="verified">{t('vote.scopeVerified')}</option>
-                <option value="unflagged">{t('vote.scopeUnflagged')}</option>
+                {TALLY_SCOPES.map((s) => (
+                  <option key={s} value={s}>
+                    {t(SCOPE_LABEL[s])}
+                  </option>
+                ))}
               </select>
             </label>
           ) : null}
         </div>
+        <p className="small muted" data-testid="tally-scope-note">
+          {t('vote.scopeNote', { scope: t(SCOPE_LABEL[scope]) })}
+        </p>
         {entry.tallyError ? <ErrorNotice error={entry.tallyError} onRetry={() => retryTally(uid)} /> : null}
         {counts ? (
           <>
