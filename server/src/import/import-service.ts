@@ -73,6 +73,8 @@ export interface ImportSummary {
    * (a group breakdown that does not add up to the official totals…). Strict mode refuses them.
    */
   warnings: ImportWarning[];
+  /** acteurs/organes read twice with different content from different files: the last one read won */
+  conflicts: ImportError[];
 }
 
 export interface ImportWarning {
@@ -80,8 +82,6 @@ export interface ImportWarning {
   uid: string;
   code: QualityWarning['code'];
   message: string;
-  /** acteurs/organes read twice with different content from different files: the last one read won */
-  conflicts: ImportError[];
 }
 
 export interface ImportProgress {
