@@ -22,3 +22,4 @@ export * from './contracts/sync';
 export * from './contracts/simulation';
 export * from './contracts/legislatures';
 export * from './contracts/simulator-url';
+export * from './search/famous-votes';
