@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { fr } from './fr';
 import { en } from './en';
+import { shareEn, shareFr } from './share';
 
 /**
  * French first, English second. The choice is kept in localStorage and mirrored on <html lang>
@@ -34,7 +35,7 @@ export const localeOf = (lang: string): string => (lang === 'en' ? 'en-GB' : 'fr
 export function initI18n(lang: Language = storedLanguage()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
-      resources: { fr: { translation: fr }, en: { translation: en } },
+      resources: { fr: { translation: { ...fr, ...shareFr } }, en: { translation: { ...en, ...shareEn } } },
       lng: lang,
       fallbackLng: 'fr',
       interpolation: { escapeValue: false },

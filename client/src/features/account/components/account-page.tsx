@@ -8,6 +8,7 @@ import { emailLinkOutcome } from './email-link';
 import { CodeField } from './form-parts';
 import { MyVotes } from './my-votes';
 import { PhoneVerification } from './phone-verification';
+import { usePageTitle } from '../../../lib/page-title';
 
 type View = 'login' | 'register' | 'verify';
 
@@ -56,6 +57,7 @@ function EmailLinkNotice({ outcome }: { outcome: 'ok' | 'invalid' }) {
 /** Register → verify with the mailed code → log in; signed in: who I am and my votes. */
 export function AccountPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.account'));
   const id = useId();
   const navigate = useNavigate();
   const [params] = useSearchParams();

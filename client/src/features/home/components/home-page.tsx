@@ -6,6 +6,8 @@ import { useResource } from '../../../lib/use-resource';
 import { fetchScrutins } from '../../scrutins';
 import { ScrutinList } from '../../scrutins';
 import { fetchLeverage } from '../../legislature';
+import { FamousVotes } from './famous-votes';
+import { usePageTitle } from '../../../lib/page-title';
 
 const HEADLINE_K = 10;
 const LEGISLATURE = 17;
@@ -33,6 +35,7 @@ function LeverageHeadline() {
 
 export function HomePage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.home'));
   const [params] = useSearchParams();
   const latest = useResource('latest', () => fetchScrutins({ legislature: LEGISLATURE, sort: '-date', pageSize: 6 }));
   const closest = useResource('closest', () => fetchScrutins({ legislature: LEGISLATURE, sort: 'closeness', pageSize: 6 }));
@@ -57,6 +60,7 @@ export function HomePage() {
           </Link>
         </p>
       </section>
+      <FamousVotes />
       <div className="grid-2">
         <section aria-labelledby="home-latest">
           <h2 id="home-latest">{t('home.latest')}</h2>

@@ -9,6 +9,7 @@ import { capitalise, useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { OutcomeBadge } from '../../scrutins';
 import { fetchFlippable, fetchLeverage } from '../api';
+import { usePageTitle } from '../../../lib/page-title';
 
 const LeverageChart = lazy(() => import('@parallele/charts').then((m) => ({ default: m.LeverageChart })));
 
@@ -20,6 +21,7 @@ export function LegislaturePage() {
   const { n = '17' } = useParams();
   const legislature = Number(n);
   const { t, i18n } = useTranslation();
+  usePageTitle(t('pageTitle.legislature', { n }));
   const f = useFormat();
   const id = useId();
   const [params, setParams] = useSearchParams();

@@ -6,6 +6,7 @@ import { useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { fetchScenario, fetchScenarios } from '../api';
 import { PlatformSplitInfo } from './platform-split';
+import { usePageTitle } from '../../../lib/page-title';
 
 type Summary = ScenarioListResponse['scenarios'][number];
 
@@ -89,6 +90,7 @@ function ScenarioCard({ s }: { s: Summary }) {
 
 export function ScenarioGalleryPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.scenarios'));
   const list = useResource('scenarios', fetchScenarios);
   return (
     <div className="page">
