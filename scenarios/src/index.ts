@@ -8,3 +8,4 @@ export * from './report';
 export * from './render/png';
 export * from './render/svg';
 export * from './cli-program';
+export * from './preview';
