@@ -18,6 +18,7 @@ import { syncRoutes } from './modules/sync/routes';
 import { scenariosRoutes } from './modules/scenarios/routes';
 import { simulationRoutes } from './modules/simulation/routes';
 import { legislaturesRoutes } from './modules/legislatures/routes';
+import { pageMetaOf, previewsRoutes } from './modules/previews';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory
@@ -37,6 +38,7 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   simulationRoutes,
   syncRoutes,
   legislaturesRoutes,
+  previewsRoutes,
   openApiRoutes,
 ];
 
@@ -75,7 +77,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(apiNotFound);
   app.use('/api', api);
 
-  app.use(clientRoutes(config));
+  app.use(clientRoutes(config, pageMetaOf(deps)));
   app.use(errorHandler(logger));
   return app;
 }

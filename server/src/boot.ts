@@ -19,6 +19,7 @@ import { createGroupsService } from './modules/groups';
 import { createLegislaturesService } from './modules/legislatures';
 import { createModerationService, moderationRepository, scheduleDetector } from './modules/moderation';
 import { createScenariosService, platformVotesOf, warmScenarios, type ScenariosServiceOptions } from './modules/scenarios';
+import { createPreviewsService } from './modules/previews';
 import { createScrutinsService } from './modules/scrutins';
 import { createSimulationService } from './modules/simulation';
 import { SyncService, syncSettingsFromConfig } from './modules/sync';
@@ -72,9 +73,10 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
   const moderation = createModerationService({ repo: moderationRepository(db), logger: citizensLog, now, events });
   const stopDetector = scheduleDetector(moderation, config.DETECTOR_INTERVAL_S, citizensLog);
   const scenarios = liveScenariosService({ votes, events }, options.scenarios);
+  const scrutins = createScrutinsService(db);
   return {
     config, logger, db, events, now,
-    scrutins: createScrutinsService(db),
+    scrutins,
     groups: createGroupsService(db),
     deputies: createDeputiesService(db),
     legislatures: createLegislaturesService(db),
@@ -82,6 +84,7 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
     scenarios,
     sync: options.sync ?? new SyncService(db, syncSettingsFromConfig(config), now, logger),
     accounts, votes, moderation, mailer,
+    previews: createPreviewsService({ db, scrutins, votes, scenarios }),
     http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token)),
     async close() {
       stopDetector();

@@ -8,6 +8,7 @@ import type { DeputiesService } from './modules/deputies';
 import type { GroupsService } from './modules/groups';
 import type { LegislaturesService } from './modules/legislatures';
 import type { ModerationService } from './modules/moderation';
+import type { PreviewsService } from './modules/previews';
 import type { ScenariosService } from './modules/scenarios';
 import type { ScrutinsService } from './modules/scrutins';
 import type { SimulationService } from './modules/simulation';
@@ -44,6 +45,8 @@ export interface AppDeps extends BaseDeps {
   votes: VotesService;
   moderation: ModerationService;
   mailer: Mailer;
+  /** link previews: Open Graph tags and 1200×630 images of scrutins and scenarios */
+  previews: PreviewsService;
   /** Session cookie, CSRF and rate-limit middleware of the citizens' routes. */
   http: HttpMiddleware;
   /** Stop the services' timers and finish their queues (votes, mails); the store stays open. */

@@ -35,6 +35,8 @@ export function App() {
           <Route path="account/reset" element={<PasswordResetPage />} />
           <Route path="connexion" element={<Navigate to="/account" replace />} />
           <Route path="scenarios" element={<ScenarioGalleryPage />} />
+          {/* a scenario's own link (its Open Graph preview): the gallery, scrolled to it */}
+          <Route path="scenarios/:name" element={<ScenarioGalleryPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioListResponse } from '@parallele/core';
 import { AsyncView } from '../../../components/status';
@@ -89,9 +90,15 @@ function ScenarioCard({ s }: { s: Summary }) {
 }
 
 export function ScenarioGalleryPage() {
-  const { t } = useTranslation();
-  usePageTitle(t('pageTitle.scenarios'));
+  const { t, i18n } = useTranslation();
+  const { name } = useParams();
   const list = useResource('scenarios', fetchScenarios);
+  const shown = name ? list.data?.scenarios.find((s) => s.name === name) : undefined;
+  usePageTitle(shown ? `${(i18n.language === 'en' && shown.titleEn) || shown.title} · ${t('pageTitle.scenarios')}` : t('pageTitle.scenarios'));
+  // /scenarios/:name (a shared link) opens the gallery on that scenario
+  useEffect(() => {
+    if (shown) document.getElementById(`scenario-${shown.name}`)?.scrollIntoView();
+  }, [shown]);
   return (
     <div className="page">
       <h1>{t('scenarios.title')}</h1>
