@@ -50,7 +50,6 @@ export const shareFr = frenchTree({
     scrutin_not_found: 'Ce scrutin n’existe pas.',
     invalid_request: 'La demande est invalide ({{param}}).',
     payload_too_large: 'La demande est trop volumineuse.',
-    network: 'Le serveur est injoignable : vérifiez votre connexion.',
     internal: 'Erreur du serveur : réessayez plus tard.',
   },
 });
@@ -100,7 +99,6 @@ export const shareEn: typeof shareFr = {
     scrutin_not_found: 'This vote does not exist.',
     invalid_request: 'The request is invalid ({{param}}).',
     payload_too_large: 'The request is too large.',
-    network: 'The server cannot be reached: check your connection.',
     internal: 'Server error: try again later.',
   },
 };

@@ -68,6 +68,8 @@ export function AccountPage() {
   const [code, setCode] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const next = params.get('next');
+  // a path of this site only: `//host` would leave it
+  const safeNext = next && /^\/(?!\/)/.test(next) ? next : null;
   const emailLink = emailLinkOutcome(params.get('emailVerification'));
   const formError = error && (action === 'register' || action === 'verify' || action === 'login') ? error : null;
 
@@ -86,12 +88,16 @@ export function AccountPage() {
         setView('verify');
       }
     } else if (view === 'verify') {
+      // The code signs the citizen in with the password typed a moment ago (kept in this form
+      // only): no second typing. After a reload the password is gone and they sign in once.
       if (await verify(pendingEmail ?? email, code)) {
         setNotice(t('account.verified'));
-        setView('login');
+        if (password && (await login({ email: pendingEmail ?? email, password }))) {
+          if (safeNext) void navigate(safeNext);
+        } else setView('login');
       }
     } else if (await login({ email, password })) {
-      if (next && next.startsWith('/')) navigate(next);
+      if (safeNext) void navigate(safeNext);
     }
   };
 
