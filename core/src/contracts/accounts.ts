@@ -86,6 +86,10 @@ export const MeSchema = z.object({
 });
 export type Me = z.infer<typeof MeSchema>;
 
+/** GET /api/auth/session: who is signed in, `me: null` for an anonymous visitor (not an error). */
+export const SessionStateSchema = z.object({ me: MeSchema.nullable() });
+export type SessionState = z.infer<typeof SessionStateSchema>;
+
 /** Login answer: the account and the CSRF token to send back in the `x-csrf-token` header. */
 export const SessionResponseSchema = z.object({ me: MeSchema, csrfToken: z.string() });
 export type SessionResponse = z.infer<typeof SessionResponseSchema>;

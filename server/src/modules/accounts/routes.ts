@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  SessionStateSchema,
   AcceptedResponseSchema, CompleteVerificationBodySchema, CsrfResponseSchema, DeleteAccountBodySchema, LinkTokenSchema, LoginBodySchema,
   MeSchema, PasswordResetConfirmBodySchema, PasswordResetRequestBodySchema, RegisterBodySchema, SessionResponseSchema,
   StartVerificationBodySchema, StartVerificationResponseSchema, VerificationProviderIdSchema, VerifyEmailBodySchema,
@@ -63,6 +64,12 @@ export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http'>): Router
     http.clearSession(res);
     http.issueCsrf(res, null);
     res.status(204).end();
+  });
+
+  // the app asks on every page load: an anonymous visitor is an answer, not a 401
+  router.get('/auth/session', readCookies, http.session, (_req, res) => {
+    const citizen = res.locals.citizen as { citizenId: number } | undefined;
+    sendJson(res, SessionStateSchema, { me: citizen ? accounts.me(citizen.citizenId) : null });
   });
 
   router.get('/auth/me', ...signedIn, (_req, res) => {

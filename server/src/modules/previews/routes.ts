@@ -7,6 +7,7 @@ import { problemResponses, registerRoute } from '../../openapi';
 import { previewLang, publicOrigin } from './lang';
 import type { PageMeta } from './service';
 
+
 /** `<id>.png` in the path: the extension checked, then the id by its own contract. */
 const png = <T extends z.ZodType<string, string>>(id: T) => z.string().regex(/\.png$/, { error: 'expected a name ending in .png' }).transform((s) => s.slice(0, -4)).pipe(id);
 const ScrutinPngParams = z.object({ uid: png(ScrutinUidParamSchema) });
@@ -14,20 +15,20 @@ const ScenarioPngParams = z.object({ name: png(ScenarioNameParamSchema.shape.nam
 
 registerRoute({
   method: 'get',
-  path: '/api/previews/scrutins/{uid}.png',
+  path: '/api/previews/scrutins/{uid}',
   tags: ['previews'],
-  summary: 'Link preview of a scrutin (1200×630 PNG): the vote, its outcome and the parallel result',
+  summary: 'Link preview of a scrutin (1200×630 PNG): the vote, its outcome and the parallel result; `uid` ends in .png',
   description: 'Settings as in the page permalink (`k`, `split`, `mode`, `method`, `source`), `lang=fr|en`. Cached.',
-  request: { params: ScrutinUidParamsSchema },
+  request: { params: ScrutinPngParams },
   responses: { 200: { description: 'image/png' }, ...problemResponses(400, 404) },
 });
 
 registerRoute({
   method: 'get',
-  path: '/api/previews/scenarios/{name}.png',
+  path: '/api/previews/scenarios/{name}',
   tags: ['previews'],
-  summary: "Link preview of a scenario (1200×630 PNG): its first chart",
-  request: { params: ScenarioNameParamSchema },
+  summary: 'Link preview of a scenario (1200×630 PNG): its first chart; `name` ends in .png',
+  request: { params: ScenarioPngParams },
   responses: { 200: { description: 'image/png' }, ...problemResponses(400, 404) },
 });
 

@@ -56,7 +56,7 @@ export function OfficialResult({ s }: { s: ScrutinDetail }) {
           <dd>{f.n(s.totals.votants)}</dd>
         </div>
       </dl>
-      {s.announcement ? <p className="muted small">{s.announcement}</p> : null}
+      {s.announcement ? <p className="muted small">{capitalise(s.announcement)}</p> : null}
       <ChartFrame
         title={t('scrutin.official_hemicycle')}
         name={`hemicycle-${s.uid}`}
