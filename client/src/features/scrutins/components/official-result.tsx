@@ -4,7 +4,7 @@ import type { ScrutinDetail } from '@parallele/core';
 import { scrutinPoster } from '../../../components/chart-poster';
 import { ChartFrame } from '../../../components/chart-frame';
 import { Hemicycle, groupLabel, inChamberOrder, officialHemicycle } from '@parallele/charts';
-import { useFormat } from '../../../lib/format';
+import { capitalise, useFormat } from '../../../lib/format';
 import { hemicycleLabels } from '../../../lib/hemicycle-labels';
 import { OutcomeBadge } from './scrutin-item';
 
