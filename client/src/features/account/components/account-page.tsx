@@ -108,6 +108,7 @@ export function AccountPage() {
       <div className="page">
         <h1>{t('account.title')}</h1>
         {emailLink ? <EmailLinkNotice outcome={emailLink} /> : null}
+        {notice ? <div className="notice notice-success" role="status">{notice}</div> : null}
         <section className="card">
           <dl className="details-grid">
             <div>
