@@ -40,7 +40,7 @@ describe('link previews of a scrutin', () => {
     expect(description).toContain('20 mars 2023');
     expect(description).toContain('Rejeté\u00a0: 278 pour, 0 contre (287 requis)');
     expect(description).toMatch(/Avec 7 députés MaVoix\u00a0: (adopté|rejeté), \d+ pour/);
-    expect(meta(res.text, 'property', 'og:url')).toBe('https://mavoix.example/scrutins/VTANR5L16V1240?k=7&amp;split=70%2C23%2C7');
+    expect(meta(res.text, 'property', 'og:url')).toBe('https://mavoix.example/scrutins/VTANR5L16V1240?k=7&amp;split=70,23,7');
     const image = meta(res.text, 'property', 'og:image')!;
     expect(image).toMatch(/^https:\/\/mavoix\.example\/api\/previews\/scrutins\/VTANR5L16V1240\.png\?k=7&amp;split=70%2C23%2C7&amp;lang=fr$/);
     expect(meta(res.text, 'name', 'twitter:card')).toBe('summary_large_image');

@@ -72,8 +72,10 @@ export function createPreviewsService(deps: Deps) {
     permalink.set('split', settings.split.join(','));
     if (settings.mode !== DEFAULTS.mode) permalink.set('mode', settings.mode);
     if (settings.method !== DEFAULTS.method) permalink.set('method', settings.method);
+    // the page's permalink as the app writes it (commas kept), shown on the image and in og:url
+    const link = permalink.toString().replace(/%2C/g, ',');
+    const page = `${origin}/scrutins/${uid}${query.size ? `?${link}` : ''}`;
     permalink.set('lang', lang);
-    const page = `${origin}/scrutins/${uid}${query.size ? `?${query}` : ''}`;
     const groups = detail.groups.map((g) => ({ organeRef: g.organeRef, abbreviation: g.abbreviation, name: g.name, colour: g.colour }));
     return { preview: () => scrutinPreview(raw, groups, settings, page, lang), settings, page, image: `${origin}/api/previews/scrutins/${uid}.png?${permalink}` };
   }
