@@ -18,6 +18,12 @@ export const shareFr = frenchTree({
     notFound: 'Page introuvable',
   },
   breadcrumb: 'Fil d’Ariane',
+  flip: {
+    explain: 'La chance que le résultat bascule si les {{k}} député·es remplacé·es étaient tiré·es au sort parmi les membres de l’Assemblée, au lieu d’être les mieux placé·es (K*).',
+    methodLink: 'Méthode',
+    methodTitle: 'Méthode de la probabilité de bascule',
+    method: 'On compte, exactement, tous les tirages possibles de K député·es parmi les membres en fonction le jour du vote (sièges vacants exclus), chaque tirage ayant la même chance ; pour chacun, les député·es tiré·es cèdent leur place au bloc MaVoix, qui vote selon la consigne. La probabilité est la part des tirages où le résultat officiel bascule. Le point de bascule K* suppose au contraire qu’on remplace d’abord celles et ceux dont le départ aide le plus : c’est pourquoi la probabilité peut rester sous 100 % même quand K ≥ K*.',
+  },
   famous: {
     title: 'Des votes qui ont marqué',
     open: 'Voir le scrutin',
@@ -67,6 +73,12 @@ export const shareEn: typeof shareFr = {
     notFound: 'Page not found',
   },
   breadcrumb: 'Breadcrumb',
+  flip: {
+    explain: 'The chance that the result flips if the {{k}} replaced deputies were drawn at random among the Assembly’s members, instead of being the best placed ones (K*).',
+    methodLink: 'Method',
+    methodTitle: 'How the flip probability is computed',
+    method: 'Every possible draw of K deputies among the members in office on the day of the vote (vacant seats excluded) is counted exactly, each draw equally likely; in each, the drawn deputies give their seats to the MaVoix bloc, which votes as instructed. The probability is the share of draws in which the official result flips. The tipping point K* assumes instead that the deputies whose departure helps most are replaced first: that is why the probability can stay below 100% even when K ≥ K*.',
+  },
   famous: {
     title: 'Votes that made the news',
     open: 'See the vote',

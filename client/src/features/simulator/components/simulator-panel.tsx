@@ -140,10 +140,25 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
               <dd data-testid="tipping-point">{result.value.tippingPoint === null ? '—' : f.n(result.value.tippingPoint)}</dd>
             </div>
             <div>
-              <dt title={t('sim.flipProbabilityHint')}>{t('sim.flipProbability')}</dt>
+              <dt>{t('sim.flipProbability')}</dt>
               <dd data-testid="flip-probability">{flip && flip.ok ? f.pct(flip.value.probability, 2) : '—'}</dd>
             </div>
           </dl>
+          <p className="small muted" data-testid="flip-explain">
+            {t('flip.explain', { k: f.n(input.k) })} <a
+              href={`#${id}-flip-method`}
+              onClick={() => {
+                const method = document.getElementById(`${id}-flip-method`);
+                if (method instanceof HTMLDetailsElement) method.open = true;
+              }}
+            >
+              {t('flip.methodLink')}
+            </a>
+          </p>
+          <details id={`${id}-flip-method`} className="small">
+            <summary>{t('flip.methodTitle')}</summary>
+            <p>{t('flip.method')}</p>
+          </details>
           <p className="small">{result.value.tippingPoint === null ? t('sim.tippingNone') : t('sim.tippingText', { k: f.n(result.value.tippingPoint) })}</p>
           <CopyField label={t('common.permalink')} value={`${typeof window === 'undefined' ? '' : window.location.origin}/scrutins/${scrutin.uid}?${urlState}`} />
           {hemi ? (
