@@ -120,7 +120,11 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
       ) : (
         <div style={{ marginTop: '1rem', display: 'grid', gap: '1rem' }}>
           <p className="small muted">
-            {t('sim.bloc', { pour: f.n(result.value.bloc.pour), contre: f.n(result.value.bloc.contre), abstention: f.n(result.value.bloc.abstentions) })}
+            {t('plural.bloc', {
+              pour: t('plural.pour', { count: result.value.bloc.pour, formatted: f.n(result.value.bloc.pour) }),
+              contre: t('plural.contre', { count: result.value.bloc.contre }),
+              abstention: t('plural.abstention', { count: result.value.bloc.abstentions }),
+            })}
           </p>
           <div className={`outcome-banner${result.value.flipped ? ' flipped' : ''}`} aria-live="polite" data-testid="parallel-outcome">
             <p className="eyebrow">{t('sim.outcome')}</p>
