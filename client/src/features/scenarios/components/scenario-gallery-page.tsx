@@ -7,6 +7,7 @@ import { useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { fetchScenario, fetchScenarios } from '../api';
 import { PlatformSplitInfo } from './platform-split';
+import { keyFigureLabel } from './key-figure-label';
 import { usePageTitle } from '../../../lib/page-title';
 
 type Summary = ScenarioListResponse['scenarios'][number];
@@ -29,7 +30,7 @@ function ScenarioCard({ s }: { s: Summary }) {
         <dl className="figures">
           {s.keyFigures.slice(0, 4).map((k) => (
             <div key={k.id}>
-              <dt>{k.label}</dt>
+              <dt>{keyFigureLabel(t, k.id, k.label)}</dt>
               <dd>{k.value === null ? '—' : f.n(k.value)}</dd>
             </div>
           ))}
