@@ -22,10 +22,18 @@ export const PasswordSchema = z
 export const LOCALES = ['fr', 'en'] as const;
 export const LocaleSchema = z.enum(LOCALES);
 
+/** A page of this site to return to (`/scrutins/VTANR5L16V1240`): a path, never `//host` or a URL. */
+export const NextPathSchema = z
+  .string()
+  .max(300, { error: 'at most 300 characters' })
+  .regex(/^\/(?![/\\])[^\s\\]*$/, { error: 'a path of this site, such as /scrutins/VTANR5L16V1240' });
+
 export const RegisterBodySchema = z.strictObject({
   email: EmailSchema,
   password: PasswordSchema,
   locale: LocaleSchema.optional(),
+  /** the page the citizen came from: the mailed link brings them back there */
+  next: NextPathSchema.optional(),
 });
 export type RegisterBody = z.infer<typeof RegisterBodySchema>;
 

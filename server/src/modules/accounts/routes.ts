@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import {
+  NextPathSchema,
   SessionStateSchema,
   AcceptedResponseSchema, CompleteVerificationBodySchema, CsrfResponseSchema, DeleteAccountBodySchema, LinkTokenSchema, LoginBodySchema,
   MeSchema, PasswordResetConfirmBodySchema, PasswordResetRequestBodySchema, RegisterBodySchema, SessionResponseSchema,
@@ -15,8 +16,8 @@ import { citizenOf, readCookies, sessionTokenOf } from '../../http';
  * /api/auth/… and /api/me: register, verify, login/logout, reset, delete, stronger verification.
  * Every write goes through the CSRF check; register/login/verify/reset through the per-IP limit.
  */
-export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http'>): Router {
-  const { accounts, http } = deps;
+export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http' | 'config'>): Router {
+  const { accounts, http, config } = deps;
   const router = Router();
   const write = [readCookies, http.csrf];
   const signedIn = [readCookies, http.session, http.requireCitizen];
@@ -29,7 +30,9 @@ export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http'>): Router
 
   router.post('/auth/register', http.limits.auth, ...write, async (req, res) => {
     const body = validate(req, 'body', RegisterBodySchema);
-    await accounts.register(body, ipOf(req.ip));
+    // the mailed link: PUBLIC_URL when set; in development the host the citizen is using
+    const origin = !config.PUBLIC_URL && config.NODE_ENV === 'development' ? `${req.protocol}://${req.get('host') ?? ''}` : undefined;
+    await accounts.register(body, ipOf(req.ip), origin);
     sendJson(res, AcceptedResponseSchema, accepted, 202);
   });
 
@@ -49,7 +52,8 @@ export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http'>): Router
       if (!(error instanceof AppError) || !error.operational) throw error;
       outcome = 'invalid';
     }
-    res.redirect(303, `/?emailVerification=${outcome}`);
+    const next = NextPathSchema.safeParse(req.query.next);
+    res.redirect(303, `/?emailVerification=${outcome}${next.success ? `&next=${encodeURIComponent(next.data)}` : ''}`);
   });
 
   router.post('/auth/login', http.limits.auth, ...write, async (req, res) => {

@@ -78,12 +78,16 @@ export function AccountPage() {
   useEffect(() => {
     if (emailLink === 'ok' && useAccountStore.getState().me) void load();
   }, [emailLink, load]);
+  // Verified by the mailed link while signed in: back to the page they came from.
+  useEffect(() => {
+    if (emailLink === 'ok' && me && safeNext) void navigate(safeNext, { replace: true });
+  }, [emailLink, me, safeNext, navigate]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
     if (view === 'register') {
-      if (await register({ email, password })) {
+      if (await register({ email, password, ...(safeNext ? { next: safeNext } : {}) })) {
         setNotice(t('account.registered'));
         setView('verify');
       }
