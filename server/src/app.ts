@@ -18,7 +18,7 @@ import { syncRoutes } from './modules/sync/routes';
 import { scenariosRoutes } from './modules/scenarios/routes';
 import { simulationRoutes } from './modules/simulation/routes';
 import { legislaturesRoutes } from './modules/legislatures/routes';
-import { pageMetaOf, previewsRoutes } from './modules/previews';
+import { pageMetaOf, previewsRoutes } from './modules/previews/routes';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory

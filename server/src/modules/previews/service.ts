@@ -1,7 +1,10 @@
 import { parseSimulatorParams, type CitizenSplit } from '@parallele/core';
 import { fitPreview, scrutinPreview, svgToPng, type PreviewLang, type PreviewSettings } from '@parallele/scenarios';
 import { getScrutin } from '../../db/an-reads';
-import type { AppDeps } from '../../deps';
+import type { Db } from '../../db/client';
+import type { ScenariosService } from '../scenarios';
+import type { ScrutinsService } from '../scrutins';
+import type { VotesService } from '../votes';
 import { AppError } from '../../errors';
 
 /** The client's defaults (client/src/features/simulator/store.ts): K = 10, the platform's votes, else 55/35/10. */
@@ -21,7 +24,12 @@ export interface PageMeta {
   lang: PreviewLang;
 }
 
-type Deps = Pick<AppDeps, 'db' | 'scrutins' | 'votes' | 'scenarios'>;
+interface Deps {
+  db: Db;
+  scrutins: ScrutinsService;
+  votes: Pick<VotesService, 'tally'>;
+  scenarios: Pick<ScenariosService, 'get' | 'chartFile'>;
+}
 
 /** A small LRU of rendered PNGs, keyed by what the image depends on. */
 function lru<V>(size: number) {
