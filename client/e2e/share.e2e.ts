@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventually, launchChromium, openPage, pngSize, requireBuiltClient, requireChromium, shoot, startServer, type TestServer } from './harness';
+import { eventually, launchChromium, openPage, pngSize, requireBuiltClient, requireChromium, shoot, signUpInPage, startServer, verificationCode, type TestServer } from './harness';
 
 /**
  * Issue 17 end to end: link previews (the tags crawlers read, the image they fetch), the searches
@@ -111,6 +111,38 @@ describe('search finds what people remember', () => {
     await page.getByRole('button', { name: 'Rechercher un scrutin' }).click();
     await page.waitForURL(/\/scrutins\?q=Barnier$/);
     await page.close();
+  });
+});
+
+describe('voting, signed out then in', () => {
+  it('a signed-out vote leads to sign-up and back; the code signs in; a keyboard vote keeps the focus on its button', async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await openPage(ctx, server, '/scrutins/VTANR5L16V1240');
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    await page.reload();
+    await page.getByTestId('vote-pour').click();
+    await page.waitForURL(/\/account\?next=%2Fscrutins%2FVTANR5L16V1240$/);
+    // anonymous is not an error: no 401 logged on these loads
+    expect(consoleErrors).toEqual([]);
+    const email = `share-${Date.now()}@example.org`;
+    await signUpInPage(page, email, 'un mot de passe assez long');
+    await page.getByLabel('Code reçu par courriel').waitFor();
+    await eventually(() => { try { return verificationCode(server.mailbox, email); } catch { return null; } }).toMatch(/^\d{6}$/);
+    await page.getByLabel('Code reçu par courriel').fill(verificationCode(server.mailbox, email));
+    await page.getByRole('button', { name: 'Vérifier mon adresse' }).click();
+    // signed in by the code, back on the vote
+    await page.waitForURL(/\/scrutins\/VTANR5L16V1240$/);
+    const pour = page.getByTestId('vote-pour');
+    await eventually(() => pour.isEnabled()).toBe(true);
+    await pour.focus();
+    await page.keyboard.press('Enter');
+    await eventually(() => pour.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('vote-pour');
+    await shoot(page, 'share-voted-keyboard');
+    await ctx.close();
   });
 });
 
