@@ -77,4 +77,16 @@ describe('link previews of a scrutin', () => {
     const res = await request(app).get('/scrutins/VTANR5L16V1240?k=7&x="><script>alert(1)</script>').set('Accept', 'text/html');
     expect(res.text).not.toContain('<script>alert(1)');
   });
+
+  it('describes a scenario page and draws its first chart on a 1200×630 card', async () => {
+    const list = await request(app).get('/api/scenarios').expect(200);
+    const first = (list.body as { scenarios: { name: string; title: string }[] }).scenarios[0]!;
+    const res = await request(app).get(`/scenarios/${first.name}`).set('Accept', 'text/html');
+    expect(meta(res.text, 'property', 'og:title')).toBe(first.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
+    const image = meta(res.text, 'property', 'og:image')!;
+    expect(image).toBe(`https://mavoix.example/api/previews/scenarios/${first.name}.png`);
+    const png = await request(app).get(`/api/previews/scenarios/${first.name}.png`).buffer(true).expect(200);
+    expect(pngSize(png.body as Buffer)).toEqual({ width: 1200, height: 630 });
+    expectProblem(await request(app).get('/api/previews/scenarios/no-such-scenario.png'), 404);
+  }, 120_000);
 });
