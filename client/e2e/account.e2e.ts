@@ -72,7 +72,7 @@ describe('the citizen account in Chromium', () => {
     const vote = page.getByTestId('my-vote').filter({ hasText: LIOT });
     await eventually(() => vote.getByTestId('my-vote-receipt').textContent()).toMatch(/^[0-9a-f]{64}$/);
     await vote.getByRole('button', { name: 'Vérifier ce reçu dans le registre public' }).click();
-    await eventually(() => vote.getByTestId('receipt-verdict').textContent()).toMatch(/chaîne de \d+ entrées intacte\. Votre vote «\s?contre\s?» est compté/);
+    await eventually(() => vote.getByTestId('receipt-verdict').textContent()).toMatch(/chaîne de \d+ entrées? intacte\. Votre vote «\s?contre\s?» est compté/);
     await shoot(page, 'account');
     await context.close();
   });

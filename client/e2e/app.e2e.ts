@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import {
-  digits, eventually, launchChromium, logIn, openPage, pngSize, requireBuiltClient, requireChromium, shoot, signUpInPage, startServer, verificationCode,
+  digits, eventually, launchChromium, openPage, pngSize, requireBuiltClient, requireChromium, shoot, signUpInPage, startServer, verificationCode,
   type TestServer,
 } from './harness';
 
@@ -112,7 +112,7 @@ describe('the web client in Chromium', () => {
     await page.getByLabel('Code reçu par courriel').fill(verificationCode(server.mailbox, email));
     await page.getByRole('button', { name: 'Vérifier mon adresse' }).click();
     await page.getByText('Adresse vérifiée.').waitFor();
-    await logIn(page, email, password);
+    // the code signs the citizen in (issue 17): no second typing of the password
     await eventually(() => page.getByTestId('me-email').textContent()).toBe(email);
 
     const watcherContext = await browser.newContext();

@@ -48,3 +48,4 @@ export * from './contracts/questions';
 export * from './contracts/alerts';
 export * from './agreement/agreement';
 export * from './contracts/agreement';
+export * from './search/famous-votes';

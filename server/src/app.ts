@@ -31,6 +31,7 @@ import { agendaRoutes } from './modules/agenda/routes';
 import { questionsRoutes } from './modules/questions/routes';
 import { alertsRoutes } from './modules/alerts/routes';
 import { agreementRoutes } from './modules/agreement/routes';
+import { pageMetaOf, previewsRoutes } from './modules/previews/routes';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory
@@ -61,6 +62,7 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   questionsRoutes,
   alertsRoutes,
   agreementRoutes,
+  previewsRoutes,
   openApiRoutes,
 ];
 
@@ -101,7 +103,7 @@ export function createApp(deps: AppDeps): express.Express {
   api.use(apiNotFound);
   app.use('/api', api);
 
-  app.use(clientRoutes(config));
+  app.use(clientRoutes(config, pageMetaOf(deps)));
   app.use(errorHandler(logger));
   return app;
 }

@@ -21,6 +21,7 @@ import { createGroupsService } from './modules/groups';
 import { createLegislaturesService } from './modules/legislatures';
 import { createModerationService, moderationRepository, scheduleDetector } from './modules/moderation';
 import { createScenariosService, platformVotesOf, warmScenarios, type ScenariosServiceOptions } from './modules/scenarios';
+import { createPreviewsService } from './modules/previews';
 import { createScrutinsService } from './modules/scrutins';
 import { createSimulationService } from './modules/simulation';
 import { SyncService, syncSettingsFromConfig } from './modules/sync';
@@ -100,9 +101,10 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
   const scenarios = liveScenariosService({ votes, events, reweighting }, options.scenarios);
   const simulation = createSimulationService(db);
   const platform = createPlatform({ db, now, logger, config, votes, mailer, secret, publicUrl });
+  const scrutins = createScrutinsService(db);
   return {
     config, logger, db, events, now,
-    scrutins: createScrutinsService(db),
+    scrutins,
     groups: createGroupsService(db),
     deputies: createDeputiesService(db),
     legislatures: createLegislaturesService(db),
@@ -117,6 +119,7 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
     http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token), now),
     platform,
     socketLimits: options.socketLimits ?? DEFAULT_SOCKET_LIMITS,
+    previews: createPreviewsService({ db, scrutins, votes, scenarios }),
     async close() {
       stopDetector();
       platform.stopJob();

@@ -9,6 +9,7 @@ import type { DeputiesService } from './modules/deputies';
 import type { GroupsService } from './modules/groups';
 import type { LegislaturesService } from './modules/legislatures';
 import type { ModerationService } from './modules/moderation';
+import type { PreviewsService } from './modules/previews';
 import type { ScenariosService } from './modules/scenarios';
 import type { ScrutinsService } from './modules/scrutins';
 import type { SimulationService } from './modules/simulation';
@@ -60,6 +61,8 @@ export interface AppDeps extends BaseDeps {
   /** Issue 15: the Président elections (ballots per round) and the local councils' import. */
   elections: ElectionsService;
   councils: CouncilsService;
+  /** link previews: Open Graph tags and 1200×630 images of scrutins and scenarios */
+  previews: PreviewsService;
   /** Session cookie, CSRF and rate-limit middleware of the citizens' routes. */
   http: HttpMiddleware;
   /** Agenda, platform questions, alerts, agreement (issue 13) and their job. */

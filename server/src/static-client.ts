@@ -1,6 +1,8 @@
 import { resolve } from 'node:path';
-import express, { type Router } from 'express';
+import { readFile } from 'node:fs/promises';
+import express, { type Request, type Router } from 'express';
 import type { Config } from './config';
+import { withPageMeta, type PageMeta } from './modules/previews';
 
 /**
  * The pages other sites may frame: the embed widget's route only (client/src/app/app.tsx:
@@ -12,9 +14,10 @@ export const isEmbedRoute = (path: string) => /^\/embed\/scrutin\/[A-Za-z0-9-]{1
 /**
  * The web client: Vite's build (client/dist) with an SPA fallback, so /scrutins/VTANR5L17V519
  * reloads into the app. /api and /socket.io never fall back to index.html. Without a build, every
- * page says how to make one; the API works either way.
+ * page says how to make one; the API works either way. A page `pageMeta` describes (a scrutin, a
+ * scenario) gets its title and Open Graph tags written into index.html, for crawlers.
  */
-export function clientRoutes(config: Pick<Config, 'clientDistPath' | 'clientBuilt'>): Router {
+export function clientRoutes(config: Pick<Config, 'clientDistPath' | 'clientBuilt'>, pageMeta?: (req: Request) => Promise<PageMeta | null>): Router {
   const router = express.Router();
   // A path with a file extension is a missing file (404), not a page of the app.
   const isAppPath = (path: string) =>
@@ -24,10 +27,14 @@ export function clientRoutes(config: Pick<Config, 'clientDistPath' | 'clientBuil
     // Hashed assets are immutable; index.html must be revalidated so a new build is picked up.
     router.use('/assets', express.static(resolve(config.clientDistPath, 'assets'), { immutable: true, maxAge: '1y', fallthrough: true }));
     router.use(express.static(config.clientDistPath, { index: false, maxAge: 0 }));
-    router.get(/.*/, (req, res, next) => {
+    const indexPath = resolve(config.clientDistPath, 'index.html');
+    router.get(/.*/, async (req, res, next) => {
       if (!isAppPath(req.path) || !req.accepts('html')) return next();
       res.setHeader('Cache-Control', 'no-cache');
-      res.sendFile(resolve(config.clientDistPath, 'index.html'));
+      const meta = pageMeta ? await pageMeta(req) : null;
+      if (!meta) return res.sendFile(indexPath);
+      // read per request: a rebuilt client is served without a restart, as sendFile does
+      res.type('html').send(withPageMeta(await readFile(indexPath, 'utf8'), meta, 'MaVoix · Législature parallèle'));
     });
     return router;
   }

@@ -56,6 +56,8 @@ export function App() {
           <Route path="bilan/:n" element={<RecordPage />} />
           <Route path="qui-vote-comme-moi" element={<AgreementPage />} />
           <Route path="partage/:token" element={<SharedAgreementPage />} />
+          {/* a scenario's own link (its Open Graph preview): the gallery, scrolled to it */}
+          <Route path="scenarios/:name" element={<ScenarioGalleryPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

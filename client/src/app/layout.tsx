@@ -9,7 +9,8 @@ export function LanguageSwitch() {
   const { t, i18n } = useTranslation();
   const next = i18n.language === 'en' ? 'fr' : 'en';
   return (
-    <button type="button" className="lang-switch" lang={next} onClick={() => setLanguage(next)} aria-label={`${t('app.language')} : ${t('app.switchTo')}`}>
+    // named by its visible text (axe label-content-name-mismatch); the title says what it does
+    <button type="button" className="lang-switch" lang={next} onClick={() => setLanguage(next)} title={`${t('app.language')} : ${t('app.switchTo')}`}>
       {next.toUpperCase()}
       <span className="lang-switch-long"> · {t('app.switchTo')}</span>
     </button>
@@ -43,12 +44,12 @@ export function Layout() {
       </a>
       <header className="site-header">
         <div className="site-header-inner">
-          <Link to="/" className="brand" aria-label={`${t('app.name')} · ${t('app.tagline')}`}>
+          <Link to="/" className="brand">
             <svg width="34" height="20" viewBox="0 0 34 20" aria-hidden="true">
               <path d="M2 19a15 15 0 0 1 30 0" fill="none" stroke="currentColor" strokeWidth="3.5" />
               <path d="M10 19a7 7 0 0 1 14 0" fill="none" stroke="#c8102e" strokeWidth="3.5" />
             </svg>
-            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-name">{t('app.name')}</span>{' '}
             <span className="brand-tagline">{t('app.tagline')}</span>
           </Link>
           <nav aria-label={t('app.menu')} className="site-nav">

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../lib/api';
 import type { Resource } from '../lib/use-resource';
+import { errorText } from '../lib/error-text';
 
 export function Loading({ label }: { label?: string }) {
   const { t } = useTranslation();
@@ -13,7 +14,7 @@ export function Loading({ label }: { label?: string }) {
   );
 }
 
-/** The single way errors are shown: the server's problem detail, and a retry when it makes sense. */
+/** The single way errors are shown: the server's problem, translated by its code, and a retry when it makes sense. */
 export function ErrorNotice({ error, onRetry }: { error: Pick<ApiError, 'message' | 'status'> | Error; onRetry?: () => void }) {
   const { t } = useTranslation();
   const status = 'status' in error ? error.status : undefined;
@@ -22,7 +23,7 @@ export function ErrorNotice({ error, onRetry }: { error: Pick<ApiError, 'message
       <p>
         <strong>{status === 404 ? t('common.missing') : t('common.error')}</strong>
         {' — '}
-        {error.message}
+        {errorText(t, error)}
       </p>
       {onRetry ? (
         <button type="button" className="button button-secondary" onClick={onRetry}>

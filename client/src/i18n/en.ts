@@ -291,7 +291,7 @@ export const en: Resources = {
     download: 'Download',
     svg: 'SVG',
     png: 'PNG',
-    csv: 'Data (CSV)',
+    csv: 'CSV',
     downloadLabel: 'Download “{{name}}” as {{format}}',
     loading: 'Loading chart…',
     social: { landscape: 'Landscape post (1200 × 675)', square: 'Square (1080 × 1080)', portrait: 'Portrait (1080 × 1350)' },

@@ -291,7 +291,7 @@ export const fr = frenchTree({
     download: 'Télécharger',
     svg: 'SVG',
     png: 'PNG',
-    csv: 'Données (CSV)',
+    csv: 'CSV',
     downloadLabel: 'Télécharger « {{name}} » en {{format}}',
     loading: 'Chargement du graphique…',
     social: { landscape: 'Publication paysage (1200 × 675)', square: 'Carré (1080 × 1080)', portrait: 'Portrait (1080 × 1350)' },

@@ -7,6 +7,7 @@ import { reweightingEn, reweightingFr } from '../features/reweighting/i18n';
 import { builderEn, builderFr } from '../features/builder/i18n';
 import { assembliesEn, assembliesFr } from '../features/assemblies/i18n';
 import { agendaEn, agendaFr } from '../features/agenda/i18n';
+import { shareEn, shareFr } from './share';
 
 /**
  * French first, English second. The choice is kept in localStorage and mirrored on <html lang>
@@ -40,8 +41,8 @@ export function initI18n(lang: Language = storedLanguage()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
       resources: {
-        fr: { translation: { ...fr, ...reweightingFr, builder: builderFr, assemblies: assembliesFr, agenda: agendaFr } },
-        en: { translation: { ...en, ...reweightingEn, builder: builderEn, assemblies: assembliesEn, agenda: agendaEn } },
+        fr: { translation: { ...fr, ...shareFr, ...reweightingFr, builder: builderFr, assemblies: assembliesFr, agenda: agendaFr } },
+        en: { translation: { ...en, ...shareEn, ...reweightingEn, builder: builderEn, assemblies: assembliesEn, agenda: agendaEn } },
       },
       lng: lang,
       fallbackLng: 'fr',

@@ -22,10 +22,18 @@ export const PasswordSchema = z
 export const LOCALES = ['fr', 'en'] as const;
 export const LocaleSchema = z.enum(LOCALES);
 
+/** A page of this site to return to (`/scrutins/VTANR5L16V1240`): a path, never `//host` or a URL. */
+export const NextPathSchema = z
+  .string()
+  .max(300, { error: 'at most 300 characters' })
+  .regex(/^\/(?![/\\])[^\s\\]*$/, { error: 'a path of this site, such as /scrutins/VTANR5L16V1240' });
+
 export const RegisterBodySchema = z.strictObject({
   email: EmailSchema,
   password: PasswordSchema,
   locale: LocaleSchema.optional(),
+  /** the page the citizen came from: the mailed link brings them back there */
+  next: NextPathSchema.optional(),
 });
 export type RegisterBody = z.infer<typeof RegisterBodySchema>;
 
@@ -85,6 +93,10 @@ export const MeSchema = z.object({
   createdAt: z.string(),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+/** GET /api/auth/session: who is signed in, `me: null` for an anonymous visitor (not an error). */
+export const SessionStateSchema = z.object({ me: MeSchema.nullable() });
+export type SessionState = z.infer<typeof SessionStateSchema>;
 
 /** Login answer: the account and the CSRF token to send back in the `x-csrf-token` header. */
 export const SessionResponseSchema = z.object({ me: MeSchema, csrfToken: z.string() });

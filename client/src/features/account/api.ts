@@ -1,5 +1,5 @@
 import {
-  AcceptedResponseSchema, CsrfResponseSchema, MeSchema, MyVotesResponseSchema, ScrutinLogSchema, SessionResponseSchema, StartVerificationResponseSchema,
+  AcceptedResponseSchema, CsrfResponseSchema, MeSchema, MyVotesResponseSchema, ScrutinLogSchema, SessionResponseSchema, SessionStateSchema, StartVerificationResponseSchema,
   type CompleteVerificationBody, type DeleteAccountBody, type LoginBody, type PasswordResetConfirmBody, type PasswordResetRequestBody, type RegisterBody,
   type StartVerificationBody, type VerifyEmailBody,
 } from '@parallele/core';
@@ -14,7 +14,8 @@ export async function ensureCsrf(): Promise<void> {
   setCsrfToken(csrfToken);
 }
 
-export const fetchMe = () => get(MeSchema, '/auth/me');
+/** The signed-in citizen, null when anonymous (a 200 either way: no console error on every page load). */
+export const fetchMe = () => get(SessionStateSchema, '/auth/session').then((s) => s.me);
 export const register = async (body: RegisterBody) => {
   await ensureCsrf();
   return send(AcceptedResponseSchema, 'POST', '/auth/register', body);

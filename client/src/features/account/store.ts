@@ -78,7 +78,7 @@ export const useAccountStore = create<AccountState>((set, get) => {
     verify: (email, code) =>
       run('verify', async () => {
         const me = await api.verifyEmail({ email, code });
-        // verifying does not sign in; keep a session's view in step if there is one
+        // verifying does not open a session (the form signs in next); keep a session's view in step
         if (get().me) set({ me });
         set({ pendingEmail: null });
       }),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import {
+  SessionStateSchema,
   AcceptedResponseSchema, CompleteVerificationBodySchema, CsrfResponseSchema, DeleteAccountBodySchema, LinkTokenSchema, LoginBodySchema, MeSchema, PasswordResetConfirmBodySchema, PasswordResetRequestBodySchema, RegisterBodySchema, SessionResponseSchema, StartVerificationBodySchema, StartVerificationResponseSchema, VerificationProviderIdSchema, VerifyEmailBodySchema,
 } from '@parallele/core';
 import { anonymousWrite, jsonBody, jsonResponse, noContent, problemResponses, registerRoute, signedIn, signedInWrite } from '../../openapi';
@@ -40,6 +41,10 @@ registerRoute({
 registerRoute({
   method: 'post', path: '/api/auth/logout', tags: ['accounts'], summary: 'Sign out', security: anonymousWrite,
   responses: { ...noContent, ...problemResponses(403) },
+});
+registerRoute({
+  method: 'get', path: '/api/auth/session', tags: ['accounts'], summary: 'Who is signed in: `me`, or null for an anonymous visitor',
+  responses: { 200: jsonResponse('The session state', SessionStateSchema) },
 });
 registerRoute({
   method: 'get', path: '/api/auth/me', tags: ['accounts'], summary: 'The signed-in account', security: signedIn,

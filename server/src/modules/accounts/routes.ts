@@ -1,5 +1,7 @@
 import { Router } from 'express';
 import {
+  NextPathSchema,
+  SessionStateSchema,
   AcceptedResponseSchema, CompleteVerificationBodySchema, CsrfResponseSchema, DeleteAccountBodySchema, LinkTokenSchema, LoginBodySchema,
   MeSchema, PasswordResetConfirmBodySchema, PasswordResetRequestBodySchema, RegisterBodySchema, SessionResponseSchema,
   StartVerificationBodySchema, StartVerificationResponseSchema, VerificationProviderIdSchema, VerifyEmailBodySchema,
@@ -14,8 +16,8 @@ import { citizenOf, readCookies, sessionTokenOf } from '../../http';
  * /api/auth/… and /api/me: register, verify, login/logout, reset, delete, stronger verification.
  * Every write goes through the CSRF check; register/login/verify/reset through their own limits (auth-limits.ts).
  */
-export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http'>): Router {
-  const { accounts, http } = deps;
+export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http' | 'config'>): Router {
+  const { accounts, http, config } = deps;
   const router = Router();
   const write = [readCookies, http.csrf];
   const signedIn = [readCookies, http.session, http.requireCitizen];
@@ -28,7 +30,9 @@ export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http'>): Router
 
   router.post('/auth/register', ...http.limits.register, ...write, async (req, res) => {
     const body = validate(req, 'body', RegisterBodySchema);
-    await accounts.register(body, ipOf(req.ip));
+    // the mailed link: PUBLIC_URL when set; in development the host the citizen is using
+    const origin = !config.PUBLIC_URL && config.NODE_ENV === 'development' ? `${req.protocol}://${req.get('host') ?? ''}` : undefined;
+    await accounts.register(body, ipOf(req.ip), origin);
     sendJson(res, AcceptedResponseSchema, accepted, 202);
   });
 
@@ -48,7 +52,8 @@ export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http'>): Router
       if (!(error instanceof AppError) || !error.operational) throw error;
       outcome = 'invalid';
     }
-    res.redirect(303, `/?emailVerification=${outcome}`);
+    const next = NextPathSchema.safeParse(req.query.next);
+    res.redirect(303, `/?emailVerification=${outcome}${next.success ? `&next=${encodeURIComponent(next.data)}` : ''}`);
   });
 
   router.post('/auth/login', ...http.limits.login, ...write, async (req, res) => {
@@ -63,6 +68,12 @@ export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http'>): Router
     http.clearSession(res);
     http.issueCsrf(res, null);
     res.status(204).end();
+  });
+
+  // the app asks on every page load: an anonymous visitor is an answer, not a 401
+  router.get('/auth/session', readCookies, http.session, (_req, res) => {
+    const citizen = res.locals.citizen as { citizenId: number } | undefined;
+    sendJson(res, SessionStateSchema, { me: citizen ? accounts.me(citizen.citizenId) : null });
   });
 
   router.get('/auth/me', ...signedIn, (_req, res) => {

@@ -118,8 +118,10 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     return citizen;
   }
 
-  function link(path: string, token: string) {
-    return `${deps.publicUrl.replace(/\/$/, '')}${path}?token=${encodeURIComponent(token)}`;
+  /** `origin`: the request's own origin in development (no PUBLIC_URL), else the public URL. */
+  function link(path: string, token: string, options: { origin?: string; next?: string } = {}) {
+    const base = (options.origin ?? deps.publicUrl).replace(/\/$/, '');
+    return `${base}${path}?token=${encodeURIComponent(token)}${options.next ? `&next=${encodeURIComponent(options.next)}` : ''}`;
   }
 
   /** The address is now proven: a deleted account of the same person hands over its votes. */
@@ -143,7 +145,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
      * unverified one a fresh code, a verified one a "you already have an account" mail. The
      * password is hashed in every branch so the timing says nothing either.
      */
-    async register(body: RegisterBody, ip: string | null): Promise<void> {
+    async register(body: RegisterBody, ip: string | null, origin?: string): Promise<void> {
       const passwordHash = await hashPassword(body.password, scrypt);
       const locale = body.locale ?? 'fr';
       const existing = repo.findByEmail(body.email);
@@ -159,7 +161,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         pseudonym,
       );
       const { code, token } = issueCode(citizen.id, 'email');
-      mailer.send(mails.verifyEmail(body.email, citizen.locale, code, link('/api/auth/verify-email', token!)));
+      mailer.send(mails.verifyEmail(body.email, citizen.locale, code, link('/api/auth/verify-email', token!, { origin, next: body.next })));
     },
 
     verifyEmail(body: VerifyEmailBody): Me {

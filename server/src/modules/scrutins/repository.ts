@@ -2,24 +2,18 @@ import type Database from 'better-sqlite3';
 import { lawTextKey, lawVoteKind, type AssemblyId, type Scrutin, type ScrutinListQuery, type ScrutinSort } from '@parallele/core';
 import type { Db } from '../../db/client';
 import { closenessOf, getScrutin, type ScrutinHeadRow, type TotalsRow } from '../../db/an-reads';
+import { RANK_SQL, rankParams, searchSql } from './search-terms';
 
 /**
  * Read queries of the scrutins API on the raw driver (the list is dynamic SQL over a handful of
  * optional filters; prepared statements are cached per SQL text).
  *
- * Text search: every word of `q` must occur in titre or objet. Words of 3+ characters go to the
- * FTS5 trigram index `scrutin_search` (migration 0004: substring match, case and diacritics
- * folded by the tokenizer, so "deposee" finds "déposée" and "censur" finds "censure"). Shorter
- * words (`49`, `n°`) cannot use trigrams and are matched by a scan on the lower-cased text.
+ * Text search (search-terms.ts): every word of `q` must occur in titre or objet (the FTS5 trigram
+ * index of migration 0004: "deposee" finds "déposée"), in a famous vote's curated keywords, or name
+ * the government in office, the number or the uid.
  */
 
-/** Lower case without diacritics, as the trigram tokenizer folds: `Déposée` → `deposee`. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** A word as an FTS5 phrase: quoted, so operators and punctuation in user input are literal. */
-const ftsPhrase = (word: string) => `"${word.replace(/"/g, '""')}"`;
+export { fold } from './search-terms';
 
 export interface ScrutinSummaryRow extends ScrutinHeadRow, TotalsRow {
   uid: string;
@@ -79,23 +73,13 @@ function whereClause(filter: ScrutinFilter) {
     params.dateTo = filter.dateTo;
   }
   if (filter.finalLawVote !== undefined) conditions.push(filter.finalLawVote ? FINAL_LAW_VOTE_SQL : `NOT ${FINAL_LAW_VOTE_SQL}`);
-  if (filter.q) {
-    const words = [...new Set(filter.q.split(/\s+/).filter(Boolean))].slice(0, 10);
-    const long = words.filter((w) => [...w].length >= 3);
-    const short = words.filter((w) => [...w].length < 3);
-    if (long.length) {
-      conditions.push(
-        'uid IN (SELECT k.uid FROM scrutin_search f JOIN scrutin_search_keys k ON k.id = f.rowid WHERE scrutin_search MATCH @match)',
-      );
-      params.match = long.map(ftsPhrase).join(' AND ');
-    }
-    short.forEach((word, i) => {
-      conditions.push(`instr(lower(titre || ' ' || coalesce(objet, '')), @short${i}) > 0`);
-      // lower() folds ASCII only: short words are mostly numbers and abbreviations.
-      params[`short${i}`] = word.toLowerCase();
-    });
+  // Text search, ranked: see search-terms.ts.
+  const search = filter.q ? searchSql(filter.q) : null;
+  if (search) {
+    conditions.push(...search.conditions);
+    Object.assign(params, search.params);
   }
-  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params };
+  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params, search };
 }
 
 export function createScrutinsRepository(db: Db) {
@@ -112,12 +96,12 @@ export function createScrutinsRepository(db: Db) {
   return {
     /** One page of summaries and the total count of the filter, in one read transaction. */
     list(query: ScrutinListQuery & { assembly?: AssemblyId }): { rows: ScrutinSummaryRow[]; total: number } {
-      const { sql: where, params } = whereClause(query);
+      const { sql: where, params, search } = whereClause(query);
       const read = sqlite.transaction(() => {
         const total = (prepared(`SELECT count(*) AS n FROM scrutins ${where}`).get(params) as { n: number }).n;
         const rows = prepared(
-          `SELECT ${SUMMARY_COLUMNS} FROM scrutins ${where} ORDER BY ${ORDER_BY[query.sort]} LIMIT @limit OFFSET @offset`,
-        ).all({ ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }) as ScrutinSummaryRow[];
+          `SELECT ${SUMMARY_COLUMNS} FROM scrutins ${where} ORDER BY ${search ? RANK_SQL : ''}${ORDER_BY[query.sort]} LIMIT @limit OFFSET @offset`,
+        ).all({ ...params, ...(search ? rankParams(search) : {}), limit: query.pageSize, offset: (query.page - 1) * query.pageSize }) as ScrutinSummaryRow[];
         return { rows, total };
       });
       return read();

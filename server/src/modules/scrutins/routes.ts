@@ -15,7 +15,8 @@ registerRoute({
   tags: ['scrutins'],
   summary: 'List scrutins (paginated, filtered, sorted)',
   description:
-    'Filters combine with AND. `q` matches every word in titre or objet, ignoring case and accents. ' +
+    'Filters combine with AND. `q` matches every word in titre or objet (ignoring case and accents), in the curated ' +
+    'keywords of well-known votes, the government in office ("Barnier"), the number (3+ digits) or the uid; curated and exact-number matches come first. ' +
     '`sort=closeness` puts the votes decided by the fewest votes first (|pour − requis|).',
   request: { query: ScrutinListQuerySchema },
   responses: { 200: jsonResponse('One page of scrutins and the total of the filter', ScrutinListResponseSchema), ...problemResponses(400) },

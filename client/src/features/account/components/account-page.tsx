@@ -10,6 +10,7 @@ import { MyVotes } from './my-votes';
 import { PhoneVerification } from './phone-verification';
 // issue 16: the optional profile
 import { ProfileForm } from '../../reweighting';
+import { usePageTitle } from '../../../lib/page-title';
 
 type View = 'login' | 'register' | 'verify';
 
@@ -58,6 +59,7 @@ function EmailLinkNotice({ outcome }: { outcome: 'ok' | 'invalid' }) {
 /** Register → verify with the mailed code → log in; signed in: who I am and my votes. */
 export function AccountPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.account'));
   const id = useId();
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -68,6 +70,8 @@ export function AccountPage() {
   const [code, setCode] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const next = params.get('next');
+  // a path of this site only: `//host` would leave it
+  const safeNext = next && /^\/(?!\/)/.test(next) ? next : null;
   const emailLink = emailLinkOutcome(params.get('emailVerification'));
   const formError = error && (action === 'register' || action === 'verify' || action === 'login') ? error : null;
 
@@ -76,22 +80,30 @@ export function AccountPage() {
   useEffect(() => {
     if (emailLink === 'ok' && useAccountStore.getState().me) void load();
   }, [emailLink, load]);
+  // Verified by the mailed link while signed in: back to the page they came from.
+  useEffect(() => {
+    if (emailLink === 'ok' && me && safeNext) void navigate(safeNext, { replace: true });
+  }, [emailLink, me, safeNext, navigate]);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
     if (view === 'register') {
-      if (await register({ email, password })) {
+      if (await register({ email, password, ...(safeNext ? { next: safeNext } : {}) })) {
         setNotice(t('account.registered'));
         setView('verify');
       }
     } else if (view === 'verify') {
+      // The code signs the citizen in with the password typed a moment ago (kept in this form
+      // only): no second typing. After a reload the password is gone and they sign in once.
       if (await verify(pendingEmail ?? email, code)) {
         setNotice(t('account.verified'));
-        setView('login');
+        if (password && (await login({ email: pendingEmail ?? email, password }))) {
+          if (safeNext) void navigate(safeNext);
+        } else setView('login');
       }
     } else if (await login({ email, password })) {
-      if (next && next.startsWith('/')) navigate(next);
+      if (safeNext) void navigate(safeNext);
     }
   };
 
@@ -102,6 +114,7 @@ export function AccountPage() {
       <div className="page">
         <h1>{t('account.title')}</h1>
         {emailLink ? <EmailLinkNotice outcome={emailLink} /> : null}
+        {notice ? <div className="notice notice-success" role="status">{notice}</div> : null}
         <section className="card">
           <dl className="details-grid">
             <div>

@@ -16,6 +16,8 @@ export const emailLinkOutcome = (value: string | null): EmailLinkOutcome | null 
 export function EmailLinkLanding({ children }: { children: ReactNode }) {
   const [params] = useSearchParams();
   const outcome = emailLinkOutcome(params.get('emailVerification'));
-  if (outcome) return <Navigate to={`/account?emailVerification=${outcome}`} replace />;
+  // `next`: the page the citizen registered from (the server checked it is a path of this site)
+  const next = params.get('next');
+  if (outcome) return <Navigate to={`/account?emailVerification=${outcome}${next ? `&next=${encodeURIComponent(next)}` : ''}`} replace />;
   return children;
 }

@@ -26,14 +26,14 @@ export function Verdict({ vote, verdict }: { vote: MyVote; verdict: ReceiptVerdi
   if (!verdict.found) {
     return (
       <p className="notice notice-error" role="alert">
-        {t('account.receiptCheck.missing', { n })}
+        {t('plural.missing', { count: verdict.length, n })}
       </p>
     );
   }
   const choice = t(`position.${verdict.entry?.choice ?? vote.choice}`);
   return (
     <p className={`notice ${verdict.superseded ? 'notice-info' : 'notice-success'}`} role="status" data-testid="receipt-verdict">
-      {verdict.superseded ? t('account.receiptCheck.superseded', { n, choice }) : t('account.receiptCheck.counted', { n, choice, seq: verdict.entry?.seq ?? vote.seq })}
+      {verdict.superseded ? t('plural.superseded', { count: verdict.length, n, choice }) : t('plural.counted', { count: verdict.length, n, choice, seq: verdict.entry?.seq ?? vote.seq })}
     </p>
   );
 }

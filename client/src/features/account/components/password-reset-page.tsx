@@ -5,6 +5,7 @@ import { LinkTokenSchema } from '@parallele/core';
 import { ErrorNotice } from '../../../components/status';
 import { useAccountStore } from '../store';
 import { CodeField, NewPasswordFields, newPasswordProblem, useFocusOnChange } from './form-parts';
+import { usePageTitle } from '../../../lib/page-title';
 
 type Step = 'request' | 'code' | 'link' | 'done';
 
@@ -15,6 +16,7 @@ type Step = 'request' | 'code' | 'link' | 'done';
  */
 export function PasswordResetPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.reset'));
   const id = useId();
   const [params] = useSearchParams();
   const rawToken = params.get('token');

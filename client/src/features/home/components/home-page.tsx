@@ -7,6 +7,8 @@ import { fetchScrutins } from '../../scrutins';
 import { ScrutinList } from '../../scrutins';
 import { fetchLeverage } from '../../legislature';
 import { UpcomingAgenda } from '../../agenda';
+import { FamousVotes } from './famous-votes';
+import { usePageTitle } from '../../../lib/page-title';
 
 const HEADLINE_K = 10;
 const LEGISLATURE = 17;
@@ -34,6 +36,7 @@ function LeverageHeadline() {
 
 export function HomePage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.home'));
   const [params] = useSearchParams();
   const latest = useResource('latest', () => fetchScrutins({ legislature: LEGISLATURE, sort: '-date', pageSize: 6 }));
   const closest = useResource('closest', () => fetchScrutins({ legislature: LEGISLATURE, sort: 'closeness', pageSize: 6 }));
@@ -59,6 +62,7 @@ export function HomePage() {
         </p>
       </section>
       <UpcomingAgenda />
+      <FamousVotes />
       <div className="grid-2">
         <section aria-labelledby="home-latest">
           <h2 id="home-latest">{t('home.latest')}</h2>

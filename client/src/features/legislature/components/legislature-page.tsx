@@ -10,6 +10,8 @@ import { useResource } from '../../../lib/use-resource';
 import { OutcomeBadge } from '../../scrutins';
 import { fetchFlippable, fetchLeverage } from '../api';
 import { FlippableActions } from './flippable-actions';
+import { usePageTitle } from '../../../lib/page-title';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 const LeverageChart = lazy(() => import('@parallele/charts').then((m) => ({ default: m.LeverageChart })));
 
@@ -21,6 +23,7 @@ export function LegislaturePage() {
   const { n = '17' } = useParams();
   const legislature = Number(n);
   const { t, i18n } = useTranslation();
+  usePageTitle(t('pageTitle.legislature', { n }));
   const f = useFormat();
   const id = useId();
   const [params, setParams] = useSearchParams();
@@ -98,7 +101,7 @@ export function LegislaturePage() {
         <AsyncView resource={flippable}>
           {(data) => (
             <>
-              <div className="table-wrap">
+              <ScrollRegion label={t('legislature.list', { k: f.n(k) })}>
                 <table>
                   <thead>
                     <tr>
@@ -125,7 +128,7 @@ export function LegislaturePage() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </ScrollRegion>
               {data.total > data.pageSize ? (
                 <nav className="pagination" aria-label={t('common.pageOf', { page, total: Math.ceil(data.total / data.pageSize) })} style={{ marginTop: '0.75rem' }}>
                   <button type="button" className="button button-secondary" disabled={page <= 1} onClick={() => setParam('page', String(page - 1))}>

@@ -16,8 +16,14 @@ export function PlatformSplitInfo({ split, rows, excluded }: Props) {
   return (
     <section className="small" aria-label={t('scenarios.platform.title')} style={{ display: 'grid', gap: '0.25rem' }}>
       <strong>{t('scenarios.platform.title')}</strong>
-      <span>{t('scenarios.platform.tally', { tally: t(`scenarios.platform.tallies.${p.tally}`, { defaultValue: p.tally }), minVotes: p.minVotes })}</span>
-      <span>{t('scenarios.platform.counts', { withVotes: p.scrutinsWithVotes, withoutVotes: p.scrutinsWithoutVotes, votes: p.votes })}</span>
+      <span>{t('plural.tally', { tally: t(`scenarios.platform.tallies.${p.tally}`, { defaultValue: p.tally }), min: t('plural.minVotes', { count: p.minVotes }) })}</span>
+      <span>
+        {t('plural.counts', {
+          withVotes: t('plural.withVotes', { count: p.scrutinsWithVotes }),
+          withoutVotes: t('plural.withoutVotes', { count: p.scrutinsWithoutVotes }),
+          votes: t('plural.votes', { count: p.votes }),
+        })}
+      </span>
       {excluded.length > 0 ? (
         <details>
           <summary>{t('scenarios.platform.excluded', { count: excluded.length })}</summary>

@@ -1,4 +1,5 @@
-import { Link } from 'react-router';
+import { useEffect } from 'react';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ScenarioListResponse } from '@parallele/core';
 import { AsyncView } from '../../../components/status';
@@ -6,6 +7,8 @@ import { useFormat } from '../../../lib/format';
 import { useResource } from '../../../lib/use-resource';
 import { fetchScenario, fetchScenarios } from '../api';
 import { PlatformSplitInfo } from './platform-split';
+import { keyFigureLabel } from './key-figure-label';
+import { usePageTitle } from '../../../lib/page-title';
 
 type Summary = ScenarioListResponse['scenarios'][number];
 
@@ -27,7 +30,7 @@ function ScenarioCard({ s }: { s: Summary }) {
         <dl className="figures">
           {s.keyFigures.slice(0, 4).map((k) => (
             <div key={k.id}>
-              <dt>{k.label}</dt>
+              <dt>{keyFigureLabel(t, k.id, k.label)}</dt>
               <dd>{k.value === null ? '—' : f.n(k.value)}</dd>
             </div>
           ))}
@@ -88,8 +91,15 @@ function ScenarioCard({ s }: { s: Summary }) {
 }
 
 export function ScenarioGalleryPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const { name } = useParams();
   const list = useResource('scenarios', fetchScenarios);
+  const shown = name ? list.data?.scenarios.find((s) => s.name === name) : undefined;
+  usePageTitle(shown ? `${(i18n.language === 'en' && shown.titleEn) || shown.title} · ${t('pageTitle.scenarios')}` : t('pageTitle.scenarios'));
+  // /scenarios/:name (a shared link) opens the gallery on that scenario
+  useEffect(() => {
+    if (shown) document.getElementById(`scenario-${shown.name}`)?.scrollIntoView();
+  }, [shown]);
   return (
     <div className="page">
       <h1>{t('scenarios.title')}</h1>

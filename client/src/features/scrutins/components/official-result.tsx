@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { ScrutinDetail } from '@parallele/core';
 import { scrutinPoster } from '../../../components/chart-poster';
 import { ChartFrame } from '../../../components/chart-frame';
+import { ScrollRegion } from '../../../components/scroll-region';
 import { Hemicycle, groupLabel, inChamberOrder, officialHemicycle } from '@parallele/charts';
-import { useFormat } from '../../../lib/format';
+import { capitalise, useFormat } from '../../../lib/format';
 import { hemicycleLabels } from '../../../lib/hemicycle-labels';
 import { OutcomeBadge } from './scrutin-item';
 
@@ -56,7 +57,7 @@ export function OfficialResult({ s }: { s: ScrutinDetail }) {
           <dd>{f.n(s.totals.votants)}</dd>
         </div>
       </dl>
-      {s.announcement ? <p className="muted small">{s.announcement}</p> : null}
+      {s.announcement ? <p className="muted small">{capitalise(s.announcement)}</p> : null}
       <ChartFrame
         title={t('scrutin.official_hemicycle')}
         name={`hemicycle-${s.uid}`}
@@ -76,7 +77,7 @@ export function OfficialResult({ s }: { s: ScrutinDetail }) {
       </ChartFrame>
 
       <h3 style={{ marginTop: '1.25rem' }}>{t('scrutin.groups')}</h3>
-      <div className="table-wrap">
+      <ScrollRegion label={t('scrutin.groups')}>
         <table>
           <thead>
             <tr>
@@ -104,7 +105,7 @@ export function OfficialResult({ s }: { s: ScrutinDetail }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
 
       {s.deputies.length > 0 ? (
         <details style={{ marginTop: '1rem' }}>
@@ -113,7 +114,7 @@ export function OfficialResult({ s }: { s: ScrutinDetail }) {
             <label htmlFor={`${id}-filter`}>{t('scrutin.deputiesFilter')}</label>
             <input id={`${id}-filter`} type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
           </div>
-          <div className="table-wrap" style={{ maxHeight: '26rem', overflowY: 'auto' }}>
+          <ScrollRegion label={t('scrutin.deputiesFilter')} style={{ maxHeight: '26rem', overflowY: 'auto' }}>
             <table>
               <thead>
                 <tr>
@@ -135,7 +136,7 @@ export function OfficialResult({ s }: { s: ScrutinDetail }) {
                 ))}
               </tbody>
             </table>
-          </div>
+          </ScrollRegion>
         </details>
       ) : null}
       {s.misesAuPoint.length > 0 ? (

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { VOTE_TYPES } from '@parallele/core';
 import { ErrorNotice, Loading } from '../../../components/status';
@@ -7,10 +7,13 @@ import { useFormat } from '../../../lib/format';
 import { queryFromParams, useScrutinsStore, type ListKey } from '../store';
 import { ScrutinList } from './scrutin-item';
 import { AssemblySwitch, LEGISLATURES } from '../../assemblies';
+import { directTarget } from './direct-target';
+import { usePageTitle } from '../../../lib/page-title';
 
 /** Searchable, filterable list; every filter lives in the URL, so a filtered list is a permalink. */
 export function ScrutinListPage() {
   const { t } = useTranslation();
+  usePageTitle(t('pageTitle.scrutins'));
   const f = useFormat();
   const [params, setParams] = useSearchParams();
   const list = useScrutinsStore((s) => s.list);
@@ -24,6 +27,7 @@ export function ScrutinListPage() {
   // search) would each start from the same stale URL and the later one would drop the earlier.
   const latest = useRef(params);
   latest.current = params;
+  const navigate = useNavigate();
 
   useEffect(() => {
     void loadList(queryFromParams(new URLSearchParams(queryKey)));
@@ -51,10 +55,20 @@ export function ScrutinListPage() {
   return (
     <section className="page">
       <h1>{t('scrutins.title')}</h1>
-      <form className="card filters" role="search" onSubmit={(e) => e.preventDefault()} aria-label={t('scrutins.filters')}>
+      <form
+        className="card filters"
+        role="search"
+        aria-label={t('scrutins.filters')}
+        onSubmit={(e) => {
+          // Enter on a uid or a number goes straight to that vote
+          e.preventDefault();
+          void directTarget(text, params.get('legislature')).then((uid) => uid && navigate(`/scrutins/${uid}`));
+        }}
+      >
         <div className="field field-search">
           <label htmlFor={`${id}-q`}>{t('scrutins.search')}</label>
-          <input id={`${id}-q`} type="search" value={text} placeholder={t('scrutins.searchPlaceholder')} onChange={(e) => setText(e.target.value)} />
+          <input id={`${id}-q`} type="search" value={text} placeholder={t('scrutins.searchPlaceholder')} onChange={(e) => setText(e.target.value)} aria-describedby={`${id}-hint`} />
+          <p id={`${id}-hint`} className="small muted">{t('search.hint')}</p>
         </div>
         <AssemblySwitch value={params.get('assembly')} onChange={(a) => { update('legislature', ''); update('assembly', a === 'an' ? '' : a); }} />
         <div className="field">

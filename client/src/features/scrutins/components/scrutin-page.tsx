@@ -14,6 +14,8 @@ import { ScrutinMandate } from '../../agenda';
 import { OutcomeBadge } from './scrutin-item';
 import { isEuropeanParliament, type ScrutinDetail } from '@parallele/core';
 import { RecordNotes, SourceLink } from '../../assemblies';
+import { usePageTitle } from '../../../lib/page-title';
+import { UnknownScrutin } from './unknown-scrutin';
 
 export const anUrl = (s: Pick<ScrutinDetail, 'legislature' | 'numero'>) => `https://www.assemblee-nationale.fr/dyn/${s.legislature}/scrutins/${s.numero}`;
 
@@ -72,6 +74,12 @@ function WhatWasVoted({ s }: { s: ScrutinDetail }) {
   );
 }
 
+/** A tab-sized title: the first words of the official one. */
+const shortTitle = (titre: string) => {
+  const text = capitalise(titre);
+  return text.length <= 60 ? text : `${text.slice(0, 60).replace(/\s+\S*$/, '')}…`;
+};
+
 /** One scrutin: what was voted, the official result, the citizens' vote and the parallel result. */
 export function ScrutinPage() {
   const { uid = '' } = useParams();
@@ -82,15 +90,20 @@ export function ScrutinPage() {
   useEffect(() => {
     void loadDetail(uid);
   }, [uid, loadDetail]);
+  const known = entry?.data;
+  const missing = entry?.status === 'error' && entry.error?.status === 404;
+  usePageTitle(known ? `${t('pageTitle.scrutin', { n: known.numero })} – ${shortTitle(known.titre)}` : missing ? t('pageTitle.notFound') : null);
 
   if (!entry || (entry.status === 'loading' && !entry.data)) return <Loading />;
+  // An unknown uid is not a failure to retry: say so and offer search.
+  if (missing) return <UnknownScrutin uid={uid} />;
   if (entry.status === 'error' && entry.error) return <ErrorNotice error={entry.error} onRetry={() => void loadDetail(uid, true)} />;
   const s = entry.data;
   if (!s) return <Loading />;
   const origin = typeof window === 'undefined' ? '' : window.location.origin;
   return (
     <article className="page scrutin-page">
-      <nav className="small" aria-label="fil d'Ariane">
+      <nav className="small" aria-label={t('breadcrumb')}>
         <Link to="/scrutins">← {t('scrutins.title')}</Link>
       </nav>
       <WhatWasVoted s={s} />

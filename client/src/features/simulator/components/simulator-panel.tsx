@@ -131,7 +131,11 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
       ) : (
         <div style={{ marginTop: '1rem', display: 'grid', gap: '1rem' }}>
           <p className="small muted">
-            {t('sim.bloc', { pour: f.n(result.value.bloc.pour), contre: f.n(result.value.bloc.contre), abstention: f.n(result.value.bloc.abstentions) })}
+            {t('plural.bloc', {
+              pour: t('plural.pour', { count: result.value.bloc.pour, formatted: f.n(result.value.bloc.pour) }),
+              contre: t('plural.contre', { count: result.value.bloc.contre }),
+              abstention: t('plural.abstention', { count: result.value.bloc.abstentions }),
+            })}
           </p>
           <div className={`outcome-banner${result.value.flipped ? ' flipped' : ''}`} aria-live="polite" data-testid="parallel-outcome">
             <p className="eyebrow">{t('sim.outcome')}</p>
@@ -151,10 +155,25 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
               <dd data-testid="tipping-point">{result.value.tippingPoint === null ? '—' : f.n(result.value.tippingPoint)}</dd>
             </div>
             <div>
-              <dt title={t('sim.flipProbabilityHint')}>{t('sim.flipProbability')}</dt>
+              <dt>{t('sim.flipProbability')}</dt>
               <dd data-testid="flip-probability">{flip && flip.ok ? f.pct(flip.value.probability, 2) : '—'}</dd>
             </div>
           </dl>
+          <p className="small muted" data-testid="flip-explain">
+            {t('flip.explain', { k: f.n(input.k) })} <a
+              href={`#${id}-flip-method`}
+              onClick={() => {
+                const method = document.getElementById(`${id}-flip-method`);
+                if (method instanceof HTMLDetailsElement) method.open = true;
+              }}
+            >
+              {t('flip.methodLink')}
+            </a>
+          </p>
+          <details id={`${id}-flip-method`} className="small">
+            <summary>{t('flip.methodTitle')}</summary>
+            <p>{t('flip.method')}</p>
+          </details>
           <p className="small">{result.value.tippingPoint === null ? t('sim.tippingNone') : t('sim.tippingText', { k: f.n(result.value.tippingPoint) })}</p>
           <CopyField label={t('common.permalink')} value={`${typeof window === 'undefined' ? '' : window.location.origin}/scrutins/${scrutin.uid}?${urlState}`} />
           {hemi ? (

@@ -14,17 +14,18 @@ export function SplitControl({ platformAvailable, reweightedAvailable = false, u
   return (
     <fieldset className="field" style={{ gridColumn: '1 / -1' }}>
       <legend>{t('sim.splitSource')}</legend>
+      {/* the highlighted choice is the split in use: with no citizen vote yet, the manual one */}
       <div className="segmented" style={{ margin: '0.35rem 0 0.6rem' }}>
         <label>
-          <input type="radio" name={`${id}-source`} checked={source === 'platform'} onChange={() => set({ source: 'platform' })} data-testid="source-platform" />
+          <input type="radio" name={`${id}-source`} checked={usingPlatform && source === 'platform'} onChange={() => set({ source: 'platform' })} data-testid="source-platform" />
           <span>{t('sim.splitPlatform')}</span>
         </label>
         <label>
-          <input type="radio" name={`${id}-source`} checked={source === 'redresse'} onChange={() => set({ source: 'redresse' })} data-testid="source-redresse" />
+          <input type="radio" name={`${id}-source`} checked={usingPlatform && source === 'redresse'} onChange={() => set({ source: 'redresse' })} data-testid="source-redresse" />
           <span>{t('representativity.splitSource')}</span>
         </label>
         <label>
-          <input type="radio" name={`${id}-source`} checked={source === 'manual'} onChange={() => set({ source: 'manual' })} data-testid="source-manual" />
+          <input type="radio" name={`${id}-source`} checked={!usingPlatform} onChange={() => set({ source: 'manual' })} data-testid="source-manual" />
           <span>{t('sim.splitManual')}</span>
         </label>
       </div>

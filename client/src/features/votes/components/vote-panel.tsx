@@ -1,5 +1,5 @@
-import { useEffect, useId } from 'react';
-import { Link } from 'react-router';
+import { useEffect, useId, useState } from 'react';
+import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { TALLY_SCOPES, VOTE_CHOICES, type TallyCounts, type TallyScope, type VoteChoice } from '@parallele/core';
 import { ErrorNotice } from '../../../components/status';
@@ -64,6 +64,8 @@ export function VotePanel({ uid, compact = false }: { uid: string; compact?: boo
 
   const closed = entry.window?.status === 'closed';
   const canVote = !!me && me.level !== 'none' && !closed;
+  const navigate = useNavigate();
+  const loginUrl = `/account?next=${encodeURIComponent(`/scrutins/${uid}`)}`;
   const counts = entry.tally ? entry.tally[scope] : null;
 
   return (
@@ -77,8 +79,14 @@ export function VotePanel({ uid, compact = false }: { uid: string; compact?: boo
             type="button"
             className="vote-button"
             aria-pressed={entry.mine?.choice === c}
-            disabled={!canVote || entry.sending !== null}
-            onClick={() => void cast(uid, c)}
+            // Signed out, a click leads to sign-in and back here. While a vote is sending the
+            // buttons stay enabled (aria-disabled): a disabled button would drop the keyboard focus.
+            disabled={!!me && !canVote}
+            aria-disabled={entry.sending !== null || undefined}
+            onClick={() => {
+              if (!me) void navigate(loginUrl);
+              else if (entry.sending === null) void cast(uid, c);
+            }}
             data-testid={`vote-${c}`}
           >
             <span className="glyph" aria-hidden="true" style={{ color: entry.mine?.choice === c ? '#fff' : COLOUR[c] }}>
@@ -90,7 +98,7 @@ export function VotePanel({ uid, compact = false }: { uid: string; compact?: boo
       </div>
       {!me ? (
         <p className="small" style={{ marginTop: '0.6rem' }}>
-          <Link to={`/account?next=${encodeURIComponent(`/scrutins/${uid}`)}`}>{t('vote.loginToVote')}</Link>
+          <Link to={loginUrl}>{t('vote.loginToVote')}</Link>
         </p>
       ) : me.level === 'none' ? (
         <p className="small" style={{ marginTop: '0.6rem' }}>

@@ -1,0 +1,2 @@
+export { createPreviewsService, type PreviewsService, type PageMeta } from './service';
+export { withPageMeta } from './meta-html';
