@@ -9,3 +9,4 @@ export * from './render/png';
 export * from './render/svg';
 export * from './cli-program';
 export * from './preview';
+export * from './builder-scenario';
