@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { TALLY_SCOPES, VOTE_CHOICES, type TallyCounts, type TallyScope, type VoteChoice } from '@parallele/core';
