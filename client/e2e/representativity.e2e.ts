@@ -21,6 +21,7 @@ beforeAll(async () => {
   requireBuiltClient();
   // the spawned server inherits this worker's env: enough sign-ups from one address, cheap hashing
   process.env.RATE_AUTH_PER_IP = '1000';
+  process.env.RATE_REGISTER_PER_IP = '100';
   process.env.SCRYPT_LOG_N = '10';
   process.env.SCRYPT_P = '1';
   server = await startServer();
@@ -71,8 +72,10 @@ describe('representativity in Chromium', () => {
     await shoot(page, 'representativity');
 
     // the simulator on the reweighted split
-    await page.getByTestId('source-redresse').check();
+    // the radio shows the split in use (issue 17): it is checked once the reweighted split has arrived
+    await page.getByTestId('source-redresse').click();
     await eventually(() => page.getByTestId('split-pour').isDisabled()).toBe(true);
+    await eventually(() => page.getByTestId('source-redresse').isChecked()).toBe(true);
     await context.close();
   });
 
