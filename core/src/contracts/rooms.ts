@@ -29,6 +29,9 @@ export const SimScrutinDataSchema = z.object({
   outcome: z.enum(OUTCOMES),
   totals: z.object({ pour: count('pour'), contre: count('contre'), abstentions: count('abstentions'), nonVotants: count('nonVotants'), requis: count('requis') }),
   groups: z.array(z.object({ organeRef: z.string(), members: count('members'), pour: count('pour'), contre: count('contre'), abstentions: count('abstentions'), nonVotants: count('nonVotants') })).readonly(),
+  // the majority the record states and the seats it implies (issue 15): a stored room keeps them
+  rule: z.enum(['exprimes', 'members', 'three-fifths', 'simple']).optional(),
+  seats: count('seats').optional(),
 });
 export const GroupLabelSchema = z.object({ ref: z.string(), label: z.string(), name: z.string(), colour: z.string().nullable() });
 export type GroupLabel = z.infer<typeof GroupLabelSchema>;

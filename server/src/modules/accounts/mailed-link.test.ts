@@ -28,7 +28,8 @@ describe('the mailed verification link', () => {
   });
 
   it('uses PUBLIC_URL when set, whatever the Host header says', async () => {
-    const t = await startCitizensTestServer({ env: { NODE_ENV: 'development', PUBLIC_URL: 'https://mavoix.example' } });
+    // COOKIE_SECURE off: an https PUBLIC_URL makes cookies Secure, which this plain-http test client would not send back
+    const t = await startCitizensTestServer({ env: { NODE_ENV: 'development', PUBLIC_URL: 'https://mavoix.example', COOKIE_SECURE: 'off' } });
     servers.push(t);
     const { link } = await registerAndReadLink(t, 'link-public@example.org', {}, 'evil.example');
     expect(link).toMatch(/^https:\/\/mavoix\.example\/api\/auth\/verify-email\?token=[^&\s]+$/);

@@ -42,6 +42,8 @@ describe('the scheduled sync in its own process', () => {
     expect(opendata?.archives.map((a) => [a.name, a.imported])).toEqual([
       ['AMO10_deputes_actifs_mandats_actifs_organes.json.zip', expect.any(Boolean)],
       ['Scrutins.json.zip', true],
+      // the agenda archive (issue 13) is synced with the others
+      ['Agenda.json.zip', true],
     ]);
     expect(JSON.stringify(opendata)).toMatch(/bomb\.json: member skipped: compression ratio above 100:1/);
     expect((h.db.sqlite.prepare('SELECT count(*) AS n FROM scrutins').get() as { n: number }).n).toBeGreaterThanOrEqual(opendata!.scrutins.inserted);
