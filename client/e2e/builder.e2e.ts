@@ -62,7 +62,8 @@ describe('the scenario builder in Chromium', () => {
     await fill(page, 'builder-k-to', '30');
     await fill(page, 'builder-w-pour', '60');
     await fill(page, 'builder-w-contre', '40');
-    await page.getByLabel('personne (sièges ajoutés)').check();
+    await page.getByLabel('personne (sièges ajoutés)').click(); // the box mirrors the URL: checked once it updates
+    await eventually(() => page.getByLabel('personne (sièges ajoutés)').isChecked()).toBe(true);
     await fill(page, 'builder-title', 'Lois votées au premier semestre 2025');
     await eventually(() => page.url()).toContain('title=Lois');
     await eventually(() => page.url()).toContain('mode=proportional%2Cadded');
@@ -139,8 +140,10 @@ describe('the scenario builder in Chromium', () => {
     const page = await openPage(context, server, '/scrutins?legislature=17&q=ensemble&dateFrom=2025-03-13&dateTo=2025-03-13');
     const links = () => page.locator('.scrutin-item a.title').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     await eventually(links).toEqual(expect.arrayContaining(['/scrutins/VTANR5L17V1018', '/scrutins/VTANR5L17V997']));
-    await page.getByTestId('filter-final-law-vote').check();
+    // the box mirrors the URL, which updates after the click: click, then wait for both
+    await page.getByTestId('filter-final-law-vote').click();
     await eventually(() => page.url()).toContain('finalLawVote=true');
+    await eventually(() => page.getByTestId('filter-final-law-vote').isChecked()).toBe(true);
     await eventually(links).toEqual(['/scrutins/VTANR5L17V997']);
     await shoot(page, 'scrutins-final-law-votes');
     await page.close();
