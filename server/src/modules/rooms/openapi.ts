@@ -1,5 +1,5 @@
 import {
-  CreateRoomBodySchema, CreateRoomResponseSchema, JoinRoomBodySchema, JoinRoomResponseSchema, PackListResponseSchema,
+  CreateRoomBodySchema, CreateRoomResponseSchema, FacilitatorKeyResponseSchema, MyRoomsResponseSchema, JoinRoomBodySchema, JoinRoomResponseSchema, PackListResponseSchema,
   RoomActionSchema, RoomCodeParamsSchema, RoomViewQuerySchema, RoomViewSchema, VoteBodySchema,
 } from '@parallele/core';
 import { z } from 'zod';
@@ -21,3 +21,5 @@ registerRoute({ method: 'put', path: '/api/rooms/{code}/questions/{i}/vote', tag
 registerRoute({ method: 'post', path: '/api/rooms/{code}/actions', tags, summary: 'A facilitator action: advance, reveal, setTimer, setK, kick, setTeams, close', request: { ...withCode, body: { content: { 'application/json': { schema: RoomActionSchema } } } }, responses: { 200: jsonResponse('The facilitator view', RoomViewSchema), ...problemResponses(400, 401, 403, 404, 409, 410, 429) } });
 registerRoute({ method: 'get', path: '/api/rooms/{code}/export.csv', tags, summary: 'The results per question, anonymous (facilitator or ?recap=)', request: { ...withCode, query: RoomViewQuerySchema }, responses: { 200: { description: 'CSV', content: { 'text/csv': { schema: z.string() } } }, ...problemResponses(401, 403, 404) } });
 registerRoute({ method: 'get', path: '/api/rooms/{code}/report.html', tags, summary: 'A one-page report with the hemicycles as SVG (facilitator or ?recap=)', request: { ...withCode, query: RoomViewQuerySchema }, responses: { 200: { description: 'HTML', content: { 'text/html': { schema: z.string() } } }, ...problemResponses(401, 403, 404) } });
+registerRoute({ method: 'get', path: '/api/me/rooms', tags, summary: 'The signed-in citizen’s rooms still stored (created while signed in); the console link comes without the key', responses: { 200: jsonResponse('My rooms', MyRoomsResponseSchema), ...problemResponses(401, 429) } });
+registerRoute({ method: 'post', path: '/api/me/rooms/{code}/facilitator-key', tags, summary: 'The owner takes the console back: a fresh facilitator key and link (the previous key stops working). Signed in, CSRF-checked', request: { params: RoomCodeParamsSchema }, responses: { 200: jsonResponse('The new key', FacilitatorKeyResponseSchema), ...problemResponses(401, 403, 404, 429) } });
