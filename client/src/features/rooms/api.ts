@@ -1,5 +1,5 @@
 import {
-  CreateRoomResponseSchema, JoinRoomResponseSchema, PackListResponseSchema, RoomViewSchema, ScrutinListResponseSchema,
+  CreateRoomResponseSchema, FacilitatorKeyResponseSchema, JoinRoomResponseSchema, MyRoomsResponseSchema, PackListResponseSchema, RoomViewSchema, ScrutinListResponseSchema,
   type CreateRoomBody, type RoomAction, type VoteBody,
 } from '@parallele/core';
 import { z } from 'zod';
@@ -15,6 +15,8 @@ export const joinRoom = (code: string, pseudonym: string) => request(JoinRoomRes
 export const fetchView = (code: string, token?: string, recap?: string) => request(RoomViewSchema, { method: 'GET', url: `/rooms/${code}`, params: recap ? { recap } : undefined, headers: auth(token) });
 export const castVote = (code: string, token: string, index: number, body: VoteBody) => request(RoomViewSchema, { method: 'PUT', url: `/rooms/${code}/questions/${index}/vote`, data: body, headers: auth(token) });
 export const roomAction = (code: string, key: string, action: RoomAction) => request(RoomViewSchema, { method: 'POST', url: `/rooms/${code}/actions`, data: action, headers: auth(key) });
+export const fetchMyRooms = () => get(MyRoomsResponseSchema, '/me/rooms');
+export const takeBackConsole = (code: string) => request(FacilitatorKeyResponseSchema, { method: 'POST', url: `/me/rooms/${code}/facilitator-key` });
 export const deleteRoom = (code: string, key: string) => request(z.unknown(), { method: 'DELETE', url: `/rooms/${code}`, headers: auth(key) });
 
 /** CSV / HTML downloads need the key in a header, so they go through a blob rather than a plain link. */

@@ -30,6 +30,16 @@ export const roomsFr = frenchTree({
     submit: 'Créer la salle',
     empty: 'Choisissez au moins une question.',
   },
+  mine: {
+    title: 'Vos salles',
+    none: 'Aucune salle pour l’instant : les salles créées en étant connecté·e s’affichent ici tant qu’elles existent (24 h après la dernière activité).',
+    questions_one: '{{count}} question', questions_other: '{{count}} questions',
+    participants_one: '{{count}} participant·e', participants_other: '{{count}} participant·es',
+    open: 'Ouvrir la console',
+    takeBack: 'Reprendre la console ici',
+    takeBackHint: 'Une nouvelle clé d’animation est créée : l’ancien lien d’animation ne fonctionnera plus.',
+    closed: 'fermée',
+  },
   phase: { lobby: 'Accueil', presentation: 'Présentation', debat: 'Débat', vote: 'Vote', revelation: 'Révélation', finished: 'Fin de séance' },
   console: {
     title: 'Console d’animation',
@@ -133,6 +143,16 @@ export const roomsEn: RoomsResources = {
     fictionalName: 'Assembly name', parties: 'Parties (name, seats, position)', addParty: 'Add a party',
     deck: 'Selected questions ({{count}})', remove: 'Remove', k: 'K MaVoix deputies (empty: the room’s size)', max: 'Participants at most',
     submit: 'Create the room', empty: 'Choose at least one question.',
+  },
+  mine: {
+    title: 'Your rooms',
+    none: 'No room yet: rooms created while signed in are listed here while they exist (24 h after their last activity).',
+    questions_one: '{{count}} question', questions_other: '{{count}} questions',
+    participants_one: '{{count}} participant', participants_other: '{{count}} participants',
+    open: 'Open the console',
+    takeBack: 'Take the console back here',
+    takeBackHint: 'A new facilitator key is created: the previous facilitator link will stop working.',
+    closed: 'closed',
   },
   phase: { lobby: 'Lobby', presentation: 'Presentation', debat: 'Debate', vote: 'Vote', revelation: 'Reveal', finished: 'End of session' },
   console: {

@@ -8,6 +8,7 @@ import { useResource } from '../../../lib/use-resource';
 import { createRoom, fetchPacks, searchScrutins } from '../api';
 import { keepFacilitatorKey } from '../identity';
 import { CustomQuestionForm } from './custom-question-form';
+import { MyRooms } from './my-rooms';
 
 const label = (item: DeckItem) => (item.kind === 'scrutin' ? item.uid : item.kind === 'election' ? `${item.election} · ${item.round}` : item.title);
 
@@ -51,6 +52,7 @@ export function CreateRoomPage() {
       <h1>{t('rooms.create.title')}</h1>
       <p>{t('rooms.create.intro')}</p>
       <p><a href="/salles/guide">{t('rooms.create.guide')}</a></p>
+      <MyRooms />
       <form onSubmit={submit} className="card">
         <label htmlFor="room-title">{t('rooms.create.name')}</label>
         <input id="room-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('rooms.create.namePlaceholder')} required maxLength={120} />
