@@ -1,5 +1,5 @@
 import {
-  CreateRoomBodySchema, CreateRoomResponseSchema, FacilitatorKeyResponseSchema, MyRoomsResponseSchema, JoinRoomBodySchema, JoinRoomResponseSchema, PackListResponseSchema,
+  CreateRoomBodySchema, CreateRoomResponseSchema, FacilitatorKeyResponseSchema, MyRoomsResponseSchema, RoomScenarioListResponseSchema, JoinRoomBodySchema, JoinRoomResponseSchema, PackListResponseSchema,
   RoomActionSchema, RoomCodeParamsSchema, RoomViewQuerySchema, RoomViewSchema, VoteBodySchema,
 } from '@parallele/core';
 import { z } from 'zod';
@@ -11,7 +11,8 @@ const auth = { headers: z.object({ authorization: z.string().optional().describe
 const tags = ['rooms'];
 const withCode = { params: RoomCodeParamsSchema, ...auth };
 registerRoute({ method: 'get', path: '/api/rooms/packs', tags, summary: 'The shipped question packs (data/packs/*.yaml)', responses: { 200: jsonResponse('Packs', PackListResponseSchema) } });
-registerRoute({ method: 'post', path: '/api/rooms', tags, summary: 'Create a room from a deck (pack questions, scrutins, election rounds, custom questions): returns the join code and the secret facilitator link', request: { body: { content: { 'application/json': { schema: CreateRoomBodySchema } } } }, responses: { 201: jsonResponse('The room', CreateRoomResponseSchema), ...problemResponses(400, 429) } });
+registerRoute({ method: 'get', path: '/api/rooms/scenarios', tags, summary: 'The shipped scenario files (scenarios/*.yaml) a room can take its questions from', responses: { 200: jsonResponse('Scenarios', RoomScenarioListResponseSchema) } });
+registerRoute({ method: 'post', path: '/api/rooms', tags, summary: 'Create a room from a deck (pack questions, scrutins, election rounds, custom questions) and/or a scenario file (shipped name or uploaded YAML: its selection, first 20 scrutins): returns the join code and the secret facilitator link', request: { body: { content: { 'application/json': { schema: CreateRoomBodySchema } } } }, responses: { 201: jsonResponse('The room', CreateRoomResponseSchema), ...problemResponses(400, 429) } });
 registerRoute({ method: 'get', path: '/api/rooms/{code}', tags, summary: 'The room as this viewer may see it: facilitator (its key), participant (its token), projector (no token) or recap (?recap=)', request: { ...withCode, query: RoomViewQuerySchema }, responses: { 200: jsonResponse('The view', RoomViewSchema), ...problemResponses(400, 403, 404, 410, 429) } });
 registerRoute({ method: 'delete', path: '/api/rooms/{code}', tags, summary: 'Close and delete the room with all its data (facilitator)', request: withCode, responses: { 204: { description: 'Deleted' }, ...problemResponses(401, 403, 404) } });
 registerRoute({ method: 'post', path: '/api/rooms/{code}/participants', tags, summary: 'Join with a pseudonym: returns the participant token (keep it on the device)', request: { params: RoomCodeParamsSchema, body: { content: { 'application/json': { schema: JoinRoomBodySchema } } } }, responses: { 201: jsonResponse('Joined', JoinRoomResponseSchema), ...problemResponses(400, 404, 409, 410, 429) } });

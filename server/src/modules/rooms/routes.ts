@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import {
-  CreateRoomBodySchema, FacilitatorKeyResponseSchema, JoinRoomBodySchema, MyRoomsResponseSchema, RoomActionSchema, RoomCodeParamsSchema, RoomQuestionParamsSchema, RoomViewQuerySchema, VoteBodySchema,
+  CreateRoomBodySchema, FacilitatorKeyResponseSchema, JoinRoomBodySchema, MyRoomsResponseSchema, RoomScenarioListResponseSchema, RoomActionSchema, RoomCodeParamsSchema, RoomQuestionParamsSchema, RoomViewQuerySchema, VoteBodySchema,
 } from '@parallele/core';
 import type { AppDeps } from '../../deps';
 import { AppError, sendJson, validate } from '../../errors';
@@ -31,6 +31,9 @@ export function roomsRoutes(deps: AppDeps): Router {
   const router = express.Router();
   router.use('/rooms', limits.perIp);
   router.get('/rooms/packs', (_req, res) => res.json({ packs: service.catalogue.packs }));
+  router.get('/rooms/scenarios', (_req, res, next) => {
+    service.scenarios().then((scenarios) => sendJson(res, RoomScenarioListResponseSchema, { scenarios }), next);
+  });
   // Anonymous creation stays open; a signed-in creator becomes the room's owner, and then the
   // write is CSRF-checked like every other cookie-authenticated write.
   const ownerIfSignedIn = [readCookies, http.session, ((req, res, next) => (res.locals.citizen ? http.csrf(req, res, next) : next())) as express.RequestHandler];

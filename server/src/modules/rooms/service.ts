@@ -8,6 +8,7 @@ import type { Db } from '../../db/client';
 import { createDeckResolver, loadCatalogue, type Catalogue } from './deck';
 import { roomProblem } from './problems';
 import { createRoomsRepository, type StoredRoom } from './repository';
+import { listShippedScenarios, scenarioDeckItems } from './scenario-deck';
 
 /**
  * The rooms' service: every transition goes through core's reducer, is written to the store
@@ -88,15 +89,18 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
   const viewerOf = (c: Caller | null): Viewer => (c ? (c.role === 'facilitator' ? { role: 'facilitator' } : { role: 'participant', participantId: c.participantId }) : { role: 'projector' });
   const view = (room: StoredRoom, v: Viewer): RoomView => buildRoomView(room.state, v, now());
 
+  let shippedScenarios: ReturnType<typeof listShippedScenarios> | null = null;
   return {
     catalogue,
+    /** The shipped scenarios (read once). */
+    scenarios: () => (shippedScenarios ??= listShippedScenarios()),
     onChange(listener: (c: RoomChange) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     /** `ownerCitizenId`: the signed-in citizen creating it (listed in their "Vos salles"). */
     create(body: z.output<typeof CreateRoomBodySchema>, ownerCitizenId: number | null = null) {
-      const deck = resolver.resolve(body.deck);
+      const deck = resolver.resolve(body.scenario ? [...body.deck, ...scenarioDeckItems(body.scenario, 30 - body.deck.length)] : body.deck);
       let code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
       while (repo.exists(code)) code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
       const facilitatorKey = `${ROOM_TOKEN_PREFIX.facilitator}${secret(32)}`;
