@@ -1,5 +1,5 @@
 import {
-  CreateRoomResponseSchema, FacilitatorKeyResponseSchema, JoinRoomResponseSchema, MyRoomsResponseSchema, PackListResponseSchema, RoomViewSchema, ScrutinListResponseSchema,
+  CreateRoomResponseSchema, FacilitatorKeyResponseSchema, JoinRoomResponseSchema, MyRoomsResponseSchema, RoomScenarioListResponseSchema, PackListResponseSchema, RoomViewSchema, ScrutinListResponseSchema,
   type CreateRoomBody, type RoomAction, type VoteBody,
 } from '@parallele/core';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { get, http, request, toApiError } from '../../lib/api';
 const auth = (token?: string) => (token ? { Authorization: `Bearer ${token}` } : {});
 
 export const fetchPacks = () => get(PackListResponseSchema, '/rooms/packs');
+export const fetchRoomScenarios = () => get(RoomScenarioListResponseSchema, '/rooms/scenarios');
 export const searchScrutins = (q: string) => get(ScrutinListResponseSchema, '/scrutins', { q, legislature: 17, pageSize: 8 });
 export const createRoom = (body: CreateRoomBody) => request(CreateRoomResponseSchema, { method: 'POST', url: '/rooms', data: body });
 export const joinRoom = (code: string, pseudonym: string) => request(JoinRoomResponseSchema, { method: 'POST', url: `/rooms/${code}/participants`, data: { pseudonym } });

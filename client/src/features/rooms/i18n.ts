@@ -30,6 +30,15 @@ export const roomsFr = frenchTree({
     submit: 'Créer la salle',
     empty: 'Choisissez au moins une question.',
   },
+  scenario: {
+    title: 'Scénario',
+    intro: 'Les scrutins retenus par un fichier de scénario (les 20 premiers), ajoutés après les questions choisies.',
+    none: 'Aucun scénario',
+    choose: 'Scénario fourni',
+    upload: 'Ou téléverser un fichier YAML',
+    uploaded: 'Fichier : {{name}}',
+    tooBig: 'Fichier trop volumineux (32 Ko au plus).',
+  },
   mine: {
     title: 'Vos salles',
     none: 'Aucune salle pour l’instant : les salles créées en étant connecté·e s’affichent ici tant qu’elles existent (24 h après la dernière activité).',
@@ -143,6 +152,15 @@ export const roomsEn: RoomsResources = {
     fictionalName: 'Assembly name', parties: 'Parties (name, seats, position)', addParty: 'Add a party',
     deck: 'Selected questions ({{count}})', remove: 'Remove', k: 'K MaVoix deputies (empty: the room’s size)', max: 'Participants at most',
     submit: 'Create the room', empty: 'Choose at least one question.',
+  },
+  scenario: {
+    title: 'Scenario',
+    intro: 'The votes selected by a scenario file (the first 20), added after the chosen questions.',
+    none: 'No scenario',
+    choose: 'Shipped scenario',
+    upload: 'Or upload a YAML file',
+    uploaded: 'File: {{name}}',
+    tooBig: 'File too large (32 KB at most).',
   },
   mine: {
     title: 'Your rooms',
