@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { eventually, launchChromium, openPage, requireBuiltClient, requireChromium, shoot, startServer, type TestServer } from './harness';
+import { eventually, launchChromium, logIn, openPage, requireBuiltClient, requireChromium, shoot, signUpOverHttp, startServer, type TestServer } from './harness';
 
 /**
  * A workshop room end to end in real Chromium: the facilitator creates a room from a pack, the
@@ -90,5 +90,29 @@ describe('workshop room', () => {
     await eventually(async () => (await phone.locator('.room-reveal').count()) > 0).toBe(true);
     const width = await phone.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(360);
+  });
+
+  it('a signed-in facilitator creates a room from a shipped scenario and finds it in « Vos salles »', async () => {
+    const email = `e2e-rooms-${Date.now()}@example.org`;
+    const password = 'un mot de passe assez long';
+    await signUpOverHttp(server, email, password);
+    const page = await openPage(await context(), server, '/account');
+    await logIn(page, email, password);
+    await eventually(() => page.getByTestId('me-email').textContent()).toBe(email);
+    await page.goto(`${server.url}/salles/nouvelle`);
+    await page.getByRole('heading', { name: 'Vos salles' }).waitFor();
+    await page.getByLabel('Nom de la salle').fill('Atelier censure');
+    await page.getByLabel('Scénario fourni').selectOption('censure-barnier-2024');
+    await page.getByRole('button', { name: 'Créer la salle' }).click();
+    await page.waitForURL(/\/salle\/[A-Z0-9]{6}\/animation/);
+    const code = /\/salle\/([A-Z0-9]{6})\//.exec(page.url())![1]!;
+    const view = (await (await fetch(`${server.url}/api/rooms/${code}`)).json()) as { total: number };
+    expect(view.total).toBe(1);
+    await page.goto(`${server.url}/salles/nouvelle`);
+    const mine = page.locator('.room-mine li', { hasText: code });
+    await mine.getByText('Atelier censure').waitFor();
+    await mine.getByRole('link', { name: 'Ouvrir la console' }).click();
+    await page.waitForURL(new RegExp(`/salle/${code}/animation`));
+    await page.getByRole('button', { name: 'Commencer' }).waitFor();
   });
 });

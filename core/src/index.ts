@@ -30,6 +30,7 @@ export * from './contracts/rooms';
 export * from './contracts/rooms-state';
 export * from './contracts/rooms-views';
 export * from './contracts/rooms-http';
+export * from './contracts/rooms-owner';
 export * from './rooms';
 export * from './assemblies/majority';
 export * from './assemblies/quality';

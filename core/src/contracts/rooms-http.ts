@@ -17,13 +17,34 @@ export const RoomCodeParamsSchema = z.strictObject({ code: JoinCodeSchema });
 export const RoomQuestionParamsSchema = z.strictObject({ code: JoinCodeSchema, i: z.coerce.number({ error: 'i: expected a question index' }).int().min(0).max(29) });
 export const RoomViewQuerySchema = z.strictObject({ recap: z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, { error: 'recap: expected the recap key of the link' }).optional() });
 
-export const CreateRoomBodySchema = z.strictObject({
-  title: z.string().trim().min(1, { error: 'title: must not be empty' }).max(120, { error: 'title: at most 120 characters' }),
-  deck: z.array(DeckItemSchema).min(1, { error: 'deck: at least one question' }).max(30, { error: 'deck: at most 30 questions' }),
-  maxParticipants: z.number().int().min(2).max(MAX_ROOM_PARTICIPANTS).default(MAX_ROOM_PARTICIPANTS),
-  k: z.number().int().min(0).max(2000).nullable().default(null),
-});
+/** Uploaded scenario YAML is capped: a deck needs a selection, not a novel. */
+export const ROOM_SCENARIO_MAX_BYTES = 32 * 1024;
+/** At most this many scrutins are taken from a scenario's selection (in its order). */
+export const ROOM_SCENARIO_MAX_QUESTIONS = 20;
+/** A scenario file as a deck source: a shipped one by name (scenarios/NAME.yaml) or uploaded YAML. */
+export const RoomScenarioSourceSchema = z
+  .strictObject({
+    name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,79}$/, { error: 'scenario.name: expected a shipped scenario name (scenarios/NAME.yaml)' }).optional(),
+    yaml: z.string().min(1, { error: 'scenario.yaml: must not be empty' }).max(ROOM_SCENARIO_MAX_BYTES, { error: `scenario.yaml: at most ${ROOM_SCENARIO_MAX_BYTES} characters` }).optional(),
+  })
+  .refine((s) => (s.name === undefined) !== (s.yaml === undefined), { error: 'scenario: give either name or yaml', path: [] });
+export type RoomScenarioSource = z.infer<typeof RoomScenarioSourceSchema>;
+
+export const CreateRoomBodySchema = z
+  .strictObject({
+    title: z.string().trim().min(1, { error: 'title: must not be empty' }).max(120, { error: 'title: at most 120 characters' }),
+    deck: z.array(DeckItemSchema).max(30, { error: 'deck: at most 30 questions' }).default([]),
+    /** scrutins selected by a scenario file, put after the deck's questions */
+    scenario: RoomScenarioSourceSchema.optional(),
+    maxParticipants: z.number().int().min(2).max(MAX_ROOM_PARTICIPANTS).default(MAX_ROOM_PARTICIPANTS),
+    k: z.number().int().min(0).max(2000).nullable().default(null),
+  })
+  .refine((b) => b.deck.length > 0 || b.scenario !== undefined, { error: 'deck: at least one question', path: ['deck'] });
 export type CreateRoomBody = z.input<typeof CreateRoomBodySchema>;
+
+/** The shipped scenarios a room can take its questions from. */
+export const RoomScenarioListResponseSchema = z.object({ scenarios: z.array(z.object({ name: z.string(), title: z.string(), titleEn: z.string().nullable() })) }).meta({ id: 'RoomScenarios' });
+export type RoomScenarioListResponse = z.infer<typeof RoomScenarioListResponseSchema>;
 
 export const CreateRoomResponseSchema = z
   .object({

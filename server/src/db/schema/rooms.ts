@@ -16,6 +16,8 @@ export const rooms = sqliteTable(
     state: text('state').notNull(),
     createdAt: integer('created_at').notNull(),
     lastActivityAt: integer('last_activity_at').notNull(),
+    /** the signed-in citizen who created the room (null: created anonymously); lists "Vos salles" */
+    ownerCitizenId: integer('owner_citizen_id'),
   },
-  (t) => [index('rooms_last_activity').on(t.lastActivityAt)],
+  (t) => [index('rooms_last_activity').on(t.lastActivityAt), index('rooms_owner').on(t.ownerCitizenId)],
 );

@@ -1,9 +1,10 @@
 import express, { type Request, type Response, type Router } from 'express';
 import {
-  CreateRoomBodySchema, JoinRoomBodySchema, RoomActionSchema, RoomCodeParamsSchema, RoomQuestionParamsSchema, RoomViewQuerySchema, VoteBodySchema,
+  CreateRoomBodySchema, FacilitatorKeyResponseSchema, JoinRoomBodySchema, MyRoomsResponseSchema, RoomScenarioListResponseSchema, RoomActionSchema, RoomCodeParamsSchema, RoomQuestionParamsSchema, RoomViewQuerySchema, VoteBodySchema,
 } from '@parallele/core';
 import type { AppDeps } from '../../deps';
-import { AppError, validate } from '../../errors';
+import { AppError, sendJson, validate } from '../../errors';
+import { citizenOf, readCookies } from '../../http';
 import './openapi';
 import { requestLanguage, toRoomProblem } from './problems';
 import { roomCsv, roomReportHtml } from './report';
@@ -26,10 +27,30 @@ const handle = (fn: (req: Request, res: Response) => void) => (req: Request, res
 
 export function roomsRoutes(deps: AppDeps): Router {
   const { service, limits } = deps.rooms;
+  const { http } = deps;
   const router = express.Router();
   router.use('/rooms', limits.perIp);
   router.get('/rooms/packs', (_req, res) => res.json({ packs: service.catalogue.packs }));
-  router.post('/rooms', limits.joinsPerIp, handle((req, res) => res.status(201).json(service.create(validate(req, 'body', CreateRoomBodySchema)))));
+  router.get('/rooms/scenarios', (_req, res, next) => {
+    service.scenarios().then((scenarios) => sendJson(res, RoomScenarioListResponseSchema, { scenarios }), next);
+  });
+  // Anonymous creation stays open; a signed-in creator becomes the room's owner, and then the
+  // write is CSRF-checked like every other cookie-authenticated write.
+  const ownerIfSignedIn = [readCookies, http.session, ((req, res, next) => (res.locals.citizen ? http.csrf(req, res, next) : next())) as express.RequestHandler];
+  router.post('/rooms', limits.joinsPerIp, ...ownerIfSignedIn, handle((req, res) => {
+    const owner = res.locals.citizen ? citizenOf(res).citizenId : null;
+    res.status(201).json(service.create(validate(req, 'body', CreateRoomBodySchema), owner));
+  }));
+  const signedIn = [readCookies, http.session, http.requireCitizen];
+  router.get('/me/rooms', limits.perIp, ...signedIn, (_req, res) => {
+    res.set('cache-control', 'no-store');
+    sendJson(res, MyRoomsResponseSchema, { rooms: service.ownedBy(citizenOf(res).citizenId) });
+  });
+  router.post('/me/rooms/:code/facilitator-key', limits.perIp, ...signedIn, http.csrf, handle((req, res) => {
+    const { code } = validate(req, 'params', RoomCodeParamsSchema);
+    res.set('cache-control', 'no-store');
+    sendJson(res, FacilitatorKeyResponseSchema, service.reissueFacilitatorKey(code, citizenOf(res).citizenId));
+  }));
   router.get('/rooms/:code', handle((req, res) => {
     const { code } = validate(req, 'params', RoomCodeParamsSchema);
     res.set('cache-control', 'no-store').json(service.view(code, bearer(req), validate(req, 'query', RoomViewQuerySchema).recap));

@@ -1,13 +1,14 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import {
   ROOM_TOKEN_PREFIX, applyRoomEvent, buildRoomView, createRoomState, generateJoinCode,
-  type CreateRoomBodySchema, type RoomAction, type RoomEvent, type RoomState, type RoomView, type Viewer, type VoteBodySchema,
+  type CreateRoomBodySchema, type MyRoom, type RoomAction, type RoomEvent, type RoomState, type RoomView, type Viewer, type VoteBodySchema,
 } from '@parallele/core';
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { createDeckResolver, loadCatalogue, type Catalogue } from './deck';
 import { roomProblem } from './problems';
 import { createRoomsRepository, type StoredRoom } from './repository';
+import { listShippedScenarios, scenarioDeckItems } from './scenario-deck';
 
 /**
  * The rooms' service: every transition goes through core's reducer, is written to the store
@@ -28,6 +29,7 @@ export type RoomChange =
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const secret = (bytes: number) => randomBytes(bytes).toString('base64url');
+const facilitatorLink = (code: string, key: string) => `/salle/${code}/animation#cle=${key}`;
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: Catalogue }) {
@@ -87,24 +89,54 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
   const viewerOf = (c: Caller | null): Viewer => (c ? (c.role === 'facilitator' ? { role: 'facilitator' } : { role: 'participant', participantId: c.participantId }) : { role: 'projector' });
   const view = (room: StoredRoom, v: Viewer): RoomView => buildRoomView(room.state, v, now());
 
+  let shippedScenarios: ReturnType<typeof listShippedScenarios> | null = null;
   return {
     catalogue,
+    /** The shipped scenarios (read once). */
+    scenarios: () => (shippedScenarios ??= listShippedScenarios()),
     onChange(listener: (c: RoomChange) => void) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    create(body: z.output<typeof CreateRoomBodySchema>) {
-      const deck = resolver.resolve(body.deck);
+    /** `ownerCitizenId`: the signed-in citizen creating it (listed in their "Vos salles"). */
+    create(body: z.output<typeof CreateRoomBodySchema>, ownerCitizenId: number | null = null) {
+      const deck = resolver.resolve(body.scenario ? [...body.deck, ...scenarioDeckItems(body.scenario, 30 - body.deck.length)] : body.deck);
       let code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
       while (repo.exists(code)) code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
       const facilitatorKey = `${ROOM_TOKEN_PREFIX.facilitator}${secret(32)}`;
       const recapKey = secret(18);
       const state = createRoomState({ code, title: body.title, deck, maxParticipants: body.maxParticipants, k: body.k, now: now() });
-      const room: StoredRoom = { code, facilitatorKeyHash: sha256(facilitatorKey), recapKey, state };
+      const room: StoredRoom = { code, facilitatorKeyHash: sha256(facilitatorKey), recapKey, state, ownerCitizenId };
       repo.insert(room);
       cache.set(code, room);
-      const links = { facilitator: `/salle/${code}/animation#cle=${facilitatorKey}`, projector: `/salle/${code}/projection`, join: `/salle/${code}`, recap: `/salle/${code}/bilan?cle=${recapKey}` };
+      const links = { facilitator: facilitatorLink(code, facilitatorKey), projector: `/salle/${code}/projection`, join: `/salle/${code}`, recap: `/salle/${code}/bilan?cle=${recapKey}` };
       return { code, facilitatorKey, recapKey, links, view: view(room, { role: 'facilitator' }) };
+    },
+    /** "Vos salles": the citizen's rooms still stored (expired ones are dropped on the way). */
+    ownedBy(citizenId: number): MyRoom[] {
+      const rooms: MyRoom[] = [];
+      for (const code of repo.codesOwnedBy(citizenId, now() - ROOM_IDLE_MS)) {
+        const { state } = cache.get(code) ?? repo.get(code) ?? { state: null };
+        if (!state) continue;
+        rooms.push({
+          code, title: state.title, createdAt: state.createdAt, lastActivityAt: state.lastActivityAt, stage: state.stage, closed: state.closed,
+          questions: state.deck.length, participants: state.participants.filter((p) => p.status === 'active').length,
+          links: { facilitator: `/salle/${code}/animation`, projector: `/salle/${code}/projection`, join: `/salle/${code}` },
+        });
+      }
+      return rooms;
+    },
+    /**
+     * The owner takes the console back (another browser, a lost link): a fresh facilitator key,
+     * the old one stops working. Anyone else's room answers 404, as if it did not exist.
+     */
+    reissueFacilitatorKey(code: string, citizenId: number) {
+      const room = load(code);
+      if (room.ownerCitizenId !== citizenId) throw roomProblem('room-not-found', `no room ${code} among your rooms`, 'code');
+      const facilitatorKey = `${ROOM_TOKEN_PREFIX.facilitator}${secret(32)}`;
+      room.facilitatorKeyHash = sha256(facilitatorKey);
+      repo.setFacilitatorKeyHash(code, room.facilitatorKeyHash);
+      return { code, facilitatorKey, links: { facilitator: facilitatorLink(code, facilitatorKey) } };
     },
     /** The state for whoever asks: facilitator, participant, projector (no token) or recap (its key). */
     view(code: string, bearer: string | undefined, recapKey?: string): RoomView {

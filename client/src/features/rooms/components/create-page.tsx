@@ -1,13 +1,15 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
-import type { DeckItem } from '@parallele/core';
+import type { DeckItem, RoomScenarioSource } from '@parallele/core';
 import { AsyncView } from '../../../components/status';
 import type { ApiError } from '../../../lib/api';
 import { useResource } from '../../../lib/use-resource';
 import { createRoom, fetchPacks, searchScrutins } from '../api';
 import { keepFacilitatorKey } from '../identity';
 import { CustomQuestionForm } from './custom-question-form';
+import { MyRooms } from './my-rooms';
+import { ScenarioSource } from './scenario-source';
 
 const label = (item: DeckItem) => (item.kind === 'scrutin' ? item.uid : item.kind === 'election' ? `${item.election} · ${item.round}` : item.title);
 
@@ -19,6 +21,7 @@ export function CreateRoomPage() {
   const packs = useResource('rooms-packs', fetchPacks);
   const [title, setTitle] = useState('');
   const [deck, setDeck] = useState<{ item: DeckItem; text: string }[]>([]);
+  const [scenario, setScenario] = useState<RoomScenarioSource | null>(null);
   const [q, setQ] = useState('');
   const [hits, setHits] = useState<{ uid: string; titre: string; date: string }[]>([]);
   const [k, setK] = useState('');
@@ -36,9 +39,9 @@ export function CreateRoomPage() {
   };
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (deck.length === 0) return setError(t('rooms.create.empty'));
+    if (deck.length === 0 && !scenario) return setError(t('rooms.create.empty'));
     try {
-      const room = await createRoom({ title, deck: deck.map((d) => d.item), maxParticipants: Number(max), k: k.trim() === '' ? null : Number(k) });
+      const room = await createRoom({ title, deck: deck.map((d) => d.item), ...(scenario ? { scenario } : {}), maxParticipants: Number(max), k: k.trim() === '' ? null : Number(k) });
       keepFacilitatorKey(room.code, room.facilitatorKey);
       void navigate(room.links.facilitator);
     } catch (err) {
@@ -51,6 +54,7 @@ export function CreateRoomPage() {
       <h1>{t('rooms.create.title')}</h1>
       <p>{t('rooms.create.intro')}</p>
       <p><a href="/salles/guide">{t('rooms.create.guide')}</a></p>
+      <MyRooms />
       <form onSubmit={submit} className="card">
         <label htmlFor="room-title">{t('rooms.create.name')}</label>
         <input id="room-title" value={title} onChange={(e) => setTitle(e.target.value)} placeholder={t('rooms.create.namePlaceholder')} required maxLength={120} />
@@ -108,6 +112,7 @@ export function CreateRoomPage() {
           ))}
         </ul>
       </section>
+      <ScenarioSource value={scenario} onChange={setScenario} />
       <CustomQuestionForm onAdd={(item) => add([{ item, text: item.kind === 'custom' ? item.title : '' }])} />
     </div>
   );
