@@ -5,7 +5,7 @@ import { frenchTree } from '../../i18n/typography';
  * councils), merged into the app's resources under `assemblies.` by one line of i18n/index.ts.
  */
 export const assembliesFr = frenchTree({
-  nav: { elections: 'Élections' },
+  nav: { elections: 'Élections', councilAdmin: 'Conseils (admin)' },
   quality: {
     title: 'Qualité des données',
     unattributed_one:
@@ -114,7 +114,7 @@ export const assembliesFr = frenchTree({
 });
 
 export const assembliesEn: typeof assembliesFr = {
-  nav: { elections: 'Elections' },
+  nav: { elections: 'Elections', councilAdmin: 'Councils (admin)' },
   quality: {
     title: 'Data quality',
     unattributed_one:
