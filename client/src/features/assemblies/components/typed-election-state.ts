@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ElectionRecordSchema, type ElectionRecord } from '@parallele/core';
+import { ElectionRecordSchema } from '@parallele/core';
 
 /**
  * The state of an election a workshop facilitator types in (issue 15 §3), kept in the URL
@@ -42,4 +42,3 @@ export function typedElectionRecord(s: TypedElectionState, today: string) {
     rounds: [{ round: 1, rule: s.rule, blank: num(s.blank) ?? 0, candidates: s.candidates.map((c) => ({ name: c.name, votes: num(c.votes) })) }],
   });
 }
-export type TypedElectionRecord = ElectionRecord;
