@@ -77,4 +77,30 @@ describe('the European Parliament in Chromium', () => {
     await eventually(() => page.getByTestId('parallel-3').textContent()).toContain('Autre élu·e');
     await context.close();
   });
+
+  it('simulates an election a facilitator types in, and reopens it from its permalink', async () => {
+    const context = await browser.newContext();
+    const page = await openPage(context, server, '/elections');
+    const typed = page.getByTestId('typed-election');
+    await eventually(() => typed.getByRole('alert').textContent()).toContain('Intitulé\u00a0: à remplir.');
+    await typed.getByLabel('Intitulé', { exact: true }).fill('Délégué·e de l’atelier');
+    await typed.getByLabel('Nombre de membres (sièges)', { exact: true }).fill('30');
+    await typed.getByLabel('Blancs ou nuls', { exact: true }).fill('2');
+    await typed.getByLabel('Nom du ou de la candidat·e 1', { exact: true }).fill('Awa');
+    await typed.getByLabel('Voix du ou de la candidat·e 1', { exact: true }).fill('12');
+    await typed.getByLabel('Part MaVoix du ou de la candidat·e 1', { exact: true }).fill('0');
+    await typed.getByLabel('Nom du ou de la candidat·e 2', { exact: true }).fill('Bruno');
+    await typed.getByLabel('Voix du ou de la candidat·e 2', { exact: true }).fill('11');
+    await eventually(() => page.getByTestId('typed-official').textContent()).toContain('Élu·e\u00a0: Awa');
+    await page.getByTestId('typed-k').fill('4');
+    await eventually(() => page.getByTestId('typed-parallel').textContent()).toBe('Autre élu·e\u00a0: Bruno.');
+    // the permalink: the same page, opened afresh from the address
+    const link = page.url();
+    expect(new URL(link).searchParams.get('saisie')).toContain('Bruno');
+    const other = await context.newPage();
+    await other.goto(link);
+    await eventually(() => other.getByTestId('typed-parallel').textContent()).toBe('Autre élu·e\u00a0: Bruno.');
+    await shoot(other, 'typed-election');
+    await context.close();
+  });
 });

@@ -40,6 +40,7 @@ export * from './assemblies/ep-records';
 export * from './assemblies/elections';
 export * from './assemblies/election-contracts';
 export * from './assemblies/council';
+export * from './assemblies/council-contracts'; // issue 15: POST /api/admin/councils
 // issue 13: agenda, questions, alerts, agreement
 export * from './agenda/model';
 export * from './agenda/upcoming';

@@ -19,6 +19,7 @@ const PlatformRepresentativityPage = lazy(() => import('../features/reweighting/
 // Workshop rooms (issue 12): their own routes under /salles/* and /salle/*.
 const RoomsRoutes = lazy(() => import('../features/rooms/components/rooms-routes').then((m) => ({ default: m.RoomsRoutes })));
 const BuilderPage = lazy(() => import('../features/builder/components/builder-page').then((m) => ({ default: m.BuilderPage })));
+const CouncilAdminPage = lazy(() => import('../features/assemblies/components/council-admin-page').then((m) => ({ default: m.CouncilAdminPage })));
 const ElectionsPage = lazy(() => import('../features/assemblies/components/elections-page').then((m) => ({ default: m.ElectionsPage })));
 // issue 13: agenda, record, agreement
 const AgendaPage = lazy(() => import('../features/agenda/components/agenda-page').then((m) => ({ default: m.AgendaPage })));
@@ -52,6 +53,7 @@ export function App() {
           <Route path="representativite" element={<PlatformRepresentativityPage />} />
           <Route path="scenarios/builder" element={<BuilderPage />} />
           <Route path="elections/:id?" element={<ElectionsPage />} /> {/* issue 15 */}
+          <Route path="admin/conseils" element={<CouncilAdminPage />} /> {/* issue 15 */}
           <Route path="agenda" element={<AgendaPage />} />
           <Route path="bilan/:n" element={<RecordPage />} />
           <Route path="qui-vote-comme-moi" element={<AgreementPage />} />

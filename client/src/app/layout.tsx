@@ -59,6 +59,7 @@ export function Layout() {
             <NavLink to="/scenarios">{t('app.nav.scenarios')}</NavLink>
             <NavLink to="/salles/nouvelle">{t('app.nav.salles')}</NavLink>
             <NavLink to="/elections">{t('assemblies.nav.elections')}</NavLink>
+            {me?.role === 'admin' ? <NavLink to="/admin/conseils">{t('assemblies.nav.councilAdmin')}</NavLink> : null} {/* issue 15 */}
             <NavLink to="/account">{me ? me.email.split('@')[0] : t('app.nav.account')}</NavLink>
           </nav>
           <LanguageSwitch />

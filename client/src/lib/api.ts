@@ -2,7 +2,7 @@ import axios, { AxiosError, type AxiosRequestConfig } from 'axios';
 import {
   CSRF_COOKIE, CSRF_HEADER, ProblemSchema,
   type CompleteVerificationBody, type DeleteAccountBody, type LoginBody, type PasswordResetConfirmBody, type PasswordResetRequestBody, type Problem,
-  type PutBallotBody, type PutMyVoteBody, type PutPastVoteBody, type PutProfileBody, type RegisterBody, type ReviewFlagBody, type StartVerificationBody, type VerifyEmailBody, type VoteWindowBody,
+  type PutBallotBody, type CouncilImportBody, type PutMyVoteBody, type PutPastVoteBody, type PutProfileBody, type RegisterBody, type ReviewFlagBody, type StartVerificationBody, type VerifyEmailBody, type VoteWindowBody,
   type AlertSubscriptions, type MyConstituencyBody,
 } from '@parallele/core';
 import type { z } from 'zod';
@@ -85,7 +85,7 @@ export type RequestBody =
   | RegisterBody | VerifyEmailBody | LoginBody | PasswordResetRequestBody | PasswordResetConfirmBody | DeleteAccountBody
   | StartVerificationBody | CompleteVerificationBody | PutMyVoteBody | ReviewFlagBody | VoteWindowBody
   | PutProfileBody | PutPastVoteBody // issue 16
-  | PutBallotBody // issue 15
+  | PutBallotBody | CouncilImportBody // issue 15
   | AlertSubscriptions | MyConstituencyBody; // issue 13
 
 export const send = <S extends z.ZodType>(schema: S, method: 'POST' | 'PUT' | 'DELETE' | 'PATCH', url: string, data?: RequestBody) => request(schema, { method, url, data });

@@ -5,7 +5,7 @@ import { frenchTree } from '../../i18n/typography';
  * councils), merged into the app's resources under `assemblies.` by one line of i18n/index.ts.
  */
 export const assembliesFr = frenchTree({
-  nav: { elections: 'Élections' },
+  nav: { elections: 'Élections', councilAdmin: 'Conseils (admin)' },
   quality: {
     title: 'Qualité des données',
     unattributed_one:
@@ -57,6 +57,51 @@ export const assembliesFr = frenchTree({
     electedNow: '{{name}} aurait été élu·e dès ce tour.',
     noVotes: 'Aucune voix citoyenne encore : la répartition est égale entre les candidat·es.',
   },
+  typed: {
+    title: 'Saisir une élection',
+    intro: 'Tapez les résultats d’un tour (celui de votre atelier, de votre conseil…) : la page vérifie chaque champ et montre ce qu’auraient fait K membres MaVoix votant selon la répartition indiquée. L’adresse de la page garde la saisie : copiez-la pour la partager.',
+    weight: 'Répartition MaVoix',
+    add: 'Ajouter un·e candidat·e',
+    remove: 'Retirer le ou la candidat·e {{n}}',
+    kN: 'K membres MaVoix : {{k}}',
+    cannot: 'Simulation impossible : {{why}}',
+    permalink: 'Lien permanent : l’adresse de cette page.',
+    field: {
+      title: 'Intitulé', members: 'Nombre de membres (sièges)', rule: 'Règle', blank: 'Blancs ou nuls', ballots: 'Bulletins',
+      candidate_name: 'Nom du ou de la candidat·e {{n}}', candidate_votes: 'Voix du ou de la candidat·e {{n}}', candidate_weight: 'Part MaVoix du ou de la candidat·e {{n}}',
+    },
+    error: {
+      number: '{{field}} : un nombre entier est attendu.',
+      empty: '{{field}} : à remplir.',
+      min: '{{field}} : au moins {{min}}.',
+      max: '{{field}} : au plus {{max}}.',
+      twice: '{{field}} : ce nom figure deux fois.',
+      ballots: '{{field}} : plus de bulletins que de membres.',
+      invalid: '{{field}} : valeur invalide.',
+      weight: '{{field}} : un nombre positif ou nul est attendu.',
+      allZero: 'Répartition MaVoix : au moins une part doit être positive.',
+    },
+  },
+  councilAdmin: {
+    title: 'Définir un conseil local',
+    intro: 'Administration : chargez le fichier YAML (ou JSON) d’un conseil (nom, sièges, listes ou groupes, règle de majorité) et, si vous le souhaitez, le CSV de ses délibérations (id,date,title,group,pour,contre,abstentions[,outcome]). Un fichier incorrect n’écrit rien : chaque champ en faute est listé.',
+    signIn: 'Connectez-vous avec un compte administrateur.',
+    adminsOnly: 'Réservé aux administrateurs et administratrices.',
+    councilFile: 'Fichier du conseil (YAML ou JSON)',
+    csvFile: 'Délibérations (CSV, facultatif)',
+    submit: 'Importer',
+    unreadable: '{{file}} : YAML illisible ({{why}})',
+    notMapping: '{{file}} : le fichier doit décrire un conseil (council:, deliberations:).',
+    problems_one: 'Le fichier a {{count}} problème :',
+    problems_other: 'Le fichier a {{count}} problèmes :',
+    imported: 'Conseil {{council}} importé : {{list}}.',
+    added_one: '{{count}} délibération ajoutée',
+    added_other: '{{count}} délibérations ajoutées',
+    updated_one: '{{count}} mise à jour',
+    updated_other: '{{count}} mises à jour',
+    unchanged_one: '{{count}} inchangée',
+    unchanged_other: '{{count}} inchangées',
+  },
   council: {
     title: 'Conseils locaux',
     fictional: 'Exemple fictif',
@@ -69,7 +114,7 @@ export const assembliesFr = frenchTree({
 });
 
 export const assembliesEn: typeof assembliesFr = {
-  nav: { elections: 'Elections' },
+  nav: { elections: 'Elections', councilAdmin: 'Councils (admin)' },
   quality: {
     title: 'Data quality',
     unattributed_one:
@@ -120,6 +165,51 @@ export const assembliesEn: typeof assembliesFr = {
     otherRound_other: 'Nobody would have been elected: one more round.',
     electedNow: '{{name}} would have been elected in this round.',
     noVotes: 'No citizen vote yet: the split is even between the candidates.',
+  },
+  typed: {
+    title: 'Type in an election',
+    intro: 'Type in the results of a round (your workshop’s, your council’s…): the page checks every field and shows what K MaVoix members voting with the split given would have done. The page’s address keeps what you typed: copy it to share.',
+    weight: 'MaVoix split',
+    add: 'Add a candidate',
+    remove: 'Remove candidate {{n}}',
+    kN: 'K MaVoix members: {{k}}',
+    cannot: 'Cannot simulate: {{why}}',
+    permalink: 'Permalink: this page’s address.',
+    field: {
+      title: 'Title', members: 'Number of members (seats)', rule: 'Rule', blank: 'Blank or spoilt', ballots: 'Ballots',
+      candidate_name: 'Name of candidate {{n}}', candidate_votes: 'Votes of candidate {{n}}', candidate_weight: 'MaVoix share of candidate {{n}}',
+    },
+    error: {
+      number: '{{field}}: a whole number is expected.',
+      empty: '{{field}}: required.',
+      min: '{{field}}: at least {{min}}.',
+      max: '{{field}}: at most {{max}}.',
+      twice: '{{field}}: this name is listed twice.',
+      ballots: '{{field}}: more ballots than members.',
+      invalid: '{{field}}: invalid value.',
+      weight: '{{field}}: a non-negative number is expected.',
+      allZero: 'MaVoix split: at least one share must be positive.',
+    },
+  },
+  councilAdmin: {
+    title: 'Define a local council',
+    intro: 'Administration: upload a council’s YAML (or JSON) file (name, seats, lists or groups, majority rule) and, optionally, the CSV of its deliberations (id,date,title,group,pour,contre,abstentions[,outcome]). A bad file writes nothing: every bad field is listed.',
+    signIn: 'Sign in with an administrator account.',
+    adminsOnly: 'Administrators only.',
+    councilFile: 'Council file (YAML or JSON)',
+    csvFile: 'Deliberations (CSV, optional)',
+    submit: 'Import',
+    unreadable: '{{file}}: unreadable YAML ({{why}})',
+    notMapping: '{{file}}: the file must describe a council (council:, deliberations:).',
+    problems_one: 'The file has {{count}} problem:',
+    problems_other: 'The file has {{count}} problems:',
+    imported: 'Council {{council}} imported: {{list}}.',
+    added_one: '{{count}} deliberation added',
+    added_other: '{{count}} deliberations added',
+    updated_one: '{{count}} updated',
+    updated_other: '{{count}} updated',
+    unchanged_one: '{{count}} unchanged',
+    unchanged_other: '{{count}} unchanged',
   },
   council: {
     title: 'Local councils',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import request from 'supertest';
 import { parse as parseYaml } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ScrutinDetailSchema, simulate, toSimScrutin, type Tally } from '@parallele/core';
+import { CouncilImportSummarySchema, councilProblems, ScrutinDetailSchema, simulate, toSimScrutin, type Tally } from '@parallele/core';
 import { getScrutin } from '../../db/an-store';
 import { signUpOverHttp, startCitizensTestServer, type CitizensTestServer } from '../../test-support/citizens';
 import { BUNDLED_COUNCIL, importBundledAssembliesIfMissing } from '../assemblies';
@@ -87,7 +87,10 @@ describe('a council defined from files', () => {
     const csrf = login.body.csrfToken as string;
     const bad = await admin.post('/api/admin/councils').set('x-csrf-token', csrf).send({ ...body, council: { ...body.council, seats: 0 }, deliberationsCsv: 'id,date,title,group,pour,contre,abstentions\nd1,2026-09-01,Vote,z,1,2,0\n' }).expect(400);
     expect(bad.body.problems).toEqual(expect.arrayContaining([expect.stringMatching(/body: council\.seats/)]));
+    // the client's admin page reads the list through core's councilProblems
+    expect(councilProblems(bad.body)).toEqual(bad.body.problems);
     const ok = await admin.post('/api/admin/councils').set('x-csrf-token', csrf).send({ ...body, deliberationsCsv: 'id,date,title,group,pour,contre,abstentions\nd1,2026-09-01,Vote du budget,,6,5,0\n' }).expect(200);
     expect(ok.body).toMatchObject({ council: 'atelier', fictional: true, deliberations: { imported: 1 }, uids: ['CM-atelier-d1'] });
+    expect(CouncilImportSummarySchema.parse(ok.body)).toEqual(ok.body);
   });
 });

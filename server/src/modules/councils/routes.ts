@@ -1,8 +1,8 @@
 import express, { type Router } from 'express';
-import { z } from 'zod';
+import { CouncilImportBodySchema, CouncilImportSummarySchema } from '@parallele/core';
 import type { AppDeps } from '../../deps';
 import { AppError } from '../../errors';
-import { jsonBody, problemResponses, registerRoute, signedInWrite } from '../../openapi';
+import { jsonBody, jsonResponse, problemResponses, registerRoute, signedInWrite } from '../../openapi';
 import { readCookies } from '../../http';
 import { CouncilFileError, deliberationsFromCsv, parseCouncil } from './reader';
 
@@ -11,12 +11,10 @@ import { CouncilFileError, deliberationsFromCsv, parseCouncil } from './reader';
  * as the JSON of a council file, optionally with `deliberationsCsv` (the CSV text). A bad file is a
  * 400 problem listing every bad field (`problems`); nothing is written then.
  */
-const CouncilImportBodySchema = z.object({ deliberationsCsv: z.string().max(1_000_000).optional() }).passthrough();
-
 registerRoute({
   method: 'post', path: '/api/admin/councils', tags: ['councils'], summary: 'Define or update a local council and its deliberations (administrators)',
   security: signedInWrite, request: { body: jsonBody(CouncilImportBodySchema) },
-  responses: { 200: { description: 'What was imported' }, ...problemResponses(400, 401, 403) },
+  responses: { 200: jsonResponse('What was imported', CouncilImportSummarySchema), ...problemResponses(400, 401, 403) },
 });
 
 export function councilsRoutes(deps: Pick<AppDeps, 'councils' | 'http' | 'now'>): Router {

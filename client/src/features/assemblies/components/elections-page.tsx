@@ -8,6 +8,7 @@ import { useFormat } from '../../../lib/format';
 import { useAccountStore } from '../../account';
 import { fetchElection, fetchElections, fetchMyBallots } from '../api';
 import { ElectionRound } from './election-round';
+import { TypedElection } from './typed-election';
 
 /**
  * Multi-candidate elections (issue 15 §3): the Président de l'Assemblée, round by round, the
@@ -78,6 +79,7 @@ export function ElectionsPage() {
           ))}
         </>
       ) : null}
+      <TypedElection />
     </section>
   );
 }
