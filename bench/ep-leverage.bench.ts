@@ -5,9 +5,9 @@
  */
 import { legislatureLeverage, parseOfficialDocument, toSimScrutin, type SimScrutin } from '@parallele/core';
 import { BUNDLED_EP_DIR, readEpSource } from '../server/src/modules/ep';
+import { median } from './timing';
 
 const ms = (x: number) => Number(x.toFixed(2));
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 export async function run(): Promise<Record<string, string | number>> {
   let t = performance.now();

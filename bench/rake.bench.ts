@@ -7,23 +7,9 @@
 import { bootstrapShares, kishEffectiveSize, linearizedShares, mulberry32, rakeWeights, type RakingVariable } from '@parallele/core';
 import { loadShippedMargins, runRake } from '../server/src/modules/reweighting';
 import { skewedSample } from '../server/src/test-support/rake-fixture';
+import { median, time, cpuTime } from './timing';
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => Number(x.toFixed(1));
-
-function time(f: () => void): number {
-  const t = performance.now();
-  f();
-  return performance.now() - t;
-}
-
-/** CPU time of this process (ms): the machine may be shared, wall time then overstates. */
-function cpuTime(f: () => void): number {
-  const before = process.cpuUsage();
-  f();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
-}
 
 /** Respondents drawn from the margins tilted towards the first categories (young, women…). */
 function encodedSample(n: number, seed: number): { variables: RakingVariable[]; choices: Uint8Array } {

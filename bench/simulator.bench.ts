@@ -7,25 +7,11 @@ import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { blocPower, flipProbability, kCurve, legislatureLeverage, parseScrutin, toSimScrutin, type SimScrutin } from '@parallele/core';
+import { median, time, cpuTime } from './timing';
 
 const file = fileURLToPath(new URL('../data/opendata/scrutins/VTANR5L17V1-3876.ndjson.gz', import.meta.url));
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const ms = (x: number) => Number(x.toFixed(2));
-
-function time(f: () => void): number {
-  const t = performance.now();
-  f();
-  return performance.now() - t;
-}
-
-/** CPU time of this process (ms): the machine may be shared, wall time then overstates. */
-function cpuTime(f: () => void): number {
-  const before = process.cpuUsage();
-  f();
-  const used = process.cpuUsage(before);
-  return (used.user + used.system) / 1000;
-}
 
 export async function run(): Promise<Record<string, string | number>> {
   let scrutins: SimScrutin[] = [];

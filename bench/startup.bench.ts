@@ -21,11 +21,11 @@ import { openDatabase } from '../server/src/db/client';
 import { importBundledDataIfEmpty } from '../server/src/import/import-service';
 import { silentLogger } from '../server/src/logger';
 import { leverageOf, loadLegislature, loadScrutin, readScrutinsFromSource, simulationOf } from '../server/src/modules/simulation';
+import { median } from './timing';
 
 const RUNS = 5;
 const KS = Array.from({ length: 50 }, (_, i) => i + 1).join(',');
 const BUNDLE = join(REPO_ROOT, 'data/opendata/scrutins/VTANR5L17V1-3876.ndjson.gz');
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const s = (ms: number) => Number((ms / 1000).toFixed(2));
 const msOf = (ms: number) => Number(ms.toFixed(1));
 

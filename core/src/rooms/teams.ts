@@ -1,16 +1,8 @@
 import type { RoomState } from '../contracts/rooms-state';
+import { mulberry32 } from '../reweighting/prng';
 
 /** A small seeded PRNG (mulberry32): the same seed deals the same teams, so tests can check it. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededRandom = mulberry32;
 
 /**
  * Teams playing parliamentary groups: participants named in `members` go to their team, the
