@@ -70,6 +70,18 @@ describe('point 2: one person, one vote per scrutin, whatever they delete', () =
     expect([...latest.values()]).toEqual(['contre']);
   });
 
+  it('counts one election ballot per round after delete, re-register, verify and vote again', async () => {
+    const ballots = async () => ((await request(t.url).get('/api/elections/president-an-2024').expect(200)).body as { roundsDetail: { platform: { total: number } }[] }).roundsDetail[2]!.platform.total;
+    const before = await ballots();
+    const first = await signUpOverHttp(t, 'ballot-twice@example.org');
+    await first.agent.put('/api/elections/president-an-2024/rounds/3/my-ballot').set('x-csrf-token', first.csrf).send({ candidate: 'André Chassaigne' }).expect(200);
+    await first.agent.delete('/api/me').set('x-csrf-token', first.csrf).send({ password }).expect(204);
+    const second = await signUpOverHttp(t, 'ballot-twice@example.org');
+    expect((await second.agent.get('/api/elections/president-an-2024/my-ballots').expect(200)).body).toEqual({ ballots: { '3': 'André Chassaigne' } });
+    await second.agent.put('/api/elections/president-an-2024/rounds/3/my-ballot').set('x-csrf-token', second.csrf).send({ candidate: 'André Chassaigne' }).expect(200);
+    expect(await ballots()).toBe(before + 1);
+  });
+
   it("refuses the vote of an unverified account holding a deleted account's address", async () => {
     const uid = t.scrutinUids[2]!;
     const first = await signUpOverHttp(t, 'sneaky@example.org');

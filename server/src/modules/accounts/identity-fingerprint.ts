@@ -50,6 +50,14 @@ export function identityFingerprints(db: CitizensDb, secret: Buffer) {
     'UPDATE flags SET citizen_id = ? WHERE citizen_id = ? AND NOT EXISTS (SELECT 1 FROM flags WHERE citizen_id = ?)',
   );
   const moveFingerprints = sqlite.prepare<[number, number]>('UPDATE identity_fingerprints SET citizen_id = ? WHERE citizen_id = ?');
+  // Election ballots (issue 15) follow the person too. They have no append-only log, so where both
+  // accounts hold a ballot for the same round the successor's (the latest) stands and the deleted
+  // account's is dropped: one person, one ballot per round.
+  const dropShadowedBallots = sqlite.prepare<[number, number]>(
+    `DELETE FROM election_ballots WHERE citizen_id = ? AND EXISTS (SELECT 1 FROM election_ballots n
+      WHERE n.citizen_id = ? AND n.election_id = election_ballots.election_id AND n.round = election_ballots.round)`,
+  );
+  const moveBallots = sqlite.prepare<[number, number]>('UPDATE election_ballots SET citizen_id = ? WHERE citizen_id = ?');
 
   return {
     fingerprintOf,
@@ -67,7 +75,7 @@ export function identityFingerprints(db: CitizensDb, secret: Buffer) {
 
     /**
      * `citizenId` verified `value`: record it and, if a deleted account had verified it before,
-     * inherit that account's votes, flag and other fingerprints. Runs in one transaction.
+     * inherit that account's votes, election ballots, flag and other fingerprints. Runs in one transaction.
      * Votes on scrutins the new account already voted on stay with the deleted account (the
      * callers refuse or prevent that case: see `successionPending` and completeVerification).
      */
@@ -83,6 +91,8 @@ export function identityFingerprints(db: CitizensDb, secret: Buffer) {
           inheritedVotes = moveVotes.run(citizenId, predecessorId, citizenId).changes;
           moveFlag.run(citizenId, predecessorId, citizenId);
           moveFingerprints.run(citizenId, predecessorId);
+          dropShadowedBallots.run(predecessorId, citizenId);
+          moveBallots.run(citizenId, predecessorId);
         }
         upsert.run(fingerprint, kind, citizenId, at);
         return { predecessorId, inheritedVotes, conflicts };
