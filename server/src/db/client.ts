@@ -7,6 +7,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { resolveSqlitePath } from '../config';
 import { ensureAnIndexes } from './an-indexes';
 import * as schema from './schema';
+import { sqliteStore } from './sqlite-store';
 import type { Db } from './types';
 
 /** The generated SQL migrations (server/drizzle), resolved from this file, not from the cwd. */
@@ -14,7 +15,7 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url
 
 export const DEFAULT_DATABASE_URL = 'file:data/parallele.db';
 
-export type { CitizensDb, Db, Orm } from './types';
+export type { Db, SqlStore } from './types';
 
 /**
  * Opens (creating the file and its folder if needed) the SQLite store and applies pending
@@ -39,14 +40,8 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
     migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
     // an import killed during a bulk load leaves the acteur index dropped: put it back
     ensureAnIndexes(sqlite);
-    return {
-      orm,
-      sqlite,
-      path,
-      close: () => {
-        if (sqlite.open) sqlite.close();
-      },
-    };
+    const store = sqliteStore(sqlite);
+    return { dialect: 'sqlite', store, sqlite, path, close: () => store.close() };
   } catch (error) {
     sqlite.close();
     throw error;
