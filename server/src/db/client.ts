@@ -47,3 +47,15 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
     throw error;
   }
 }
+
+/** `postgres://` or `postgresql://`: the PostgreSQL store; anything else is a SQLite file. */
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+
+/**
+ * Opens the store DATABASE_URL names, SQLite or PostgreSQL, migrated and ready. Every entry point
+ * (server, CLIs, tests) opens its store here.
+ */
+export async function openStore(url: string = DEFAULT_DATABASE_URL): Promise<Db> {
+  if (isPostgresUrl(url)) return (await import('./postgres')).openPostgres(url);
+  return openDatabase(url);
+}
