@@ -1,8 +1,8 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { SyncKind, SyncRunSummary, SyncStatusResponse } from '@parallele/core';
 import { PoliteHttpClient, type PoliteClientOptions } from '@parallele/scrapers';
-import { REPO_ROOT, configSchema, type Config } from '../../config';
-import { isPostgresUrl, type Db } from '../../db/client';
+import { REPO_ROOT, configSchema, isPostgresUrl, type Config } from '../../config';
+import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
 import type { SyncContext, SyncProgress } from './context';
