@@ -145,9 +145,9 @@ export async function signUpOverHttp(t: CitizensTestServer, email: string, passw
 export async function registerVerified(citizens: Citizens, mailbox: string, email: string, ip: string | null, password = 'correct horse battery staple') {
   await citizens.accounts.register({ email, password }, ip);
   const { code } = await latestCode(citizens, mailbox, email);
-  citizens.accounts.verifyEmail({ email, code });
+  await citizens.accounts.verifyEmail({ email, code });
   const session = await citizens.accounts.login(email, password);
-  const citizen = citizens.accounts.resolveSession(session.token)!;
+  const citizen = (await citizens.accounts.resolveSession(session.token))!;
   return { token: session.token, citizen };
 }
 

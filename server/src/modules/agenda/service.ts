@@ -8,7 +8,7 @@ export interface AgendaServiceDeps {
   /** the AS_OF setting, when the server replays an instant */
   asOf: string | undefined;
   /** the open question on a text's decisive sitting, if any (the questions module answers) */
-  questionOf?: (dossierRef: string, sittingUid: string) => string | null;
+  questionOf?: (dossierRef: string, sittingUid: string) => Promise<string | null>;
 }
 
 /** How far ahead the agenda is read: the AN publishes three to four weeks of it. */
@@ -30,9 +30,11 @@ export function createAgendaService(deps: AgendaServiceDeps) {
     repo,
     clock,
     upcoming,
-    upcomingResponse(): UpcomingAgendaResponse {
+    async upcomingResponse(): Promise<UpcomingAgendaResponse> {
       const at = clock();
       const sittings = upcoming(at);
+      const texts = groupByText(sittings);
+      const questionIds = await Promise.all(texts.map(async (t) => (await deps.questionOf?.(t.dossierRef, t.decisiveSittingUid)) ?? null));
       return {
         clock: { now: at.now.toISOString(), source: at.source, asOfDate: at.asOfDate },
         sittings: sittings.map((s) => ({
@@ -44,11 +46,11 @@ export function createAgendaService(deps: AgendaServiceDeps) {
             voteExpected: p.voteExpected !== null, voteKind: p.voteExpected,
           })),
         })),
-        texts: groupByText(sittings).map((t) => ({
+        texts: texts.map((t, i) => ({
           dossierRef: t.dossierRef, title: t.title, voteKind: t.voteKind, decisiveSittingUid: t.decisiveSittingUid,
           decisiveStart: t.decisiveStart, firstStart: t.firstStart,
           sittings: t.items.map((i) => ({ uid: i.sittingUid, start: i.start, type: i.point.type, voteKind: i.point.voteExpected!, tentative: i.point.tentative })),
-          questionId: deps.questionOf?.(t.dossierRef, t.decisiveSittingUid) ?? null,
+          questionId: questionIds[i] ?? null,
         })),
       };
     },
