@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { resolveSqlitePath } from '../config';
+import { isPostgresUrl, resolveSqlitePath } from '../config';
 import { ensureAnIndexes } from './an-indexes';
 import * as schema from './schema';
 import { sqliteStore } from './sqlite-store';
@@ -48,8 +48,7 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
   }
 }
 
-/** `postgres://` or `postgresql://`: the PostgreSQL store; anything else is a SQLite file. */
-export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+export { isPostgresUrl } from '../config';
 
 /**
  * Opens the store DATABASE_URL names, SQLite or PostgreSQL, migrated and ready. Every entry point

@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { SyncKind, SyncRunSummary, SyncStatusResponse } from '@parallele/core';
 import { PoliteHttpClient, type PoliteClientOptions } from '@parallele/scrapers';
-import { REPO_ROOT, configSchema, type Config } from '../../config';
+import { REPO_ROOT, configSchema, isPostgresUrl, type Config } from '../../config';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
@@ -30,7 +30,7 @@ export function syncSettingsFromConfig(config: Config): SyncSettings {
     siteBaseUrl: config.AN_SITE_BASE_URL,
     client: { minIntervalMs: config.SCRAPER_MIN_INTERVAL_MS, timeoutMs: config.SCRAPER_TIMEOUT_MS },
     isolate: config.databasePath === ':memory:' ? null : {
-      databaseUrl: `file:${config.databasePath}`,
+      databaseUrl: isPostgresUrl(config.DATABASE_URL) ? config.DATABASE_URL : `file:${config.databasePath}`,
       memoryMb: config.SYNC_MEMORY_LIMIT_MB,
       timeoutMs: STALE_MS,
       env: { ...process.env, ...envOf(config) },
