@@ -65,7 +65,7 @@ async function heapPerRoom(): Promise<number> {
     gc();
     return (process.memoryUsage().heapUsed - before) / ROOMS;
   } finally {
-    store.cleanup();
+    await store.cleanup();
   }
 }
 
