@@ -6,9 +6,8 @@ import type { Db } from '../db/types';
 
 /**
  * Test support: throw-away PostgreSQL databases on the test server (TEST_POSTGRES_URL, default the
- * local trust-auth server). A file migrates ONE template database, then every `open()` copies it
- * (CREATE DATABASE … TEMPLATE: a file copy, no migration) and drops the copy when closed, so each
- * test starts on an empty migrated store, as `:memory:` does on SQLite.
+ * local trust-auth server), so each test starts on an empty migrated store, as `:memory:` does on
+ * SQLite.
  */
 export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://root@127.0.0.1:5432/postgres';
 
@@ -41,47 +40,77 @@ async function admin<T>(fn: (client: pg.Client) => Promise<T>): Promise<T> {
 }
 
 export interface PgDatabases {
-  /** a fresh, migrated, empty store of its own; closing it drops its database */
+  /** an empty, migrated store no other open store of this set shares */
   open(): Promise<Db>;
-  /** drops every database this set created (the template too) */
+  /** drops every database this set created */
   dropAll(): Promise<void>;
 }
 
-/** A set of test databases sharing one migrated template (create one per test file). */
+/**
+ * A set of test databases (create one per test file). Creating and dropping a database costs a
+ * second or two (a checkpoint), so a database is reused: `open()` takes one whose store was closed
+ * and empties it (rows deleted, tables a test created dropped, sequences reset), or creates and
+ * migrates a new one when every database is in use.
+ */
 export function pgDatabases(): PgDatabases {
   const prefix = `parallele_test_${randomBytes(4).toString('hex')}`;
-  const template = `${prefix}_template`;
-  const created = new Set<string>();
-  let ready: Promise<void> | undefined;
-  let count = 0;
+  const created: string[] = [];
+  const idle: string[] = [];
+  /** the tables the migrations create (what an emptied database keeps) */
+  let migratedTables: Set<string> | undefined;
 
-  const drop = (name: string) => admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => created.delete(name));
+  /** DELETE, not TRUNCATE (which writes new files: a second per database); replica role: no triggers */
+  async function empty(db: Db) {
+    const tables = (await db.store.all<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")).map((t) => `"${t.name}"`);
+    const extra = tables.filter((t) => !migratedTables!.has(t));
+    const kept = tables.filter((t) => migratedTables!.has(t));
+    await db.store.exec(
+      `BEGIN; SET LOCAL session_replication_role = replica;
+       ${extra.length ? `DROP TABLE ${extra.join(', ')} CASCADE;` : ''}
+       ${kept.map((t) => `DELETE FROM ${t};`).join(' ')}
+       SELECT setval(format('%I.%I', schemaname, sequencename)::regclass, 1, false) FROM pg_sequences WHERE schemaname = 'public';
+       COMMIT;`,
+    );
+  }
 
-  async function migrateTemplate() {
-    await admin((c) => c.query(`CREATE DATABASE "${template}" TEMPLATE template0`));
-    created.add(template);
-    const db = await openPostgres(testPostgresUrl(template));
-    await db.close();
+  async function create(): Promise<{ name: string; db: Db }> {
+    const name = `${prefix}_${created.length + 1}`;
+    await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE template0`));
+    created.push(name);
+    const db = await openPostgres(testPostgresUrl(name));
+    migratedTables ??= new Set((await db.store.all<{ name: string }>("SELECT tablename AS name FROM pg_tables WHERE schemaname = 'public'")).map((t) => `"${t.name}"`));
+    return { name, db };
   }
 
   return {
     async open() {
-      ready ??= migrateTemplate();
-      await ready;
-      const name = `${prefix}_${++count}`;
-      await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`));
-      created.add(name);
-      const db = await openPostgres(testPostgresUrl(name));
+      const reused = idle.pop();
+      let name: string;
+      let db: Db;
+      if (reused) {
+        name = reused;
+        db = await openPostgres(testPostgresUrl(name));
+        await empty(db);
+      } else {
+        ({ name, db } = await create());
+      }
+      let closed = false;
       return {
         ...db,
         close: async () => {
+          if (closed) return;
+          closed = true;
           await db.close();
-          await drop(name);
+          idle.push(name);
         },
       };
     },
     async dropAll() {
-      for (const name of [...created]) await drop(name);
+      while (created.length) {
+        const name = created.pop()!;
+        await admin((c) => c.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+      }
+      idle.length = 0;
     },
   };
 }

@@ -100,7 +100,7 @@ describe('rooms over HTTP', () => {
     const other = await createRoom();
     clock += 24 * 3600_000 + 1;
     expectProblem(await http().get(`/api/rooms/${other.code}`), 404, 'code');
-    expect(api.db.sqlite.prepare('SELECT count(*) AS n FROM rooms WHERE code = ?').get(other.code)).toEqual({ n: 0 });
+    expect(await api.db.store.get('SELECT count(*) AS n FROM rooms WHERE code = ?', [other.code])).toEqual({ n: 0 });
     const fresh = await createRoom();
     await http().delete(`/api/rooms/${fresh.code}`).set(bearer(fresh.facilitatorKey)).expect(204);
     expectProblem(await http().get(`/api/rooms/${fresh.code}`), 404);
@@ -125,7 +125,7 @@ describe('rooms over HTTP', () => {
     const b = JoinRoomResponseSchema.parse((await request(app).post(`/api/rooms/${created.code}/participants`).send({ pseudonym: 'Bilal' }).expect(201)).body);
     await request(app).put(`/api/rooms/${created.code}/questions/0/vote`).set(bearer(b.token)).send({ choice: 'contre' }).expect(200);
     clock += 24 * 3600_000 + 1;
-    expect(deps.rooms.service.sweep()).toBeGreaterThanOrEqual(1);
-    expect(api.db.sqlite.prepare('SELECT count(*) AS n FROM rooms WHERE code = ?').get(created.code)).toEqual({ n: 0 });
+    expect(await deps.rooms.service.sweep()).toBeGreaterThanOrEqual(1);
+    expect(await api.db.store.get('SELECT count(*) AS n FROM rooms WHERE code = ?', [created.code])).toEqual({ n: 0 });
   });
 });
