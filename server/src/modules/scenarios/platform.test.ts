@@ -125,7 +125,7 @@ describe('a platform scenario served by the API', () => {
     for (let i = 0; i < 8; i++) await vote('contre', `203.0.113.${i + 20}`);
     const during = rowOf(await detail());
     expect(during.platform?.votes).toEqual({ pour: 3, contre: 9, abstention: 0 });
-    const { flagged } = citizens.moderation.runDetector();
+    const { flagged } = await citizens.moderation.runDetector();
     expect(flagged).toBe(8);
     // the flags emit tallies:changed: the unflagged tally the scenario reads is back to 3 / 1
     const after = rowOf(await detail());

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncStatusResponseSchema } from '@parallele/core';
