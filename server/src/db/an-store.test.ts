@@ -44,7 +44,7 @@ const count = async (db: Db, sql: string, params: string[] = []) => (await db.st
 describe('openDatabase (SQLite)', () => {
   it('creates the folder, applies the migrations, and turns WAL and foreign keys on', async () => {
     const db = openDatabase(join(dir, `nested/folder/s${++n}.db`));
-    open.push({ db, close: () => db.close() });
+    open.push({ db, url: db.path, close: () => db.close() });
     const sqlite = db.sqlite!;
     expect(sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -61,7 +61,7 @@ describe('openDatabase (SQLite)', () => {
     const path = db.path;
     await db.close();
     const again = openDatabase(`file:${path}`);
-    open.push({ db: again, close: () => again.close() });
+    open.push({ db: again, url: again.path, close: () => again.close() });
     expect(await countScrutins(again)).toBe(2);
     expect(await hasActeurIndex(again)).toBe(true);
   });

@@ -134,6 +134,14 @@ const SCRUTIN_COLUMNS = [
 const GROUP_COLUMNS = ['scrutin_uid', 'position', 'organe_ref', 'members', 'pour', 'contre', 'abstentions', 'non_votants', 'majority_position'];
 const VOTE_COLUMNS = ['scrutin_uid', 'ordinal', 'acteur_ref', 'mandat_ref', 'organe_ref', 'position', 'by_proxy', 'cause', 'seat'];
 const MAP_COLUMNS = ['scrutin_uid', 'ordinal', 'acteur_ref', 'mandat_ref', 'position', 'malfunction'];
+/** Their PostgreSQL types, for the array parameters of the bulk path (insertRows). */
+const PG_TYPES = {
+  scrutins: ['text', 'integer', 'integer', 'text', 'text', 'text', 'text', 'integer', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text', 'text',
+    'integer', 'integer', 'integer', 'integer', 'integer', 'integer', 'integer', 'integer', 'text', 'text', 'bigint', 'bigint'],
+  groups: ['text', 'integer', 'text', 'integer', 'integer', 'integer', 'integer', 'integer', 'text'],
+  votes: ['text', 'integer', 'text', 'text', 'text', 'text', 'integer', 'text', 'text'],
+  maps: ['text', 'integer', 'text', 'text', 'text', 'integer'],
+};
 
 const voteValues = (uid: string, i: number, d: DeputyVote): SqlValue[] =>
   [uid, i, d.acteurRef, d.mandatRef, d.organeRef, d.position, d.byProxy === null ? null : d.byProxy ? 1 : 0, d.cause, d.seat];
@@ -193,14 +201,14 @@ async function upsertScrutinsBatched(db: Db, items: readonly ScrutinItem[], now:
     await db.store.run(`DELETE FROM scrutins WHERE uid IN (${placeholders(chunk.length)})`, chunk);
   }
   const written = [...writes.values()];
-  await insertRows(db.store, 'scrutins', SCRUTIN_COLUMNS, written.map((w) => scrutinValues(w.value, w.hash, w.source, w.importedAt, now)));
+  await insertRows(db.store, 'scrutins', SCRUTIN_COLUMNS, written.map((w) => scrutinValues(w.value, w.hash, w.source, w.importedAt, now)), '', PG_TYPES.scrutins);
   await insertRows(db.store, 'scrutin_groups', GROUP_COLUMNS, written.flatMap(({ value: s }) =>
     s.groups.map((g, i): SqlValue[] => [s.uid, i, g.organeRef, g.members, g.pour, g.contre, g.abstentions, g.nonVotants, g.majorityPosition]),
-  ));
-  await insertRows(db.store, 'deputy_votes', VOTE_COLUMNS, written.flatMap(({ value: s }) => s.deputies.map((d, i) => voteValues(s.uid, i, d))));
+  ), '', PG_TYPES.groups);
+  await insertRows(db.store, 'deputy_votes', VOTE_COLUMNS, written.flatMap(({ value: s }) => s.deputies.map((d, i) => voteValues(s.uid, i, d))), '', PG_TYPES.votes);
   await insertRows(db.store, 'mises_au_point', MAP_COLUMNS, written.flatMap(({ value: s }) =>
     s.misesAuPoint.map((m, i): SqlValue[] => [s.uid, i, m.acteurRef, m.mandatRef, m.position, m.malfunction ? 1 : 0]),
-  ));
+  ), '', PG_TYPES.maps);
   return report;
 }
 

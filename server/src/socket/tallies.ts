@@ -77,7 +77,8 @@ export function attachTallySockets(server: Server, deps: AppDeps, limits: Socket
     const room = tallyRoom(uid);
     if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) return;
     tallyOf(uid).then(
-      (tally) => io.to(room).emit(SOCKET_EVENTS.tallyUpdate, tally),
+      // Local: every process hears of every vote (cluster/event-bridge.ts) and pushes to its own sockets.
+      (tally) => io.local.to(room).emit(SOCKET_EVENTS.tallyUpdate, tally),
       (error: unknown) => deps.logger.error({ err: error, uid }, 'live tally failed'),
     );
   });
@@ -95,7 +96,7 @@ export function attachTallySockets(server: Server, deps: AppDeps, limits: Socket
 
   // the voter's other tabs; the tallies themselves are invalidated through onTalliesChanged below
   const onVotes = ({ votes: cast }: { votes: { scrutinUid: string; citizenId: number; vote: Parameters<ServerToClientEvents['vote:mine']>[0] }[] }) => {
-    for (const v of cast) io.to(citizenRoom(v.citizenId)).emit(SOCKET_EVENTS.myVote, v.vote);
+    for (const v of cast) io.local.to(citizenRoom(v.citizenId)).emit(SOCKET_EVENTS.myVote, v.vote);
   };
   const downgrade = (socket: TallySocket) => {
     const citizen = socket.data.citizen;

@@ -93,6 +93,8 @@ export async function startAnSite(archives: { scrutins: Buffer; amo: Buffer; age
 /** A real store (SQLite in a temp dir, or PostgreSQL: see store.ts) and data folder, and a sync service pointed at the site. */
 export interface SyncHarness {
   db: Db;
+  /** the store's DATABASE_URL, for another process */
+  databaseUrl: string;
   dataDir: string;
   service: SyncService;
   clock: ReturnType<typeof testSupport.recordingClock>;
@@ -114,6 +116,7 @@ export async function syncHarness(site: AnSite, client: PoliteClientOptions = {}
   });
   return {
     db,
+    databaseUrl: store.url,
     dataDir,
     service,
     clock,

@@ -15,6 +15,8 @@ export const testDatabaseUrl = (): string | null => process.env.TEST_DATABASE_UR
 /** A store opened for one test: `close()` closes it and, on PostgreSQL, drops its database. */
 export interface TestStore {
   db: Db;
+  /** what another process opens the same store with (DATABASE_URL) */
+  url: string;
   close(): Promise<void>;
 }
 
@@ -62,14 +64,16 @@ export async function dropDatabase(name: string): Promise<void> {
  */
 export async function openTestStore(sqliteFile: string, options: { template?: string } = {}): Promise<TestStore> {
   if (!testDatabaseUrl()) {
-    const db = await openStore(`file:${sqliteFile}`);
-    return { db, close: () => db.close() };
+    const url = `file:${sqliteFile}`;
+    const db = await openStore(url);
+    return { db, url, close: () => db.close() };
   }
   const name = uniqueDatabaseName();
   await createDatabase(name, options.template);
+  const url = databaseUrl(name);
   let db: Db;
   try {
-    db = await openStore(databaseUrl(name));
+    db = await openStore(url);
   } catch (error) {
     await dropDatabase(name);
     throw error;
@@ -77,6 +81,7 @@ export async function openTestStore(sqliteFile: string, options: { template?: st
   let closing: Promise<void> | undefined;
   return {
     db,
+    url,
     close: () =>
       (closing ??= (async () => {
         await db.close();

@@ -191,6 +191,9 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       return { token, expiresAt, me: toMe(citizen) };
     },
 
+    /** Empties the session cache (a session ended on another process: issue 14). */
+    forgetSessions,
+
     async resolveSession(token: string | undefined): Promise<SessionCitizen | null> {
       if (!token || token.length > 100) return null;
       const now = nowMs();

@@ -28,7 +28,7 @@ export async function setMyConstituency(db: Db, citizenId: number, value: { numD
 export async function deputyVotes(db: Db, ref: string, legislature: number, limit: number, citizenId: number | null) {
   const { store } = db;
   const seat = await store.get<{ d: string; c: number }>(
-    'SELECT num_departement AS d, num_circo AS c FROM deputy_constituencies WHERE acteur_ref = ? AND legislature = ? ORDER BY end_date IS NOT NULL, start_date DESC LIMIT 1',
+    'SELECT num_departement AS d, num_circo AS c FROM deputy_constituencies WHERE acteur_ref = ? AND legislature = ? ORDER BY end_date IS NOT NULL, start_date DESC NULLS LAST LIMIT 1',
     [ref, legislature],
   );
   const rows = await store.all<{ scrutinUid: string; titre: string; date: string; deputy: string }>(

@@ -10,11 +10,11 @@ export async function findDeputies(db: Db, q: { legislature: number; departement
   const rows =
     q.name !== undefined
       ? // lower() both sides: LIKE is case-sensitive on PostgreSQL
-        await db.store.all<Row>(`${select} AND lower(d.first_name || ' ' || d.last_name) LIKE lower(?) ESCAPE '\\' ORDER BY d.last_name, c.start_date DESC LIMIT 20`, [
+        await db.store.all<Row>(`${select} AND lower(d.first_name || ' ' || d.last_name) LIKE lower(?) ESCAPE '\\' ORDER BY d.last_name, c.start_date DESC NULLS LAST LIMIT 20`, [
           q.legislature,
           `%${q.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
         ])
-      : await db.store.all<Row>(`${select} AND upper(c.num_departement) = upper(?) AND c.num_circo = ? ORDER BY c.end_date IS NOT NULL, c.start_date DESC`, [
+      : await db.store.all<Row>(`${select} AND upper(c.num_departement) = upper(?) AND c.num_circo = ? ORDER BY c.end_date IS NOT NULL, c.start_date DESC NULLS LAST`, [
           q.legislature,
           q.departement!.replace(/^(\d)$/, '0$1'),
           q.circo!,
