@@ -23,7 +23,7 @@ import type { ElectionsService } from './modules/elections';
 import type { CouncilsService } from './modules/councils';
 import type { Platform } from './modules/platform';
 
-/** The open store: `{ orm, sqlite, close }` from db/client. */
+/** The open store: `{ dialect, store, sqlite, close }` from db/client (openStore). */
 export type Store = Db;
 
 /** What every service is built from: the process's config, log, store, event bus and clock. */

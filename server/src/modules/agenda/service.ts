@@ -17,13 +17,14 @@ const HORIZON_SITTINGS = 200;
 export function createAgendaService(deps: AgendaServiceDeps) {
   const repo = agendaRepository(deps.db);
 
-  function clock(): AgendaClock {
-    const snapshot = repo.snapshotAt();
+  async function clock(): Promise<AgendaClock> {
+    const snapshot = await repo.snapshotAt();
     return agendaClock(deps.now(), deps.asOf === undefined ? null : new Date(deps.asOf), snapshot === null ? null : new Date(snapshot));
   }
 
-  function upcoming(at: AgendaClock = clock()): AgendaSitting[] {
-    return upcomingSittings(repo.sittingsAfter(at.now.getTime(), HORIZON_SITTINGS), at.now);
+  async function upcoming(at?: AgendaClock): Promise<AgendaSitting[]> {
+    const when = at ?? (await clock());
+    return upcomingSittings(await repo.sittingsAfter(when.now.getTime(), HORIZON_SITTINGS), when.now);
   }
 
   return {
@@ -31,10 +32,10 @@ export function createAgendaService(deps: AgendaServiceDeps) {
     clock,
     upcoming,
     async upcomingResponse(): Promise<UpcomingAgendaResponse> {
-      const at = clock();
-      const sittings = upcoming(at);
+      const at = await clock();
+      const sittings = await upcoming(at);
       const texts = groupByText(sittings);
-      const questionIds = await Promise.all(texts.map(async (t) => (await deps.questionOf?.(t.dossierRef, t.decisiveSittingUid)) ?? null));
+      const questions = await Promise.all(texts.map(async (t) => (await deps.questionOf?.(t.dossierRef, t.decisiveSittingUid)) ?? null));
       return {
         clock: { now: at.now.toISOString(), source: at.source, asOfDate: at.asOfDate },
         sittings: sittings.map((s) => ({
@@ -50,7 +51,7 @@ export function createAgendaService(deps: AgendaServiceDeps) {
           dossierRef: t.dossierRef, title: t.title, voteKind: t.voteKind, decisiveSittingUid: t.decisiveSittingUid,
           decisiveStart: t.decisiveStart, firstStart: t.firstStart,
           sittings: t.items.map((i) => ({ uid: i.sittingUid, start: i.start, type: i.point.type, voteKind: i.point.voteExpected!, tentative: i.point.tentative })),
-          questionId: questionIds[i] ?? null,
+          questionId: questions[i] ?? null,
         })),
       };
     },
