@@ -1,6 +1,5 @@
 import { createServer } from 'node:http';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openStore } from '../db/client';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Server } from 'socket.io';
@@ -136,9 +135,9 @@ describe("point 5: sockets end with their session, and only the app's origin may
       const socket = await open(`http://127.0.0.1:${(http.address() as AddressInfo).port}`, { cookie: await sessionCookie(me) });
       const mine: MyVote[] = [];
       socket.on(SOCKET_EVENTS.myVote, (v) => mine.push(v));
-      const other = new Database(join(t.dir, 'test.db'));
-      other.prepare('DELETE FROM sessions WHERE citizen_id = (SELECT id FROM citizens WHERE email = ?)').run('socket-cli@example.org');
-      other.close();
+      const other = await openStore(t.db.path);
+      await other.store.run('DELETE FROM sessions WHERE citizen_id = (SELECT id FROM citizens WHERE email = ?)', ['socket-cli@example.org']);
+      await other.close();
       await new Promise((r) => setTimeout(r, 200));
       const session = await t.citizens.accounts.login('socket-cli@example.org', 'correct horse battery staple');
       await t.citizens.votes.castVote((await t.citizens.accounts.resolveSession(session.token))!, t.scrutinUids[3]!, 'abstention', '192.0.2.9');

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Writable } from 'node:stream';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
+import { openStore } from '../../db/client';
 import request from 'supertest';
 import { pino } from 'pino';
 import { latestCode, signUpOverHttp, startCitizensTestServer, type CitizensTestServer } from '../../test-support/citizens';
@@ -111,9 +110,9 @@ describe('point 6: revocation is immediate', () => {
   it('refuses a session deleted in the store by another connection at once', async () => {
     const me = await signUpOverHttp(t, 'revoked@example.org');
     await me.agent.get('/api/auth/me').expect(200);
-    const other = new Database(join(t.dir, 'test.db'));
-    other.prepare('DELETE FROM sessions WHERE citizen_id = (SELECT id FROM citizens WHERE email = ?)').run('revoked@example.org');
-    other.close();
+    const other = await openStore(t.db.path);
+    await other.store.run('DELETE FROM sessions WHERE citizen_id = (SELECT id FROM citizens WHERE email = ?)', ['revoked@example.org']);
+    await other.close();
     await me.agent.get('/api/auth/me').expect(401);
     await me.agent.put(`/api/scrutins/${t.scrutinUids[0]}/my-vote`).set('x-csrf-token', me.csrf).send({ choice: 'pour' }).expect(401);
   });

@@ -103,5 +103,5 @@ describe('the burst detector against a brigade', () => {
     const honestContre = honest.filter((a) => a.choice === 'contre').length;
     expect(Math.abs(tally.unflagged.contre - honestContre)).toBeLessThanOrEqual(brigade.length - caught);
     expect(tally.all.total).toBe(700);
-  });
+  }, 180_000); // 700 accounts registered and voting one by one: on PostgreSQL each vote is a few round trips
 });

@@ -25,7 +25,7 @@ describe('moderation', () => {
     const { stdout } = await run(
       join(REPO_ROOT, 'node_modules/.bin/tsx'),
       [join(REPO_ROOT, 'server/src/cli/admin.ts'), 'create', '--email', 'Chief@Example.org'],
-      { env: { ...process.env, DATABASE_URL: `file:${join(t.dir, 'test.db')}`, NODE_ENV: 'test', SCRYPT_LOG_N: '10', SCRYPT_P: '1', SECRET_KEY_FILE: join(t.dir, 'secret.key') } },
+      { env: { ...process.env, DATABASE_URL: t.db.path, NODE_ENV: 'test', SCRYPT_LOG_N: '10', SCRYPT_P: '1', SECRET_KEY_FILE: join(t.dir, 'secret.key') } },
     );
     const password = /Generated password \(shown once\): (\S+)/.exec(stdout)?.[1];
     expect(stdout).toMatch(/Created administrator chief@example\.org/);

@@ -3,8 +3,8 @@ import { execFile } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import Database from 'better-sqlite3';
 import { REPO_ROOT } from '../../config';
+import { openStore } from '../../db/client';
 import { createVerifiedCitizen, startCitizensTestServer, type CitizensTestServer } from '../../test-support/citizens';
 import { verifyPublished, verifyStore } from './verify-log';
 
@@ -30,13 +30,14 @@ afterAll(async () => t.close());
 
 describe('npm run verify-log', () => {
   it('verifies every chain of the store and recomputes the served tallies', async () => {
-    const checks = await verifyStore(`file:${join(t.dir, 'test.db')}`, { receipts: receipts.slice(0, 2) });
+    // the test store's own address: a SQLite file, or the PostgreSQL URL of its database
+    const checks = await verifyStore(t.db.path, { receipts: receipts.slice(0, 2) });
     expect(checks.map((c) => [c.scrutinUid, c.ok, c.tally.total])).toEqual([
       [t.scrutinUids[0], true, 12],
       [t.scrutinUids[1], true, 12],
     ].sort());
     expect(checks.find((c) => c.scrutinUid === t.scrutinUids[0])!.tally).toEqual({ pour: 8, contre: 4, abstention: 0, total: 12 });
-    const { code, out } = await cli(['--db', `file:${join(t.dir, 'test.db')}`, '--scrutin', t.scrutinUids[0]!, '--receipt', receipts[0]!]);
+    const { code, out } = await cli(['--db', t.db.path, '--scrutin', t.scrutinUids[0]!, '--receipt', receipts[0]!]);
     expect(out).toMatch(/^OK {2}.*pour 8 · contre 4 · abstention 0 \(12 voters\)/m);
     expect(out).toMatch(/found, current vote/);
     expect(code).toBe(0);
@@ -62,15 +63,17 @@ describe('npm run verify-log', () => {
   });
 
   it('refuses to rewrite the log in the store, and catches a rewrite done behind its back', async () => {
-    const path = join(t.dir, 'test.db');
-    const sqlite = new Database(path);
-    expect(() => sqlite.prepare("UPDATE vote_log SET choice = 'contre' WHERE seq = 2").run()).toThrow(/append-only/);
-    expect(() => sqlite.prepare('DELETE FROM vote_log WHERE seq = 2').run()).toThrow(/append-only/);
-    // An attacker with write access drops the guard: the chain still gives them away.
-    sqlite.exec('DROP TRIGGER vote_log_no_update');
-    sqlite.prepare("UPDATE vote_log SET choice = 'contre' WHERE scrutin_uid = ? AND seq = 2").run(t.scrutinUids[0]!);
-    sqlite.close();
-    const check = (await verifyStore(path, { scrutinUid: t.scrutinUids[0]! }))[0]!;
+    const other = await openStore(t.db.path);
+    try {
+      await expect(other.store.run("UPDATE vote_log SET choice = 'contre' WHERE seq = 2")).rejects.toThrow(/append-only/);
+      await expect(other.store.run('DELETE FROM vote_log WHERE seq = 2')).rejects.toThrow(/append-only/);
+      // An attacker with write access drops the guard: the chain still gives them away.
+      await other.store.exec(other.dialect === 'sqlite' ? 'DROP TRIGGER vote_log_no_update' : 'ALTER TABLE vote_log DISABLE TRIGGER USER');
+      await other.store.run("UPDATE vote_log SET choice = 'contre' WHERE scrutin_uid = ? AND seq = 2", [t.scrutinUids[0]!]);
+    } finally {
+      await other.close();
+    }
+    const check = (await verifyStore(t.db.path, { scrutinUid: t.scrutinUids[0]! }))[0]!;
     expect(check.ok).toBe(false);
     expect(check.problems.map((p) => p.message).join('\n')).toMatch(/does not match its content|the store counts/);
   });
