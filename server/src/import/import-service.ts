@@ -7,7 +7,7 @@ import { epVotesFile, readEpSource } from '../modules/ep/reader';
 import { beginBulkLoad, contentHash, countScrutins, upsertDeputies, upsertGroups, upsertScrutins, type UpsertItem, type UpsertReport } from '../db/an-store';
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
-import { createAgendaCollector } from '../modules/agenda';
+import { createAgendaCollector, createAmendementCollector } from '../modules/agenda';
 import { createSeatsCollector } from '../modules/agreement';
 
 /**
@@ -42,7 +42,7 @@ export interface KindSummary {
 export interface ImportError {
   /** `bundle.ndjson.gz:12`, `archive.zip!json/x.json`… (with the uid when known) */
   location: string;
-  kind: OfficialDocumentKind | 'reunion' | null;
+  kind: OfficialDocumentKind | 'reunion' | 'amendement' | null;
   message: string;
 }
 
@@ -58,6 +58,8 @@ export interface ImportSummary {
   groups: KindSummary;
   /** séances publiques of the agenda (`reunion` files; other meetings are counted as skipped) */
   agenda: KindSummary;
+  /** amendements (the linker matches « l'amendement n° … » scrutins with them) */
+  amendements: KindSummary;
   /** errors not tied to a record kind: unreadable file, truncated gzip, line that is not JSON… */
   sourceErrors: number;
   /** duplicates with identical content that were skipped */
@@ -103,7 +105,7 @@ export interface ImportOptions {
 
 const emptyKind = (): KindSummary => ({ imported: 0, updated: 0, unchanged: 0, errors: 0 });
 
-const SUMMARY_KEY = { scrutin: 'scrutins', acteur: 'deputies', organe: 'groups', reunion: 'agenda' } as const;
+const SUMMARY_KEY = { scrutin: 'scrutins', acteur: 'deputies', organe: 'groups', reunion: 'agenda', amendement: 'amendements' } as const;
 
 /** The repository's bundled open data (resolved from this file, not from the cwd). */
 export const BUNDLED_DATA_DIR = join(REPO_ROOT, 'data/opendata');
@@ -123,6 +125,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     deputies: emptyKind(),
     groups: emptyKind(),
     agenda: emptyKind(),
+    amendements: emptyKind(),
     sourceErrors: 0,
     duplicates: 0,
     skipped: 0,
@@ -132,7 +135,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     warnings: [],
     conflicts: [],
   };
-  const fail = (location: string, kind: OfficialDocumentKind | 'reunion' | null, message: string) => {
+  const fail = (location: string, kind: OfficialDocumentKind | 'reunion' | 'amendement' | null, message: string) => {
     summary.errors.push({ location, kind, message });
     if (kind) summary[SUMMARY_KEY[kind]].errors++;
     else summary.sourceErrors++;
@@ -143,9 +146,10 @@ export async function importOfficialData(db: Db, from: string | readonly string[
   const groups = new Map<string, UpsertItem<Group>>();
   let batch: UpsertItem<Scrutin>[] = [];
   const agenda = createAgendaCollector();
+  const amendements = createAmendementCollector();
   const seats = createSeatsCollector();
 
-  const tally = (key: 'scrutins' | 'deputies' | 'groups' | 'agenda', r: Pick<UpsertReport, 'updated' | 'unchanged' | 'rows'> & ({ inserted: number } | { imported: number })) => {
+  const tally = (key: 'scrutins' | 'deputies' | 'groups' | 'agenda' | 'amendements', r: Pick<UpsertReport, 'updated' | 'unchanged' | 'rows'> & ({ inserted: number } | { imported: number })) => {
     summary[key].imported += 'inserted' in r ? r.inserted : r.imported;
     summary[key].updated += r.updated;
     summary[key].unchanged += r.unchanged;
@@ -176,6 +180,12 @@ export async function importOfficialData(db: Db, from: string | readonly string[
           const outcome = agenda.add(item.json, item.location, item.text);
           if (outcome.status === 'error') fail(item.location, 'reunion', outcome.message);
           else if (outcome.status === 'skipped') summary.skipped++;
+          else if (outcome.status === 'duplicate') summary.duplicates++;
+          continue;
+        }
+        if (amendements.handles(item.json)) {
+          const outcome = amendements.add(item.json, item.location, item.text);
+          if (outcome.status === 'error') fail(item.location, 'amendement', outcome.message);
           else if (outcome.status === 'duplicate') summary.duplicates++;
           continue;
         }
@@ -238,6 +248,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
       if (deputies.size > 0) seats.write(db);
       if (groups.size > 0) tally('groups', upsertGroups(db, [...groups.values()], now));
       if (agenda.size > 0) tally('agenda', agenda.write(db, sources, now, options.agendaSnapshotAt));
+      if (amendements.size > 0) tally('amendements', amendements.write(db, now));
     }
     if (strict) {
       if (summary.errors.length === 0) {
@@ -246,7 +257,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
       } else {
         db.sqlite.exec('ROLLBACK');
         // nothing of this run was kept: report it so
-        for (const k of ['scrutins', 'deputies', 'groups', 'agenda'] as const) Object.assign(summary[k], { imported: 0, updated: 0, unchanged: 0 });
+        for (const k of ['scrutins', 'deputies', 'groups', 'agenda', 'amendements'] as const) Object.assign(summary[k], { imported: 0, updated: 0, unchanged: 0 });
         summary.rows = 0;
       }
     } else {
@@ -291,7 +302,7 @@ export function sourceHash(text: string): string {
  * extract, `mandat`) files beside acteurs and organes: an official archive must import cleanly, so
  * these are counted as skipped rather than reported as errors. Any other unknown root is an error.
  */
-const OTHER_AN_ROOTS = new Set(['deport', 'mandat', 'dossierParlementaire', 'document', 'amendement', 'question', 'pays']);
+const OTHER_AN_ROOTS = new Set(['deport', 'mandat', 'dossierParlementaire', 'document', 'question', 'pays']);
 
 function isOtherAnDocument(json: unknown): boolean {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;

@@ -1,26 +1,18 @@
+import { profileDepartementOf, seatDepartementOf, type MyConstituency, type MyConstituencyBody } from '@parallele/core';
 import type { Db } from '../../db/client';
+import { profilesRepository } from '../profiles';
 
 /** Below this many votes, a constituency's split is not shown: it could reveal a neighbour's vote. */
 export const MIN_CONSTITUENCY_SPLIT = 5;
 
-export function myConstituency(db: Db, citizenId: number) {
-  return (
-    db.sqlite
-      .prepare<[number], { numDepartement: string; numCirco: number }>('SELECT num_departement AS numDepartement, num_circo AS numCirco FROM citizen_constituencies WHERE citizen_id = ?')
-      .get(citizenId) ?? null
-  );
+/** My seat as the AN writes it, from the profile's département and circonscription (null: not told). */
+export function myConstituency(db: Db, citizenId: number): MyConstituency {
+  const c = profilesRepository(db).constituencyOf(citizenId);
+  return c ? { numDepartement: seatDepartementOf(c.departement), numCirco: c.circonscription } : null;
 }
 
-export function setMyConstituency(db: Db, citizenId: number, value: { numDepartement: string; numCirco: number } | null, now: number) {
-  if (value === null) db.sqlite.prepare('DELETE FROM citizen_constituencies WHERE citizen_id = ?').run(citizenId);
-  else {
-    db.sqlite
-      .prepare(
-        `INSERT INTO citizen_constituencies (citizen_id, num_departement, num_circo, updated_at) VALUES (?, ?, ?, ?)
-         ON CONFLICT (citizen_id) DO UPDATE SET num_departement = excluded.num_departement, num_circo = excluded.num_circo, updated_at = excluded.updated_at`,
-      )
-      .run(citizenId, value.numDepartement.toUpperCase(), value.numCirco, now);
-  }
+export function setMyConstituency(db: Db, citizenId: number, value: MyConstituencyBody | null, now: number): MyConstituency {
+  profilesRepository(db).setConstituency(citizenId, value && { departement: profileDepartementOf(value.numDepartement), circonscription: value.numCirco }, now);
   return myConstituency(db, citizenId);
 }
 
@@ -39,8 +31,8 @@ export function deputyVotes(db: Db, ref: string, legislature: number, limit: num
     .all(ref, legislature, limit);
   const mine = db.sqlite.prepare<[string, number], { choice: string }>('SELECT choice FROM votes WHERE scrutin_uid = ? AND citizen_id = ?');
   const split = db.sqlite.prepare<[string, string, number], { choice: 'pour' | 'contre' | 'abstention'; n: number }>(
-    `SELECT v.choice, count(*) AS n FROM votes v JOIN citizen_constituencies c ON c.citizen_id = v.citizen_id
-      WHERE v.scrutin_uid = ? AND c.num_departement = ? AND c.num_circo = ? GROUP BY v.choice`,
+    `SELECT v.choice, count(*) AS n FROM votes v JOIN citizen_profiles p ON p.citizen_id = v.citizen_id
+      WHERE v.scrutin_uid = ? AND p.departement = ? AND p.circonscription = ? GROUP BY v.choice`,
   );
   return {
     ref,
@@ -49,7 +41,7 @@ export function deputyVotes(db: Db, ref: string, legislature: number, limit: num
       let constituency = null;
       if (seat) {
         const counts = { pour: 0, contre: 0, abstention: 0, total: 0 };
-        for (const s of split.all(r.scrutinUid, seat.d, seat.c)) {
+        for (const s of split.all(r.scrutinUid, profileDepartementOf(seat.d), seat.c)) {
           counts[s.choice] += s.n;
           counts.total += s.n;
         }

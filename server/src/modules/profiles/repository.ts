@@ -25,6 +25,21 @@ export function profilesRepository(db: Db) {
       const values = { sex: p.sex, ageBand: p.age, region: p.region, departement: p.departement, circonscription: p.circonscription, updatedAt: at };
       orm.insert(citizenProfiles).values({ citizenId, ...values }).onConflictDoUpdate({ target: citizenProfiles.citizenId, set: values }).run();
     },
+    /** The circonscription told in the profile or on « Mon député·e »: one field, two ways in. */
+    constituencyOf(citizenId: number): { departement: string; circonscription: number } | null {
+      const row = orm
+        .select({ departement: citizenProfiles.departement, circonscription: citizenProfiles.circonscription })
+        .from(citizenProfiles)
+        .where(eq(citizenProfiles.citizenId, citizenId))
+        .get();
+      return row?.departement && row.circonscription ? { departement: row.departement, circonscription: row.circonscription } : null;
+    },
+    /** Sets (or forgets, with null) the département and circonscription, leaving the rest of the profile as it is. */
+    setConstituency(citizenId: number, value: { departement: string; circonscription: number } | null, at: number): void {
+      const set = { departement: value?.departement ?? null, circonscription: value?.circonscription ?? null, updatedAt: at };
+      if (value === null) orm.update(citizenProfiles).set(set).where(eq(citizenProfiles.citizenId, citizenId)).run();
+      else orm.insert(citizenProfiles).values({ citizenId, ...set }).onConflictDoUpdate({ target: citizenProfiles.citizenId, set }).run();
+    },
     deleteProfile(citizenId: number): boolean {
       return orm.delete(citizenProfiles).where(eq(citizenProfiles.citizenId, citizenId)).run().changes > 0;
     },

@@ -12,6 +12,8 @@ export interface QuestionRow {
   voteKind: string;
   openedAt: number;
   closesAt: number;
+  sittingStart: string | null;
+  replayOf: string | null;
   frozenAt: number | null;
   mandatePour: number | null;
   mandateContre: number | null;
@@ -24,15 +26,18 @@ export interface LinkRow {
   method: string;
   score: number | null;
   role: 'final' | 'other';
+  amendementUid: string | null;
+  amendementNumero: string | null;
   titre: string;
   date: string;
   outcome: 'adopté' | 'rejeté';
 }
 
 const COLUMNS = `id, legislature, dossier_ref AS dossierRef, sitting_uid AS sittingUid, point_uid AS pointUid, title, vote_kind AS voteKind,
-  opened_at AS openedAt, closes_at AS closesAt, frozen_at AS frozenAt, mandate_pour AS mandatePour, mandate_contre AS mandateContre,
+  opened_at AS openedAt, closes_at AS closesAt, sitting_start AS sittingStart, replay_of AS replayOf, frozen_at AS frozenAt, mandate_pour AS mandatePour, mandate_contre AS mandateContre,
   mandate_abstention AS mandateAbstention`;
-const LINK_COLUMNS = `l.scrutin_uid AS scrutinUid, l.question_id AS questionId, l.method, l.score_pct AS score, l.role, s.titre, s.date, s.outcome`;
+const LINK_COLUMNS = `l.scrutin_uid AS scrutinUid, l.question_id AS questionId, l.method, l.score_pct AS score, l.role,
+  l.amendement_uid AS amendementUid, l.amendement_numero AS amendementNumero, s.titre, s.date, s.outcome`;
 
 export function questionsRepository(db: Db) {
   const { sqlite } = db;
@@ -41,8 +46,9 @@ export function questionsRepository(db: Db) {
       return (
         sqlite
           .prepare(
-            `INSERT INTO platform_questions (id, legislature, dossier_ref, sitting_uid, point_uid, title, vote_kind, opened_at, closes_at)
-             VALUES (@id, @legislature, @dossierRef, @sittingUid, @pointUid, @title, @voteKind, @openedAt, @closesAt) ON CONFLICT (id) DO NOTHING`,
+            `INSERT INTO platform_questions (id, legislature, dossier_ref, sitting_uid, point_uid, title, vote_kind, opened_at, closes_at, sitting_start, replay_of)
+             VALUES (@id, @legislature, @dossierRef, @sittingUid, @pointUid, @title, @voteKind, @openedAt, @closesAt, @sittingStart, @replayOf)
+             ON CONFLICT (id) DO NOTHING`,
           )
           .run(q).changes > 0
       );
@@ -71,8 +77,9 @@ export function questionsRepository(db: Db) {
       return new Set(sqlite.prepare<[], { d: string }>('SELECT DISTINCT dossier_ref AS d FROM platform_questions').all().map((r) => r.d));
     },
     /**
-     * Scrutins not linked yet, held in a sitting whose agenda names a text some question is about
-     * (every other scrutin cannot link: this runs before every read, so it must stay cheap).
+     * Scrutins not linked yet, held in a sitting whose agenda names a text some question is about,
+     * or where an amendement to such a text was discussed (every other scrutin cannot link: this
+     * runs before every read, so it must stay cheap).
      */
     unlinkedScrutins(): { uid: string; titre: string; type: string; seanceRef: string; startAt: number }[] {
       return sqlite
@@ -81,14 +88,21 @@ export function questionsRepository(db: Db) {
              FROM agenda_sittings a JOIN scrutins s ON s.seance_ref = a.uid
              LEFT JOIN question_links l ON l.scrutin_uid = s.uid
             WHERE l.scrutin_uid IS NULL
-              AND a.uid IN (SELECT p.sitting_uid FROM agenda_points p JOIN platform_questions q ON q.dossier_ref = p.dossier_ref)`,
+              AND (a.uid IN (SELECT p.sitting_uid FROM agenda_points p JOIN platform_questions q ON q.dossier_ref = p.dossier_ref)
+                OR a.uid IN (SELECT am.seance_ref FROM amendements am JOIN platform_questions q ON q.dossier_ref = am.dossier_ref))`,
         )
         .all();
     },
-    addLink(link: { scrutinUid: string; questionId: string; method: string; score: number | null; role: 'final' | 'other' }, at: number): void {
+    addLink(
+      link: { scrutinUid: string; questionId: string; method: string; score: number | null; role: 'final' | 'other'; amendement?: { uid: string; numero: string } },
+      at: number,
+    ): void {
       sqlite
-        .prepare('INSERT INTO question_links (scrutin_uid, question_id, method, score_pct, role, linked_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING')
-        .run(link.scrutinUid, link.questionId, link.method, link.score, link.role, at);
+        .prepare(
+          `INSERT INTO question_links (scrutin_uid, question_id, method, score_pct, role, amendement_uid, amendement_numero, linked_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        )
+        .run(link.scrutinUid, link.questionId, link.method, link.score, link.role, link.amendement?.uid ?? null, link.amendement?.numero ?? null, at);
     },
     linksOf(questionId: string): LinkRow[] {
       return sqlite
