@@ -1,5 +1,5 @@
 import {
-  amendementNumberOf, groupByText, guessWithAmendements, isFinalVote, simulate, splitPercents, toSimScrutin, upcomingSittings,
+  amendementNumberOf, groupByText, guessWithAmendements, isFinalVote, simulate, splitPercents, toSimScrutin,
   type Mandate, type Question, type ScrutinMandate, type TextAgenda,
 } from '@parallele/core';
 import type { Db } from '../../db/client';
