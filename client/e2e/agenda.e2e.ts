@@ -132,5 +132,6 @@ describe('voting before the deputies, in Chromium', () => {
     } finally {
       await fresh.stop();
     }
-  });
+    // a fresh store: the first start imports the whole bundle (as the harness allows, up to 240 s)
+  }, 400_000);
 });

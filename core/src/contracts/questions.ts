@@ -8,8 +8,9 @@ import { VoteWindowSchema } from './votes';
 /**
  * HTTP contracts of the platform's questions (issue 13): an upcoming text put to citizens before
  * the deputies vote, its frozen split (the mandate), its links to the real scrutins, and the
- * platform's record per legislature. A question's votes go through the votes API with the
- * question id in place of a scrutin uid (PUT /api/scrutins/{id}/my-vote, /tally, /log).
+ * platform's record per legislature. A question's votes are the votes module's, keyed by the
+ * question id, behind its own endpoints (PUT /api/questions/{id}/vote, /tally, /log) with the
+ * votes contracts.
  */
 
 export const QuestionIdSchema = z.string().regex(/^Q-RU[A-Z0-9]+-DL[A-Z0-9]+$/, 'a question id such as Q-RUANR5L17S2026IDS29952-DLR5L17N52428');

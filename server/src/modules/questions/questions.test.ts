@@ -61,6 +61,23 @@ describe('questions before the vote', () => {
     expect(unknown.body.code).toBe('question_not_found');
   });
 
+  it('keeps the votes module’s guards on its own endpoints: session, CSRF, hostile ids, one ballot whichever path', async () => {
+    await request(t.url).put(`/api/questions/${PLF_QUESTION}/vote`).send({ choice: 'pour' }).expect(401);
+    // a stolen session cookie without the CSRF token
+    const cookie = await voters[0]!.agent.get('/api/me').then((r) => r.request.cookies);
+    const stolen = await request(t.url).put(`/api/questions/${PLF_QUESTION}/vote`).set('cookie', cookie).send({ choice: 'pour' });
+    expect(stolen.status).toBe(403);
+    for (const id of ['..%2F..%2Fscrutins%2FVTANR5L17V1', 'Q-RU<script>-DL1', 'VTANR5L17V1']) {
+      const bad = await voters[0]!.agent.put(`/api/questions/${id}/vote`).set('x-csrf-token', voters[0]!.csrf).send({ choice: 'pour' }).expect(400);
+      expect(bad.body.param).toBe('id');
+    }
+    await voters[0]!.agent.put(`/api/questions/${PLF_QUESTION}/vote`).set('x-csrf-token', voters[0]!.csrf).send({ choice: 'peut-être' }).expect(400);
+    // the scrutin path and the question path are one ballot box: still 4 voters, ada's vote unchanged
+    await voters[0]!.agent.put(`/api/scrutins/${PLF_QUESTION}/my-vote`).set('x-csrf-token', voters[0]!.csrf).send({ choice: 'contre' }).expect(200);
+    const tally = await request(t.url).get(`/api/questions/${PLF_QUESTION}/tally`).expect(200);
+    expect(tally.body.all).toMatchObject({ pour: 1, contre: 3, total: 4 });
+  });
+
   it('refuses a vote after the sitting started, and freezes the split as the mandate', async () => {
     t.clock.now = Date.parse('2025-11-24T16:00:01+01:00');
     const late = await vote(voters[2]!, PLF_QUESTION, 'contre').expect(409);

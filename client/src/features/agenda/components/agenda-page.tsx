@@ -42,13 +42,14 @@ function AlertsToggle({ dossierRef }: { dossierRef: string }) {
 function useQuestionWording(q: Question): QuestionWording {
   const { t } = useTranslation();
   const when = useDateTime();
-  const sitting = q.sittingStart ? when(q.sittingStart) : null;
+  const replay = q.replayOf !== null;
+  const sitting = q.sittingStart ? when(q.sittingStart, replay) : null;
   const timeUp = Date.parse(q.closesAt) <= Date.now();
   const closed =
     q.window.status === 'closed' && !timeUp
       ? t('agenda.question.closedVoted')
       : q.replayOf && sitting
-        ? t('agenda.question.closedReplay', { date: when(q.closesAt), sitting })
+        ? t('agenda.question.closedReplay', { date: when(q.closesAt, true), sitting })
         : sitting && q.sittingStart && Date.parse(q.sittingStart) === Date.parse(q.closesAt)
           ? t('agenda.question.closedSitting', { date: sitting })
           : t('agenda.question.closedAt', { date: when(q.closesAt) });
@@ -63,12 +64,12 @@ function QuestionCard({ q }: { q: Question }) {
   return (
     <article id={q.id} className="card" data-testid="question" data-question={q.id}>
       <p className="eyebrow">
-        {t(`agenda.kind.${q.voteKind}`)} · {q.window.status === 'open' ? t('agenda.closesAt', { date: when(q.closesAt) }) : t('agenda.closed')}
+        {t(`agenda.kind.${q.voteKind}`)} · {q.window.status === 'open' ? t('agenda.closesAt', { date: when(q.closesAt, q.replayOf !== null) }) : t('agenda.closed')}
       </p>
       <h3>{capitalise(q.title)}</h3>
       {q.replayOf && q.sittingStart ? (
         <p className="notice small" role="note" data-testid="question-replay">
-          {t('agenda.question.replay', { asOf: f.date(q.replayOf), sitting: when(q.sittingStart), date: when(q.closesAt) })}
+          {t('agenda.question.replay', { asOf: f.date(q.replayOf), sitting: when(q.sittingStart, true), date: when(q.closesAt, true) })}
         </p>
       ) : null}
       <VotePanel uid={q.id} compact question={wording} />
