@@ -10,6 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { REPO_ROOT } from '../server/src/config';
 import { openBundledStore } from '../server/src/test-support/bundled-store';
 import { createRoomsService } from '../server/src/modules/rooms/service';
+import { createScrutinsService } from '../server/src/modules/scrutins';
 
 /**
  * Workshop rooms under load: ROOMS rooms × PARTICIPANTS participants (2,000 sockets by default)
@@ -50,7 +51,7 @@ async function heapPerRoom(): Promise<number> {
   const gc = runInNewContext('gc') as () => void;
   const store = await openBundledStore();
   try {
-    const service = createRoomsService({ db: store.db, now: () => new Date() });
+    const service = createRoomsService({ db: store.db, now: () => new Date(), scrutins: createScrutinsService(store.db) });
     const make = (r: number) => {
       const room = service.create({ title: `Heap ${r}`, deck: [{ kind: 'scrutin', uid: 'VTANR5L17V3260' }, { kind: 'election', election: '2024-07-18', round: 3 }], maxParticipants: 200, k: null });
       const tokens = Array.from({ length: PARTICIPANTS }, (_, p) => service.join(room.code, `P ${r}-${p}`).token);

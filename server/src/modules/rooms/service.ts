@@ -9,7 +9,7 @@ import { createDeckResolver, loadCatalogue, type Catalogue } from './deck';
 import { commitRoom } from './commit';
 import { roomProblem } from './problems';
 import { createRoomsRepository, type StoredRoom } from './repository';
-import { listShippedScenarios, scenarioDeckItems } from './scenario-deck';
+import { listShippedScenarios, scenarioDeckItems, type ScenarioScrutins } from './scenario-deck';
 
 /**
  * The rooms' service: the store is the room's truth. Every action reads the room, runs core's
@@ -36,7 +36,8 @@ const secret = (bytes: number) => randomBytes(bytes).toString('base64url');
 const facilitatorLink = (code: string, key: string) => `/salle/${code}/animation#cle=${key}`;
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: Catalogue }) {
+/** `scrutins`: the scrutins module's reads, for scenario decks (selected in the store). */
+export function createRoomsService(deps: { db: Db; now: () => Date; scrutins: ScenarioScrutins; catalogue?: Catalogue }) {
   const repo = createRoomsRepository(deps.db);
   const catalogue = deps.catalogue ?? loadCatalogue();
   const resolver = createDeckResolver(deps.db, catalogue);
@@ -130,7 +131,7 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
     },
     /** `ownerCitizenId`: the signed-in citizen creating it (listed in their "Vos salles"). */
     create(body: z.output<typeof CreateRoomBodySchema>, ownerCitizenId: number | null = null) {
-      const deck = resolver.resolve(body.scenario ? [...body.deck, ...scenarioDeckItems(body.scenario, 30 - body.deck.length)] : body.deck);
+      const deck = resolver.resolve(body.scenario ? [...body.deck, ...scenarioDeckItems(body.scenario, 30 - body.deck.length, deps.scrutins)] : body.deck);
       let code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
       while (repo.exists(code)) code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
       const facilitatorKey = `${ROOM_TOKEN_PREFIX.facilitator}${secret(32)}`;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { CreateRoomBodySchema } from '@parallele/core';
 import { openDatabase, type Db } from '../../db/client';
+import { createScrutinsService } from '../scrutins';
 import { applyRoomEvent } from '@parallele/core';
 import { commitRoom } from './commit';
 import { createRoomsRepository } from './repository';
@@ -21,7 +22,7 @@ const now = () => new Date(at.ms);
 function serve(): { service: RoomsService; db: Db } {
   const db = openDatabase(`file:${join(dir, 'rooms.db')}`);
   dbs.push(db);
-  return { service: createRoomsService({ db, now }), db };
+  return { service: createRoomsService({ db, now, scrutins: createScrutinsService(db) }), db };
 }
 
 const body = CreateRoomBodySchema.parse({
