@@ -1,29 +1,17 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { CreateRoomBodySchema } from '@parallele/core';
-import { openDatabase, type Db } from '../../db/client';
-import { createScrutinsService } from '../scrutins';
-import { applyRoomEvent } from '@parallele/core';
+import { CreateRoomBodySchema, applyRoomEvent } from '@parallele/core';
 import { commitRoom } from './commit';
 import { createRoomsRepository } from './repository';
-import { createRoomsService, type RoomsService } from './service';
+import type { RoomsService } from './service';
+import { roomsTestStore } from './test-store';
 
 /**
  * The store is the room's truth: two services on two connections to one file stand for two
  * processes serving the same room; ballots live in their own rows.
  */
-let dir: string;
-let dbs: Db[];
 const at = { ms: Date.parse('2026-03-01T10:00:00Z') };
-const now = () => new Date(at.ms);
-
-function serve(): { service: RoomsService; db: Db } {
-  const db = openDatabase(`file:${join(dir, 'rooms.db')}`);
-  dbs.push(db);
-  return { service: createRoomsService({ db, now, scrutins: createScrutinsService(db) }), db };
-}
+let store: ReturnType<typeof roomsTestStore>;
+const serve = () => store.serve();
 
 const body = CreateRoomBodySchema.parse({
   title: 'Deux processus',
@@ -31,13 +19,9 @@ const body = CreateRoomBodySchema.parse({
 });
 
 beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'rooms-store-'));
-  dbs = [];
+  store = roomsTestStore(() => new Date(at.ms));
 });
-afterEach(() => {
-  dbs.forEach((d) => d.close());
-  rmSync(dir, { recursive: true, force: true });
-});
+afterEach(() => store.cleanup());
 
 function openVote(a: RoomsService) {
   const room = a.create(body);
