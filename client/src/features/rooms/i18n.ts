@@ -50,6 +50,20 @@ export const roomsFr = frenchTree({
     closed: 'fermée',
   },
   phase: { lobby: 'Accueil', presentation: 'Présentation', debat: 'Débat', vote: 'Vote', revelation: 'Révélation', finished: 'Fin de séance' },
+  teams: {
+    title: 'Équipes au choix',
+    start: 'Préparer les équipes',
+    fictional_one: '{{count}} équipe',
+    fictional_other: '{{count}} équipes',
+    real: 'Les groupes réels de la question',
+    name: 'Nom de l’équipe {{n}}',
+    realGroup: '(groupe réel)',
+    nobody: 'Personne n’a encore rejoint la salle.',
+    of: 'Équipe de {{name}}',
+    random: 'Au hasard',
+    apply: 'Appliquer les équipes',
+    default: 'Équipe {{n}}',
+  },
   console: {
     title: 'Console d’animation',
     code: 'Code de la salle',
@@ -173,6 +187,11 @@ export const roomsEn: RoomsResources = {
     closed: 'closed',
   },
   phase: { lobby: 'Lobby', presentation: 'Presentation', debat: 'Debate', vote: 'Vote', revelation: 'Reveal', finished: 'End of session' },
+  teams: {
+    title: 'Teams by choice', start: 'Prepare the teams', fictional_one: '{{count}} team', fictional_other: '{{count}} teams',
+    real: 'The question’s real groups', name: 'Name of team {{n}}', realGroup: '(real group)', nobody: 'Nobody has joined the room yet.',
+    of: 'Team of {{name}}', random: 'At random', apply: 'Apply the teams', default: 'Team {{n}}',
+  },
   console: {
     title: 'Facilitator console', code: 'Room code', links: 'Links', join: 'Participants’ link', projector: 'Projector view', recap: 'Read-only recap',
     secret: 'Keep this facilitator link to yourself: it controls the room.', start: 'Start', next: 'Next phase', reveal: 'Reveal',
