@@ -63,6 +63,9 @@ export const roomsFr = frenchTree({
     random: 'Au hasard',
     apply: 'Appliquer les équipes',
     default: 'Équipe {{n}}',
+    choice: 'Laisser les participant·es choisir leur équipe sur leur téléphone',
+    theyChoose: 'À choisir sur le téléphone',
+    pick: 'Choisissez votre équipe',
   },
   console: {
     title: 'Console d’animation',
@@ -191,6 +194,7 @@ export const roomsEn: RoomsResources = {
     title: 'Teams by choice', start: 'Prepare the teams', fictional_one: '{{count}} team', fictional_other: '{{count}} teams',
     real: 'The question’s real groups', name: 'Name of team {{n}}', realGroup: '(real group)', nobody: 'Nobody has joined the room yet.',
     of: 'Team of {{name}}', random: 'At random', apply: 'Apply the teams', default: 'Team {{n}}',
+    choice: 'Let participants choose their team on their phone', theyChoose: 'Chosen on the phone', pick: 'Choose your team',
   },
   console: {
     title: 'Facilitator console', code: 'Room code', links: 'Links', join: 'Participants’ link', projector: 'Projector view', recap: 'Read-only recap',

@@ -219,6 +219,15 @@ export function createRoomsService(deps: { db: Db; now: () => Date; scrutins: Sc
       emit({ kind: 'count', code, participantId, exceptSocket });
       return view(room, { role: 'participant', participantId });
     },
+    /** A participant picks their team (when the facilitator lets them): their tabs and the screens hear of it. */
+    chooseTeam(code: string, bearer: string | undefined, teamId: string): RoomView {
+      const { room, result: participantId } = transition(code, (r) => {
+        const participantId = requireParticipant(r, bearer);
+        return { event: { type: 'chooseTeam', participantId, teamId }, result: participantId };
+      });
+      emit({ kind: 'count', code, participantId });
+      return view(room, { role: 'participant', participantId });
+    },
     action(code: string, bearer: string | undefined, action: RoomAction & { type: string }): RoomView {
       const { room } = transition(code, (r) => {
         requireFacilitator(r, bearer);

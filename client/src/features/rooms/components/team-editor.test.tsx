@@ -49,6 +49,16 @@ describe('TeamEditor (teams by choice)', () => {
     });
   });
 
+  it('can leave the unplaced participants to choose their team on their phone', async () => {
+    const user = userEvent.setup();
+    const { sent } = await editor();
+    await user.click(screen.getByRole('button', { name: '2 équipes' }));
+    await user.click(screen.getByRole('checkbox', { name: /choisir leur équipe/ }));
+    expect(screen.getAllByRole('option', { name: 'À choisir sur le téléphone' })).toHaveLength(3);
+    await user.click(screen.getByRole('button', { name: 'Appliquer les équipes' }));
+    expect(sent()).toMatchObject({ type: 'setTeams', choice: true, members: {} });
+  });
+
   it('offers the question’s real groups as teams, each playing its group', async () => {
     const user = userEvent.setup();
     const { sent } = await editor([{ type: 'advance' }]);

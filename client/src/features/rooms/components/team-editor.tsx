@@ -22,6 +22,7 @@ const draftOf = (v: RoomView): { teams: Draft; members: Members } => ({
 export function TeamEditor({ view: v, act }: { view: RoomView; act: (a: RoomAction) => Promise<void> }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState(() => draftOf(v));
+  const [choice, setChoice] = useState(v.teamChoice);
   const active = v.participants.filter((p) => p.status === 'active');
   const groups = v.question?.groups ?? [];
   const setTeams = (teams: Draft) => setDraft({ teams, members: {} });
@@ -29,7 +30,7 @@ export function TeamEditor({ view: v, act }: { view: RoomView; act: (a: RoomActi
   const place = (id: string, team: string) => setDraft((d) => ({ ...d, members: { ...d.members, [id]: team } }));
   const apply = () => {
     const members = Object.fromEntries(Object.entries(draft.members).filter(([id, team]) => team !== '' && active.some((p) => p.id === id)).map(([id, team]) => [id, Number(team)]));
-    void act({ type: 'setTeams', teams: draft.teams.map((x, i) => ({ name: x.name.trim() || t('rooms.teams.default', { n: i + 1 }), groupRef: x.groupRef })), members, seed: Date.now() % 100000 });
+    void act({ type: 'setTeams', teams: draft.teams.map((x, i) => ({ name: x.name.trim() || t('rooms.teams.default', { n: i + 1 }), groupRef: x.groupRef })), members, seed: Date.now() % 100000, choice });
   };
   return (
     <section className="card room-team-editor">
@@ -62,7 +63,7 @@ export function TeamEditor({ view: v, act }: { view: RoomView; act: (a: RoomActi
                     <th scope="row">{p.pseudonym}</th>
                     <td>
                       <select aria-label={t('rooms.teams.of', { name: p.pseudonym })} value={draft.members[p.id] ?? ''} onChange={(e) => place(p.id, e.target.value)}>
-                        <option value="">{t('rooms.teams.random')}</option>
+                        <option value="">{choice ? t('rooms.teams.theyChoose') : t('rooms.teams.random')}</option>
                         {draft.teams.map((x, i) => <option key={i} value={String(i)}>{x.name || t('rooms.teams.default', { n: i + 1 })}</option>)}
                       </select>
                     </td>
@@ -71,6 +72,9 @@ export function TeamEditor({ view: v, act }: { view: RoomView; act: (a: RoomActi
               </tbody>
             </table>
           )}
+          <p>
+            <label><input type="checkbox" checked={choice} onChange={(e) => setChoice(e.target.checked)} /> {t('rooms.teams.choice')}</label>
+          </p>
           <p><button type="button" className="button" onClick={apply}>{t('rooms.teams.apply')}</button></p>
         </>
       ) : null}
