@@ -9,6 +9,9 @@ function jsonChanged(prev: RoomState, next: RoomState): boolean {
   return false;
 }
 
+/** An event that changed nothing but the clock (a participant already in the room rejoining): no write. */
+export const unchanged = (prev: RoomState, next: RoomState) => prev.ballots === next.ballots && !jsonChanged(prev, next);
+
 /**
  * Writes one transition in one transaction: the ballots that changed (the reducer keeps the
  * objects it did not touch, so comparing references finds them), then the room's JSON only if

@@ -6,7 +6,7 @@ import {
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { createDeckResolver, loadCatalogue, type Catalogue } from './deck';
-import { commitRoom } from './commit';
+import { commitRoom, unchanged } from './commit';
 import { roomProblem } from './problems';
 import { createRoomsRepository, type StoredRoom } from './repository';
 import { listShippedScenarios, scenarioDeckItems, type ScenarioScrutins } from './scenario-deck';
@@ -83,6 +83,7 @@ export function createRoomsService(deps: { db: Db; now: () => Date; scrutins: Sc
       const room = load(code);
       const { event, result } = eventOf(room);
       const next = applyRoomEvent(room.state, event, now());
+      if (unchanged(room.state, next)) return { room, result };
       if (commitRoom(repo, room.state, next, room.version)) {
         const saved: StoredRoom = { ...room, state: next, version: room.version + 1 };
         cache.set(code, saved);

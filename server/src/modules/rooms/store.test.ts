@@ -97,6 +97,18 @@ describe('rooms served by several processes on one store', () => {
     expect(a.state(room.code, room.facilitatorKey).ballots['0']).toEqual({ p1: { choice: 'pour', prediction: null }, p2: { choice: 'contre', prediction: null } });
   });
 
+  it('a participant already in the room reconnecting writes nothing (other processes keep their copy)', () => {
+    const { service: a, db } = serve();
+    const { room, alice } = openVote(a);
+    const version = () => db.sqlite.prepare<[string], { version: number }>('SELECT version FROM rooms WHERE code = ?').get(room.code)!.version;
+    const before = version();
+    a.rejoin(room.code, alice.token);
+    expect(version()).toBe(before);
+    a.leave(room.code, alice.token);
+    a.rejoin(room.code, alice.token);
+    expect(version()).toBe(before + 2);
+  });
+
   it('a write at a version no longer stored writes nothing (the caller reads again)', () => {
     const { service: a, db } = serve();
     const { room, alice } = openVote(a);
