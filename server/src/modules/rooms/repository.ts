@@ -39,7 +39,7 @@ const ballotOf = (r: BallotRow): Ballot => BallotSchema.parse({ choice: JSON.par
 
 export function createRoomsRepository(db: Db) {
   const s = db.sqlite;
-  const insert = s.prepare('INSERT INTO rooms (code, facilitator_key_hash, recap_key, state, created_at, last_activity_at, owner_citizen_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, 0)');
+  const insert = s.prepare('INSERT INTO rooms (code, facilitator_key_hash, recap_key, state, created_at, last_activity_at, owner_citizen_id, version) VALUES (?, ?, ?, ?, ?, ?, ?, 0) ON CONFLICT (code) DO NOTHING');
   const setKeyHash = s.prepare('UPDATE rooms SET facilitator_key_hash = ?, version = version + 1 WHERE code = ?');
   const byOwner = s.prepare<[number, number], { code: string }>('SELECT code FROM rooms WHERE owner_citizen_id = ? AND last_activity_at >= ? ORDER BY created_at DESC LIMIT 100');
   const update = s.prepare('UPDATE rooms SET state = ?, last_activity_at = ?, version = version + 1 WHERE code = ? AND version = ?');
@@ -52,7 +52,6 @@ export function createRoomsRepository(db: Db) {
       'ON CONFLICT (room_code, question_index, participant_id) DO UPDATE SET choice = excluded.choice, prediction = excluded.prediction',
   );
   const dropBallot = s.prepare('DELETE FROM room_ballots WHERE room_code = ? AND question_index = ? AND participant_id = ?');
-  const exists = s.prepare<[string], { n: number }>('SELECT 1 AS n FROM rooms WHERE code = ?');
   const remove = s.prepare('DELETE FROM rooms WHERE code = ?');
   const expired = s.prepare<[number], { code: string }>('SELECT code FROM rooms WHERE last_activity_at < ?');
 
@@ -65,9 +64,9 @@ export function createRoomsRepository(db: Db) {
   }
 
   const repo = {
-    exists: (code: string) => exists.get(code) !== undefined,
-    insert(room: Omit<StoredRoom, 'version'>) {
-      insert.run(room.code, room.facilitatorKeyHash, room.recapKey, stateJson(room.state), room.state.createdAt, room.state.lastActivityAt, room.ownerCitizenId ?? null);
+    /** False when the code is taken (another process may have drawn the same one): draw again. */
+    insert(room: Omit<StoredRoom, 'version'>): boolean {
+      return insert.run(room.code, room.facilitatorKeyHash, room.recapKey, stateJson(room.state), room.state.createdAt, room.state.lastActivityAt, room.ownerCitizenId ?? null).changes === 1;
     },
     /** What a cached copy is checked against: the version and the last activity, or null. */
     head(code: string): { version: number; lastActivityAt: number } | null {

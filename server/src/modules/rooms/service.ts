@@ -133,13 +133,17 @@ export function createRoomsService(deps: { db: Db; now: () => Date; scrutins: Sc
     /** `ownerCitizenId`: the signed-in citizen creating it (listed in their "Vos salles"). */
     create(body: z.output<typeof CreateRoomBodySchema>, ownerCitizenId: number | null = null) {
       const deck = resolver.resolve(body.scenario ? [...body.deck, ...scenarioDeckItems(body.scenario, 30 - body.deck.length, deps.scrutins)] : body.deck);
-      let code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
-      while (repo.exists(code)) code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
       const facilitatorKey = `${ROOM_TOKEN_PREFIX.facilitator}${secret(32)}`;
       const recapKey = secret(18);
-      const state = createRoomState({ code, title: body.title, deck, maxParticipants: body.maxParticipants, k: body.k, now: now() });
-      const room: StoredRoom = { code, facilitatorKeyHash: sha256(facilitatorKey), recapKey, state, ownerCitizenId, version: 0 };
-      repo.insert(room);
+      const draw = (): StoredRoom => {
+        const code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
+        const state = createRoomState({ code, title: body.title, deck, maxParticipants: body.maxParticipants, k: body.k, now: now() });
+        return { code, facilitatorKeyHash: sha256(facilitatorKey), recapKey, state, ownerCitizenId, version: 0 };
+      };
+      // the insert itself says whether the code was free (two processes may draw the same one)
+      let room = draw();
+      while (!repo.insert(room)) room = draw();
+      const { code } = room;
       cache.set(code, room);
       const links = { facilitator: facilitatorLink(code, facilitatorKey), projector: `/salle/${code}/projection`, join: `/salle/${code}`, recap: `/salle/${code}/bilan?cle=${recapKey}` };
       return { code, facilitatorKey, recapKey, links, view: view(room, { role: 'facilitator' }) };

@@ -109,6 +109,15 @@ describe('rooms served by several processes on one store', () => {
     expect(version()).toBe(before + 2);
   });
 
+  it('a code already stored is not taken twice: the insert refuses it and the caller draws again', () => {
+    const { service: a, db } = serve();
+    const { room } = openVote(a);
+    const repo = createRoomsRepository(db);
+    const stored = repo.get(room.code)!;
+    expect(repo.insert({ ...stored, facilitatorKeyHash: 'other' })).toBe(false);
+    expect(repo.get(room.code)!.facilitatorKeyHash).toBe(stored.facilitatorKeyHash);
+  });
+
   it('a write at a version no longer stored writes nothing (the caller reads again)', () => {
     const { service: a, db } = serve();
     const { room, alice } = openVote(a);
