@@ -113,7 +113,7 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
     sync: options.sync ?? new SyncService(db, syncSettingsFromConfig(config), now, logger),
     accounts, votes, moderation, mailer,
     profiles, reweighting,
-    rooms: createRooms({ config, db, now }),
+    rooms: createRooms({ config, db, now, scrutins }),
     elections: createElectionsService(db), // issue 15
     councils: createCouncilsService({ db, simulation }), // issue 15
     http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token), now),

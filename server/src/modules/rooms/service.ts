@@ -6,15 +6,19 @@ import {
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { createDeckResolver, loadCatalogue, type Catalogue } from './deck';
+import { commitRoom, unchanged } from './commit';
 import { roomProblem } from './problems';
 import { createRoomsRepository, type StoredRoom } from './repository';
-import { listShippedScenarios, scenarioDeckItems } from './scenario-deck';
+import { listShippedScenarios, scenarioDeckItems, type ScenarioScrutins } from './scenario-deck';
 
 /**
- * The rooms' service: every transition goes through core's reducer, is written to the store
- * (one row per room) and then announced to the socket layer. A write-through cache keeps the
- * rooms in play in memory; it is filled from the store on a miss, so a restarted process carries
- * on where the last one stopped. One process owns the rooms (the cache is not shared).
+ * The rooms' service: the store is the room's truth. Every action reads the room, runs core's
+ * reducer, and writes the result only if the stored version is still the one it read (else it
+ * reads again and retries), then tells the socket layer. Each process keeps a copy of the rooms
+ * it serves, used only while its version is the stored one (one small read per action), so
+ * several processes can serve the same room and a restarted one carries on where the last
+ * stopped. Phase timers are deadlines in the state, checked when an action comes: no process
+ * timer moves a room on.
  */
 export const ROOM_IDLE_MS = 24 * 60 * 60 * 1000;
 
@@ -32,7 +36,8 @@ const secret = (bytes: number) => randomBytes(bytes).toString('base64url');
 const facilitatorLink = (code: string, key: string) => `/salle/${code}/animation#cle=${key}`;
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: Catalogue }) {
+/** `scrutins`: the scrutins module's reads, for scenario decks (selected in the store). */
+export function createRoomsService(deps: { db: Db; now: () => Date; scrutins: ScenarioScrutins; catalogue?: Catalogue }) {
   const repo = createRoomsRepository(deps.db);
   const catalogue = deps.catalogue ?? loadCatalogue();
   const resolver = createDeckResolver(deps.db, catalogue);
@@ -41,8 +46,23 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
   const now = () => deps.now().getTime();
   const emit = (c: RoomChange) => listeners.forEach((l) => l(c));
 
+  /** The stored room, from this process's copy when its version is still the stored one. */
+  function fresh(code: string): StoredRoom | null {
+    const head = repo.head(code);
+    if (!head) {
+      cache.delete(code);
+      return null;
+    }
+    const cached = cache.get(code);
+    if (cached && cached.version === head.version) return cached;
+    const room = repo.get(code);
+    if (room) cache.set(code, room);
+    else cache.delete(code);
+    return room;
+  }
+
   function load(code: string): StoredRoom {
-    let room = cache.get(code) ?? repo.get(code);
+    let room = fresh(code);
     if (room && room.state.lastActivityAt < now() - ROOM_IDLE_MS) {
       repo.delete(code);
       cache.delete(code);
@@ -50,16 +70,28 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
       room = null;
     }
     if (!room) throw roomProblem('room-not-found', `no room ${code} (check the 6 characters, or the room has expired)`, 'code');
-    cache.set(code, room);
     return room;
   }
 
-  /** Runs one event through the reducer; the store is written before anybody hears of it. */
-  function transition(room: StoredRoom, event: RoomEvent): RoomState {
-    const next = applyRoomEvent(room.state, event, now());
-    repo.save(next);
-    room.state = next;
-    return next;
+  /**
+   * Reads the room, builds the event from it (`eventOf` also checks the caller), runs the
+   * reducer and writes the result at the version read; the store is written before anybody hears
+   * of it. Another process writing in between makes the write miss: read again and retry.
+   */
+  function transition<T>(code: string, eventOf: (room: StoredRoom) => { event: RoomEvent; result: T }): { room: StoredRoom; result: T } {
+    for (let attempt = 0; attempt < 8; attempt++) {
+      const room = load(code);
+      const { event, result } = eventOf(room);
+      const next = applyRoomEvent(room.state, event, now());
+      if (unchanged(room.state, next)) return { room, result };
+      if (commitRoom(repo, room.state, next, room.version)) {
+        const saved: StoredRoom = { ...room, state: next, version: room.version + 1 };
+        cache.set(code, saved);
+        return { room: saved, result };
+      }
+      cache.delete(code);
+    }
+    throw roomProblem('room-busy', `room ${code} is changing too fast: try again`, 'code');
   }
 
   function caller(room: StoredRoom, bearer: string | undefined): Caller | null {
@@ -100,14 +132,18 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
     },
     /** `ownerCitizenId`: the signed-in citizen creating it (listed in their "Vos salles"). */
     create(body: z.output<typeof CreateRoomBodySchema>, ownerCitizenId: number | null = null) {
-      const deck = resolver.resolve(body.scenario ? [...body.deck, ...scenarioDeckItems(body.scenario, 30 - body.deck.length)] : body.deck);
-      let code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
-      while (repo.exists(code)) code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
+      const deck = resolver.resolve(body.scenario ? [...body.deck, ...scenarioDeckItems(body.scenario, 30 - body.deck.length, deps.scrutins)] : body.deck);
       const facilitatorKey = `${ROOM_TOKEN_PREFIX.facilitator}${secret(32)}`;
       const recapKey = secret(18);
-      const state = createRoomState({ code, title: body.title, deck, maxParticipants: body.maxParticipants, k: body.k, now: now() });
-      const room: StoredRoom = { code, facilitatorKeyHash: sha256(facilitatorKey), recapKey, state, ownerCitizenId };
-      repo.insert(room);
+      const draw = (): StoredRoom => {
+        const code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
+        const state = createRoomState({ code, title: body.title, deck, maxParticipants: body.maxParticipants, k: body.k, now: now() });
+        return { code, facilitatorKeyHash: sha256(facilitatorKey), recapKey, state, ownerCitizenId, version: 0 };
+      };
+      // the insert itself says whether the code was free (two processes may draw the same one)
+      let room = draw();
+      while (!repo.insert(room)) room = draw();
+      const { code } = room;
       cache.set(code, room);
       const links = { facilitator: facilitatorLink(code, facilitatorKey), projector: `/salle/${code}/projection`, join: `/salle/${code}`, recap: `/salle/${code}/bilan?cle=${recapKey}` };
       return { code, facilitatorKey, recapKey, links, view: view(room, { role: 'facilitator' }) };
@@ -116,7 +152,7 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
     ownedBy(citizenId: number): MyRoom[] {
       const rooms: MyRoom[] = [];
       for (const code of repo.codesOwnedBy(citizenId, now() - ROOM_IDLE_MS)) {
-        const { state } = cache.get(code) ?? repo.get(code) ?? { state: null };
+        const { state } = fresh(code) ?? { state: null };
         if (!state) continue;
         rooms.push({
           code, title: state.title, createdAt: state.createdAt, lastActivityAt: state.lastActivityAt, stage: state.stage, closed: state.closed,
@@ -134,8 +170,8 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
       const room = load(code);
       if (room.ownerCitizenId !== citizenId) throw roomProblem('room-not-found', `no room ${code} among your rooms`, 'code');
       const facilitatorKey = `${ROOM_TOKEN_PREFIX.facilitator}${secret(32)}`;
-      room.facilitatorKeyHash = sha256(facilitatorKey);
-      repo.setFacilitatorKeyHash(code, room.facilitatorKeyHash);
+      repo.setFacilitatorKeyHash(code, sha256(facilitatorKey));
+      cache.delete(code);
       return { code, facilitatorKey, links: { facilitator: facilitatorLink(code, facilitatorKey) } };
     },
     /** The state for whoever asks: facilitator, participant, projector (no token) or recap (its key). */
@@ -157,40 +193,51 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
       return sameHash(sha256(recapKey), sha256(load(code).recapKey));
     },
     join(code: string, pseudonym: string) {
-      const room = load(code);
       const token = `${ROOM_TOKEN_PREFIX.participant}${secret(32)}`;
-      const state = transition(room, { type: 'join', pseudonym, tokenHash: sha256(token) });
-      const participantId = state.participants.at(-1)!.id;
+      const tokenHash = sha256(token);
+      const { room } = transition(code, () => ({ event: { type: 'join', pseudonym, tokenHash }, result: null }));
+      const participantId = room.state.participants.find((p) => p.tokenHash === tokenHash)!.id;
       emit({ kind: 'roster', code });
       return { participantId, token, view: view(room, { role: 'participant', participantId }) };
     },
     /** A participant coming back (refresh, new network): same identity, same ballots. */
     rejoin(code: string, bearer: string | undefined): RoomView {
-      const room = load(code);
-      const participantId = requireParticipant(room, bearer);
-      const wasActive = room.state.participants.find((p) => p.id === participantId)?.status === 'active';
-      transition(room, { type: 'rejoin', tokenHash: sha256(bearer!) });
+      const { room, result } = transition(code, (r) => {
+        const participantId = requireParticipant(r, bearer);
+        const wasActive = r.state.participants.find((p) => p.id === participantId)?.status === 'active';
+        return { event: { type: 'rejoin', tokenHash: sha256(bearer!) }, result: { participantId, wasActive } };
+      });
+      const { participantId, wasActive } = result;
       if (!wasActive) emit({ kind: 'roster', code });
       return view(room, { role: 'participant', participantId });
     },
     leave(code: string, bearer: string | undefined): void {
-      const room = load(code);
-      const participantId = requireParticipant(room, bearer);
-      transition(room, { type: 'leave', participantId });
+      transition(code, (r) => ({ event: { type: 'leave', participantId: requireParticipant(r, bearer) }, result: null }));
       emit({ kind: 'roster', code });
     },
     /** `exceptSocket`: the socket that voted (it gets the view in its ack, not twice). */
     vote(code: string, bearer: string | undefined, index: number, body: z.output<typeof VoteBodySchema>, exceptSocket?: string): RoomView {
-      const room = load(code);
-      const participantId = requireParticipant(room, bearer);
-      transition(room, { type: 'vote', participantId, questionIndex: index, ballot: { choice: body.choice, prediction: body.prediction } });
+      const { room, result: participantId } = transition(code, (r) => {
+        const participantId = requireParticipant(r, bearer);
+        return { event: { type: 'vote', participantId, questionIndex: index, ballot: { choice: body.choice, prediction: body.prediction } }, result: participantId };
+      });
       emit({ kind: 'count', code, participantId, exceptSocket });
       return view(room, { role: 'participant', participantId });
     },
+    /** A participant picks their team (when the facilitator lets them): their tabs and the screens hear of it. */
+    chooseTeam(code: string, bearer: string | undefined, teamId: string): RoomView {
+      const { room, result: participantId } = transition(code, (r) => {
+        const participantId = requireParticipant(r, bearer);
+        return { event: { type: 'chooseTeam', participantId, teamId }, result: participantId };
+      });
+      emit({ kind: 'count', code, participantId });
+      return view(room, { role: 'participant', participantId });
+    },
     action(code: string, bearer: string | undefined, action: RoomAction & { type: string }): RoomView {
-      const room = load(code);
-      requireFacilitator(room, bearer);
-      transition(room, action as RoomEvent);
+      const { room } = transition(code, (r) => {
+        requireFacilitator(r, bearer);
+        return { event: action as RoomEvent, result: null };
+      });
       if (action.type === 'kick') emit({ kind: 'kicked', code, participantId: (action as { participantId: string }).participantId });
       emit(action.type === 'close' ? { kind: 'ended', code, reason: 'closed' } : { kind: 'state', code });
       return view(room, { role: 'facilitator' });

@@ -26,6 +26,19 @@ export interface ScrutinSummaryRow extends ScrutinHeadRow, TotalsRow {
 const SUMMARY_COLUMNS = `uid, legislature, numero, date, type, outcome, titre, objet, demandeur, place, pour, contre,
   abstentions, non_votants, votants, exprimes, requis, closeness`;
 
+export interface SelectableRow extends ScrutinHeadRow, TotalsRow {
+  uid: string;
+  seance_ref: string | null;
+  objet: string | null;
+}
+export interface SelectableRange {
+  uids?: readonly string[];
+  legislatures?: readonly number[];
+  from?: string;
+  to?: string;
+}
+const SELECTABLE_COLUMNS = 'uid, legislature, numero, seance_ref, date, type, outcome, titre, objet, pour, contre, abstentions, non_votants, votants, exprimes, requis';
+
 /** Every order ends on unique keys so pages never overlap or skip rows. */
 const ORDER_BY: Record<ScrutinSort, string> = {
   date: 'date ASC, legislature ASC, numero ASC, uid ASC',
@@ -106,6 +119,33 @@ export function createScrutinsRepository(db: Db) {
       });
       return read();
     },
+
+    /**
+     * What a scenario's selection reads of the AN's scrutins (no votes), narrowed to the uids, or
+     * to the legislatures and dates asked (whole sittings, as final-vote detection needs).
+     */
+    selectable(range: SelectableRange): SelectableRow[] {
+      const conditions = ["substr(organe_ref, 1, 2) NOT IN ('PE', 'CM')"];
+      const params: (string | number)[] = [];
+      if (range.uids) {
+        conditions.push(`uid IN (${range.uids.map(() => '?').join(', ') || 'NULL'})`);
+        params.push(...range.uids);
+      }
+      if (range.legislatures?.length) {
+        conditions.push(`legislature IN (${range.legislatures.map(() => '?').join(', ')})`);
+        params.push(...range.legislatures);
+      }
+      if (range.from) {
+        conditions.push('date >= ?');
+        params.push(range.from);
+      }
+      if (range.to) {
+        conditions.push('date <= ?');
+        params.push(range.to);
+      }
+      return prepared(`SELECT ${SELECTABLE_COLUMNS} FROM scrutins WHERE ${conditions.join(' AND ')}`).all(...params) as SelectableRow[];
+    },
+    exists: (uid: string) => prepared('SELECT 1 FROM scrutins WHERE uid = ?').get(uid) !== undefined,
 
     /** The full scrutin as stored (null when unknown) and its closeness. */
     get(uid: string): { scrutin: Scrutin; closeness: number } | null {
