@@ -4,6 +4,7 @@ import { builderParams, builderScenario, ScenarioBuilderQuerySchema, ScenarioBui
 import { formatScenarioError, loadBundledData, previewScenario, ScenarioLoadError, ScenarioRunError } from '@parallele/scenarios';
 import type { AppDeps } from '../../deps';
 import { AppError, validate } from '../../errors';
+import { secondsLeft } from '../../http/retry-after';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
 import { platformVotesOf } from './platform-votes';
 
@@ -65,7 +66,11 @@ export function scenarioBuilderRoutes(deps: AppDeps): Router {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skip: () => deps.config.RATE_LIMITS === 'off',
-    handler: (_req, _res, next, options) => next(AppError.tooManyRequests('Too many scenario builds: wait a minute', { retryAfterSeconds: Math.ceil(options.windowMs / 1000) })),
+    handler: (req, res, next, options) => {
+      const retryAfterSeconds = secondsLeft(req, options.windowMs);
+      res.setHeader('Retry-After', String(retryAfterSeconds));
+      next(AppError.tooManyRequests(`Too many scenario builds: try again in ${retryAfterSeconds} s`, { retryAfterSeconds }));
+    },
   });
   router.get('/scenario-builder', limit, (req, res) => {
     const query = validate(req, 'query', ScenarioBuilderQuerySchema);
