@@ -14,7 +14,8 @@ import { BuilderResults } from './builder-results';
  * CLI's own code, so the page, the saved YAML file and `npm run scenario` agree.
  */
 export function BuilderPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'fr';
   const [params, setParams] = useSearchParams();
   const { query, errors } = builderStateOf(params);
   const key = builderParams(query).toString();
@@ -25,7 +26,7 @@ export function BuilderPage() {
       for (const k of Object.keys(next) as (keyof ScenarioBuilderQuery)[]) if (next[k] === undefined) delete next[k];
       return builderParams(next);
     }, { replace: true, preventScrollReset: true });
-  const built = useResource(`builder?${key}`, () => fetchBuiltScenario(query));
+  const built = useResource(`builder?${key}&lang=${lang}`, () => fetchBuiltScenario(query, lang));
   const permalink = `${window.location.origin}${builderPath(query)}`;
   return (
     <div className="page">
