@@ -78,7 +78,15 @@ export interface RenderOptions {
 
 /** Computes a scenario and renders every chart and the report, in memory. */
 export function renderScenario(name: string, scenario: Scenario, data: ScenarioData, opts: RenderOptions = {}): ScenarioOutput {
-  const computed = computeScenario(scenario, data);
+  return renderComputed(name, computeScenario(scenario, data), data, opts);
+}
+
+/**
+ * Renders an already computed scenario (the computation, seconds for a legislature, does not
+ * depend on the language: the gallery draws a second language from the first one's).
+ */
+export function renderComputed(name: string, computed: ComputedScenario, data: ScenarioData, opts: RenderOptions = {}): ScenarioOutput {
+  const { scenario } = computed;
   const charts = scenario.charts.map((spec, i) => {
     let chart: BuiltChart;
     try {

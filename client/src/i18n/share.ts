@@ -16,6 +16,7 @@ export const shareFr = frenchTree({
     account: 'Mon compte',
     reset: 'Nouveau mot de passe',
     scenarios: 'Scénarios',
+    builder: 'Construire un scénario',
     notFound: 'Page introuvable',
   },
   plural: {
@@ -112,6 +113,7 @@ export const shareEn: typeof shareFr = {
     account: 'My account',
     reset: 'New password',
     scenarios: 'Scenarios',
+    builder: 'Build a scenario',
     notFound: 'Page not found',
   },
   plural: {

@@ -7,10 +7,12 @@ import {
   listScenarioFiles,
   loadBundledData,
   loadScenarioFile,
+  renderComputed,
   runScenarioFile,
   scenarioName,
   ScenarioLoadError,
   type ChartLang,
+  type ComputedScenario,
   type ScenarioOutput,
 } from '@parallele/scenarios';
 import { ScenarioResultSchema } from '@parallele/core';
@@ -118,15 +120,24 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
    */
   const translated = new Map<string, { output: ScenarioOutput; mtimeMs: number }>();
   const translatedInFlight = new Map<string, Promise<ScenarioOutput>>();
+  // the last computation of each scenario (any language): another language only redraws it
+  const computedOf = new Map<string, { computed: ComputedScenario; mtimeMs: number }>();
   async function translatedOutput(name: string, file: string, mtimeMs: number, lang: ChartLang): Promise<ScenarioOutput> {
     const key = `${name}|${lang}`;
     const hit = translated.get(key);
     if (hit?.mtimeMs === mtimeMs) return hit.output;
+    const known = computedOf.get(name);
+    if (known?.mtimeMs === mtimeMs) {
+      const output = renderComputed(name, known.computed, loadBundledData(), { lang });
+      translated.set(key, { output, mtimeMs });
+      return output;
+    }
     let run = translatedInFlight.get(key);
     if (!run) {
       run = runScenarioFile(file, { data: loadBundledData(), write: false, lang })
         .then((output) => {
           translated.set(key, { output, mtimeMs });
+          computedOf.set(name, { computed: output.computed, mtimeMs });
           return output;
         })
         .catch(invalid(name))
@@ -168,7 +179,10 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
     let run = inFlight.get(name);
     if (!run) {
       run = runScenarioFile(file, { outDir, data: loadBundledData() })
-        .then((o) => o.result)
+        .then((o) => {
+          computedOf.set(name, { computed: o.computed, mtimeMs: kind.mtimeMs });
+          return o.result;
+        })
         .catch(invalid(name))
         .finally(() => inFlight.delete(name));
       inFlight.set(name, run);

@@ -4,6 +4,7 @@ import { builderParams, type ScenarioBuilderQuery } from '@parallele/core';
 import { AsyncView } from '../../../components/status';
 import { useResource } from '../../../lib/use-resource';
 import { fetchBuiltScenario } from '../api';
+import { usePageTitle } from '../../../lib/page-title';
 import { builderPath, builderStateOf } from '../state';
 import { BuilderForm } from './builder-form';
 import { BuilderResults } from './builder-results';
@@ -16,6 +17,7 @@ import { BuilderResults } from './builder-results';
 export function BuilderPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'fr';
+  usePageTitle(t('pageTitle.builder'));
   const [params, setParams] = useSearchParams();
   const { query, errors } = builderStateOf(params);
   const key = builderParams(query).toString();
