@@ -3,6 +3,7 @@ import type Database from 'better-sqlite3';
 import type { Deputy, DeputyVote, Group, Scrutin } from '@parallele/core';
 import { closenessOf } from './an-reads';
 import { ensureAnIndexes } from './an-indexes';
+import { indexScrutinSearch } from './scrutin-search';
 import type { Db } from './types';
 
 /**
@@ -117,14 +118,20 @@ const isRefd = <T>(x: unknown): x is T => typeof x === 'object' && x !== null &&
 
 const emptyReport = (): UpsertReport => ({ inserted: 0, updated: 0, unchanged: 0, rows: 0, outcomes: [] });
 
-/** Inserts new scrutins, replaces changed ones (children included), skips unchanged ones. One transaction. */
+/**
+ * Inserts new scrutins, replaces changed ones (children included), skips unchanged ones, and indexes
+ * the written ones for search unless `indexSearch: false` (a bulk import indexes once at its end,
+ * when the agenda and the deputies are in). One transaction.
+ */
 export function upsertScrutins(
   db: Db,
   scrutins: readonly (Scrutin | UpsertItem<Scrutin>)[],
   now: number = Date.now(),
+  options: { indexSearch?: boolean } = {},
 ): UpsertReport {
   const st = stmts(db);
   const report = emptyReport();
+  const written: string[] = [];
   db.sqlite.transaction(() => {
     for (const raw of scrutins) {
       const { value: s, hash = contentHash(s), source = null } = asItem(raw, isScrutin);
@@ -180,7 +187,9 @@ export function upsertScrutins(
       if (existing) report.updated++;
       else report.inserted++;
       report.outcomes.push(existing ? 'updated' : 'inserted');
+      written.push(s.uid);
     }
+    if (options.indexSearch !== false) indexScrutinSearch(db, written);
   })();
   return report;
 }

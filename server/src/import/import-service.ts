@@ -4,6 +4,8 @@ import { AN_PARSER_VERSION, AnParseError, parseOfficialDocument, qualityWarnings
 import { readOfficialSource } from '@parallele/scrapers';
 import { REPO_ROOT } from '../config';
 import { epVotesFile, readEpSource } from '../modules/ep/reader';
+import { markScrutinSearchCurrent } from '../db/scrutin-search';
+import { indexChangedSearch } from './search-index';
 import { beginBulkLoad, contentHash, countScrutins, upsertDeputies, upsertGroups, upsertScrutins, type UpsertItem, type UpsertReport } from '../db/an-store';
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
@@ -145,6 +147,9 @@ export async function importOfficialData(db: Db, from: string | readonly string[
   const deputies = new Map<string, UpsertItem<Deputy>>();
   const groups = new Map<string, UpsertItem<Group>>();
   let batch: UpsertItem<Scrutin>[] = [];
+  /** scrutins whose search document may have changed (search index written once, at the end) */
+  const toIndex = new Set<string>();
+  const storeWasEmpty = countScrutins(db) === 0;
   const agenda = createAgendaCollector();
   const amendements = createAmendementCollector();
   const seats = createSeatsCollector();
@@ -158,7 +163,11 @@ export async function importOfficialData(db: Db, from: string | readonly string[
   const flush = () => {
     if (batch.length === 0) return;
     // Strict: a nested call becomes a savepoint inside the run's transaction.
-    if (!strict || summary.errors.length === 0) tally('scrutins', upsertScrutins(db, batch, now));
+    if (!strict || summary.errors.length === 0) {
+      const report = upsertScrutins(db, batch, now, { indexSearch: false });
+      report.outcomes.forEach((o, i) => o !== 'unchanged' && toIndex.add(batch[i]!.value.uid));
+      tally('scrutins', report);
+    }
     batch = [];
   };
 
@@ -249,6 +258,8 @@ export async function importOfficialData(db: Db, from: string | readonly string[
       if (groups.size > 0) tally('groups', upsertGroups(db, [...groups.values()], now));
       if (agenda.size > 0) tally('agenda', agenda.write(db, sources, now, options.agendaSnapshotAt));
       if (amendements.size > 0) tally('amendements', amendements.write(db, now));
+      indexChangedSearch(db, toIndex, summary, agenda.sittingUids);
+      if (storeWasEmpty) markScrutinSearchCurrent(db);
     }
     if (strict) {
       if (summary.errors.length === 0) {

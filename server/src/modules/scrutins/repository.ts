@@ -8,7 +8,8 @@ import { RANK_SQL, rankParams, searchSql } from './search-terms';
  * Read queries of the scrutins API on the raw driver (the list is dynamic SQL over a handful of
  * optional filters; prepared statements are cached per SQL text).
  *
- * Text search (search-terms.ts): every word of `q` must occur in titre or objet (the FTS5 trigram
+ * Text search (search-terms.ts): every word of `q` must occur in the scrutin's search document
+ * (titre, objet, linked agenda and text, motion authors: db/scrutin-search.ts; the FTS5 trigram
  * index of migration 0004: "deposee" finds "déposée"), in a famous vote's curated keywords, or name
  * the government in office, the number or the uid.
  */

@@ -1,9 +1,10 @@
-import { FAMOUS_VOTES, GOVERNMENTS } from '@parallele/core';
+import { FAMOUS_VOTES, GOVERNMENTS, plainQuotes } from '@parallele/core';
 
 /**
  * The SQL of a text search `q`, word by word: every word must match somewhere a vote is linked to.
- * A word matches a scrutin when it occurs in its titre or objet (the FTS5 trigram index of
- * migration 0004 for words of 3+ characters, a scan for shorter ones), or in the curated keywords
+ * A word matches a scrutin when it occurs in its search document (core's searchDocument: titre,
+ * objet, the linked agenda points and text, a motion's authors and their groups; the FTS5 trigram
+ * index of migration 0004 for words of 3+ characters, a scan for shorter ones), or in the curated keywords
  * of a famous vote (core's FAMOUS_VOTES: "retraites", "LIOT"), or names the government in office on
  * its date ("Barnier"), or is its number (`1240`) or uid (`VTANR5L16V1240`). Curated votes and exact
  * numbers rank first (see `rankSql`), so "Barnier" opens on the censure, not on the last amendment.
@@ -31,7 +32,7 @@ export interface SearchSql {
 }
 
 export function searchSql(q: string): SearchSql {
-  const words = [...new Set(q.split(/\s+/).filter(Boolean))].slice(0, 10);
+  const words = [...new Set(plainQuotes(q).split(/\s+/).filter(Boolean))].slice(0, 10);
   const conditions: string[] = [];
   const params: Record<string, string | number> = {};
   const numbers: number[] = [];
@@ -43,8 +44,8 @@ export function searchSql(q: string): SearchSql {
       alternatives.push('uid IN (SELECT k.uid FROM scrutin_search f JOIN scrutin_search_keys k ON k.id = f.rowid WHERE scrutin_search MATCH @w' + i + ')');
       params[`w${i}`] = ftsPhrase(word);
     } else {
-      // lower() folds ASCII only: short words are mostly numbers and abbreviations.
-      alternatives.push(`instr(lower(titre || ' ' || coalesce(objet, '')), @w${i}) > 0`);
+      // lower() folds ASCII only: short words are mostly numbers and abbreviations ("RN").
+      alternatives.push(`uid IN (SELECT k.uid FROM scrutin_search f JOIN scrutin_search_keys k ON k.id = f.rowid WHERE instr(lower(f.text), @w${i}) > 0)`);
       params[`w${i}`] = word.toLowerCase();
     }
     const curated = [...curatedText].filter(([, text]) => text.includes(folded)).map(([uid]) => uid);
