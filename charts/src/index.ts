@@ -14,5 +14,6 @@ export * from './hemicycle';
 export * from './hemicycle-layout';
 export * from './hemicycle-groups';
 export * from './room-hemicycles';
+export * from './election-round';
 export * from './words';
 export * from './poster';

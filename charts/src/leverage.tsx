@@ -29,7 +29,8 @@ export function LeverageChart(props: LeverageChartProps) {
   const kMin = Math.min(...all.map((p) => p.k));
   const kMax = Math.max(...all.map((p) => p.k), kMin + 1);
   const vMax = Math.max(...all.map((p) => p.flippable), 1);
-  const yTicks = niceTicks(0, vMax * 1.05, 6);
+  // a count of scrutins: whole-number ticks only (with nothing flippable, 0 and 1, not 0.2, 0.4…)
+  const yTicks = niceTicks(0, vMax * 1.05, 6).filter(Number.isInteger);
   const x = linearScale([kMin, kMax], [x0, x1]);
   const y = linearScale([0, Math.max(yTicks.at(-1) ?? vMax, vMax)], [y0, y1]);
   const markers = all.length / Math.max(1, series.length) <= 30;

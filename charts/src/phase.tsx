@@ -53,7 +53,8 @@ export function PhaseChart(props: PhaseChartProps) {
         items={[
           { label: L.adopted, colour: COLOURS.adopted, swatch: `url(#${idPrefix}-adopted)` },
           { label: L.rejected, colour: COLOURS.rejected, swatch: `url(#${idPrefix}-rejected)` },
-          { label: `${L.official} : ${official}`, colour: COLOURS.axis, swatch: COLOURS.background },
+          // French typography in French (a space before the colon), English in English
+          { label: `${L.official}${locale === 'fr' ? '\u00a0:' : ':'} ${official}`, colour: COLOURS.axis, swatch: COLOURS.background },
         ]}
       />
       <g className="cells">

@@ -69,6 +69,9 @@ describe('voting before the deputies, in Chromium', () => {
     await home.locator('[data-dossier="DLR5L17N52428"]').getByTestId('agenda-vote-link').click();
     const card = page.locator(`[data-question="${QUESTION}"]`);
     await card.waitFor();
+    // the question's own words, not a scrutin's
+    await eventually(() => card.textContent()).toContain('Votre vote avant les député·es');
+    expect(await card.getByTestId('question-replay').count()).toBe(0);
     await card.getByTestId('vote-contre').click();
     await eventually(() => card.getByTestId('tally-contre').textContent()).toBe('1');
     // saved on the server first, then shown checked
@@ -97,6 +100,7 @@ describe('voting before the deputies, in Chromium', () => {
     const mandate = page.getByTestId('scrutin-mandate');
     await eventually(() => mandate.textContent()).toMatch(/Les citoyen·nes avaient voté avant\s: 0\s%\spour \(1\svote, clos le 24 novembre 2025\)/);
     await expect(page.getByTestId('mandate-parallel').textContent()).resolves.toMatch(/Avec ce mandat, 10\sdéputé·es MaVoix\s: adopté/);
+    await expect(page.getByTestId('mandate-link').textContent()).resolves.toMatch(/Lien établi par\s: le titre du scrutin/);
     await shoot(page, 'agenda-mandate');
 
     // the record page
@@ -106,4 +110,28 @@ describe('voting before the deputies, in Chromium', () => {
     expect(alertMails(server.mailbox)).toHaveLength(2);
     await context.close();
   });
+
+  it('on the bundled data without AS_OF, opens the questions of the snapshot’s agenda as a labelled replay', async () => {
+    const fresh = await startServer({ env: { PLATFORM_JOB_INTERVAL_S: '1' } });
+    try {
+      const newcomer = `e2e-replay-${Date.now()}@example.org`;
+      await signUpOverHttp(fresh, newcomer, password);
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await openPage(context, fresh, '/account');
+      await logIn(page, newcomer, password);
+      await eventually(() => page.getByTestId('me-email').textContent()).toBe(newcomer);
+      await page.goto(`${fresh.url}/agenda`);
+      await eventually(() => page.getByTestId('agenda-as-of').first().textContent()).toMatch(/Ordre du jour au 18 novembre 2025/);
+      const card = page.locator(`[data-question="${QUESTION}"]`);
+      await card.waitFor();
+      await eventually(() => card.getByTestId('question-replay').textContent()).toMatch(/Démonstration\s: ordre du jour du 18 novembre 2025 rejoué/);
+      await card.getByTestId('vote-pour').click();
+      await eventually(() => card.getByTestId('tally-pour').textContent()).toBe('1');
+      await shoot(page, 'agenda-replay');
+      await context.close();
+    } finally {
+      await fresh.stop();
+    }
+    // a fresh store: the first start imports the whole bundle (as the harness allows, up to 240 s)
+  }, 400_000);
 });

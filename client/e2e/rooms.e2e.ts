@@ -63,6 +63,23 @@ describe('workshop room', () => {
     await projector.getByText('Chloé').waitFor();
     await console_.getByRole('heading', { name: '3 participant·es' }).waitFor();
 
+    // Teams by choice: the facilitator places Ana and Bilal, Chloé picks hers on the phone
+    await console_.getByRole('button', { name: '2 équipes', exact: true }).click();
+    await console_.getByRole('textbox', { name: 'Nom de l’équipe 1' }).fill('Les Hiboux');
+    await console_.getByRole('combobox', { name: 'Équipe de Ana' }).selectOption({ label: 'Les Hiboux' });
+    await console_.getByRole('combobox', { name: 'Équipe de Bilal' }).selectOption({ label: 'Équipe 2' });
+    await console_.getByRole('checkbox', { name: /choisir leur équipe/ }).check();
+    await console_.getByRole('button', { name: 'Appliquer les équipes' }).click();
+    const person = (name: string) => console_.locator('.room-people li', { hasText: name });
+    await person('Ana').getByText('Les Hiboux').waitFor();
+    await person('Bilal').getByText('Équipe 2').waitFor();
+    await phone.getByText('Choisissez votre équipe').waitFor();
+    await phone.getByRole('button', { name: 'Les Hiboux' }).click();
+    await eventually(() => phone.getByRole('button', { name: 'Les Hiboux' }).getAttribute('aria-pressed')).toBe('true');
+    await person('Chloé').getByText('Les Hiboux').waitFor();
+    await shoot(console_, 'rooms-console-teams');
+    await shoot(phone, 'rooms-phone-team-picker');
+
     for (const [round, choices] of [[1, ['Contre', 'Contre', 'Pour']], [2, ['Pour', 'Abstention', 'Pour']]] as const) {
       await console_.getByRole('button', { name: round === 1 ? 'Commencer' : 'Question suivante' }).click();
       await projector.getByText(`Question ${round} sur`).waitFor();

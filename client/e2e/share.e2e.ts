@@ -59,6 +59,14 @@ describe('link previews', () => {
     await page.getByRole('button', { name: /English/ }).click();
     await eventually(() => page.title()).toBe('Find a vote · MaVoix · Parallel legislature');
     await page.getByRole('button', { name: /français/i }).click();
+    await page.goto(`${server.url}/scenarios/builder`);
+    await eventually(() => page.title()).toBe('Construire un scénario · MaVoix · Législature parallèle');
+    // the embeddable widget too: the tab of a page opened from an iframe, in both languages
+    await page.goto(`${server.url}/embed/scrutin/VTANR5L16V1240`);
+    await eventually(() => page.title()).toMatch(/^Votez sur le scrutin n° 1240 – La motion de censure .* · MaVoix · Législature parallèle$/);
+    await page.getByRole('button', { name: /English/ }).click();
+    await eventually(() => page.title()).toMatch(/^Have your say on vote no\. 1240 – La motion de censure .* · MaVoix · Parallel legislature$/);
+    await page.getByRole('button', { name: /français/i }).click();
     await page.close();
   });
 });

@@ -51,3 +51,4 @@ export * from './contracts/alerts';
 export * from './agreement/agreement';
 export * from './contracts/agreement';
 export * from './search/famous-votes';
+export * from './search/document';

@@ -2,6 +2,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { stringify } from 'yaml';
 import { isSimulationError, type ScenarioBuilderResponse, type ScenarioInput } from '@parallele/core';
 import { buildChart } from './charts';
+import type { ChartLang } from './chart-words';
 import { checkScenarioAgainstData, computeScenario, ScenarioRunError, type ScenarioData } from './compute';
 import { uidChecker } from './data';
 import { parseScenario } from './load';
@@ -25,14 +26,14 @@ export const scenarioSlug = (title: string) =>
  * computed by the CLI's own code on the same data, so the page's figures are the CLI's.
  * Charts are drawn as SVG markup (no PNG: the browser rasterises what it downloads).
  */
-export function previewScenario(input: ScenarioInput, data: ScenarioData, opts: { permalink?: string } = {}): Omit<ScenarioBuilderResponse, 'computeMs'> {
+export function previewScenario(input: ScenarioInput, data: ScenarioData, opts: { permalink?: string; lang?: ChartLang } = {}): Omit<ScenarioBuilderResponse, 'computeMs'> {
   const yaml = scenarioYaml(input, opts.permalink);
   const name = scenarioSlug(input.title);
   const scenario = parseScenario(yaml, `${name}.yaml`, { exists: uidChecker(data), check: (s) => checkScenarioAgainstData(s, data) });
   const computed = computeScenario(scenario, data);
   const charts = scenario.charts.map((spec, i) => {
     try {
-      const c = buildChart(computed, spec, i, data);
+      const c = buildChart(computed, spec, i, data, opts.lang);
       return { name: c.name, type: c.type, title: c.title, svg: renderToStaticMarkup(c.element), context: { title: c.context.title, lines: [...c.context.lines] }, csv: c.csv, interactiveUrl: c.interactiveUrl };
     } catch (e) {
       if (isSimulationError(e) || e instanceof ScenarioRunError) throw new ScenarioRunError(`charts[${i}] (${spec.type}): ${e.message}`);

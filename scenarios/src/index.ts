@@ -10,3 +10,4 @@ export * from './render/svg';
 export * from './cli-program';
 export * from './preview';
 export * from './builder-scenario';
+export * from './chart-words';

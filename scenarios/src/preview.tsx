@@ -1,6 +1,7 @@
 import { parallelSeats, toSimScrutin, type ApportionMethod, type CitizenSplit, type Scrutin } from '@parallele/core';
-import { dateInWords, Hemicycle, outcomeInWords, parallelHemicycle, posterSvg, settingsInWords, sourceLine, svgSize, type GroupInfo, type HemicycleLabels } from '@parallele/charts';
+import { dateInWords, Hemicycle, outcomeInWords, parallelHemicycle, posterSvg, settingsInWords, sourceLine, svgSize, type GroupInfo } from '@parallele/charts';
 import { capitalise } from './chart-context';
+import { HEMICYCLE_LABELS } from './chart-words';
 import { renderSvg } from './render/svg';
 
 /**
@@ -20,10 +21,7 @@ export interface PreviewSettings {
   splitSource: 'platform' | 'manual';
 }
 
-const LABELS: Record<PreviewLang, HemicycleLabels> = {
-  fr: { positions: { pour: 'pour', contre: 'contre', abstention: 'abstention', nonVotant: 'non-votant', absent: 'absent' }, seats: 'sièges', chart: 'Hémicycle' },
-  en: { positions: { pour: 'for', contre: 'against', abstention: 'abstention', nonVotant: 'non-voting', absent: 'absent' }, seats: 'seats', chart: 'Hemicycle' },
-};
+const LABELS = HEMICYCLE_LABELS;
 
 const OUTCOME = { fr: { adopté: 'adopté', rejeté: 'rejeté' }, en: { adopté: 'adopted', rejeté: 'rejected' } } as const;
 

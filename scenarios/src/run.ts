@@ -4,6 +4,7 @@ import { isSimulationError, ScenarioResultSchema } from '@parallele/core';
 import type { Scenario, ScenarioResult } from '@parallele/core';
 import { posterSvg, SOCIAL_FORMATS, sourceLine, svgSize, type SocialFormat } from '@parallele/charts';
 import { buildChart, type BuiltChart } from './charts';
+import type { ChartLang } from './chart-words';
 import { checkScenarioAgainstData, computeScenario, ScenarioRunError, type ComputedScenario, type ScenarioData } from './compute';
 import { loadBundledData, uidChecker } from './data';
 import { loadScenarioFile } from './load';
@@ -71,15 +72,25 @@ function splitDto(s: Scenario, computed: ComputedScenario): ScenarioResult['spli
 export interface RenderOptions {
   /** the site's address, so that the images' source line gives a full link (else the path alone) */
   publicUrl?: string;
+  /** the language of the charts' words (default French, what the CLI writes) */
+  lang?: ChartLang;
 }
 
 /** Computes a scenario and renders every chart and the report, in memory. */
 export function renderScenario(name: string, scenario: Scenario, data: ScenarioData, opts: RenderOptions = {}): ScenarioOutput {
-  const computed = computeScenario(scenario, data);
+  return renderComputed(name, computeScenario(scenario, data), data, opts);
+}
+
+/**
+ * Renders an already computed scenario (the computation, seconds for a legislature, does not
+ * depend on the language: the gallery draws a second language from the first one's).
+ */
+export function renderComputed(name: string, computed: ComputedScenario, data: ScenarioData, opts: RenderOptions = {}): ScenarioOutput {
+  const { scenario } = computed;
   const charts = scenario.charts.map((spec, i) => {
     let chart: BuiltChart;
     try {
-      chart = buildChart(computed, spec, i, data);
+      chart = buildChart(computed, spec, i, data, opts.lang);
     } catch (e) {
       if (isSimulationError(e) || e instanceof ScenarioRunError) throw new ScenarioRunError(`charts[${i}] (${spec.type}): ${e.message}`);
       throw e;
@@ -87,10 +98,13 @@ export function renderScenario(name: string, scenario: Scenario, data: ScenarioD
     const link = `${(opts.publicUrl ?? '').replace(/\/$/, '')}${chart.interactiveUrl ?? '/scenarios'}`.replace(/%2C/g, ',');
     // every image carries its context: the vote, the date, the settings and outcome in words, the source
     const bare = renderSvg(chart.element);
-    const context = { ...chart.context, source: sourceLine(link, 'fr') };
+    const context = { ...chart.context, source: sourceLine(link, opts.lang) };
     const svg = posterSvg(bare, context);
     const size = svgSize(svg) ?? { width: 0, height: 0 };
-    return { chart, svg, social: (format: SocialFormat) => posterSvg(bare, context, format), png: svgToPng(svg), width: size.width, height: size.height };
+    // rasterised when first asked (about 0.5 s a chart): the gallery in English draws only what is viewed
+    let png: Buffer | undefined;
+    const social = (format: SocialFormat) => posterSvg(bare, context, format);
+    return { chart, svg, social, get png() { return (png ??= svgToPng(svg)); }, width: size.width, height: size.height };
   });
   const names = new Set<string>();
   for (const c of charts) {
@@ -166,7 +180,7 @@ export async function writeScenarioOutput(out: ScenarioOutput, outDir: string, o
 export async function runScenarioFile(file: string, opts: { outDir?: string; data?: ScenarioData; write?: boolean; social?: boolean } & RenderOptions = {}): Promise<ScenarioOutput & { dir: string | null }> {
   const data = opts.data ?? loadBundledData();
   const scenario = await loadScenarioFile(file, { exists: uidChecker(data), check: (s) => checkScenarioAgainstData(s, data) });
-  const output = renderScenario(scenarioName(file), scenario, data, { publicUrl: opts.publicUrl });
+  const output = renderScenario(scenarioName(file), scenario, data, { publicUrl: opts.publicUrl, lang: opts.lang });
   const dir = opts.write === false ? null : await writeScenarioOutput(output, opts.outDir ?? DEFAULT_OUT_DIR, { social: opts.social });
   return { ...output, dir };
 }

@@ -35,6 +35,7 @@ import { createCouncilsService } from './modules/councils';
 // issue 13: the replayable clock, agenda, questions, alerts, agreement
 import { createClock } from './clock';
 import { importBundledAgendaIfMissing } from './import/bundled-agenda';
+import { ensureScrutinSearchCurrent } from './db/scrutin-search';
 import { createPlatform } from './modules/platform';
 
 export interface BuildOptions {
@@ -114,7 +115,7 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
     sync: options.sync ?? new SyncService(db, syncSettingsFromConfig(config), now, logger),
     accounts, votes, moderation, mailer,
     profiles, reweighting,
-    rooms: createRooms({ config, db, now }),
+    rooms: createRooms({ config, db, now, scrutins }),
     elections: createElectionsService(db), // issue 15
     councils: createCouncilsService({ db, simulation }), // issue 15
     http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token), now),
@@ -166,6 +167,8 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
     await importBundledDataIfEmpty(db, logger);
     await importBundledAssembliesIfMissing(db, logger); // issue 15: European Parliament votes, example council
     await importBundledAgendaIfMissing(db, logger);
+    const reindexed = ensureScrutinSearchCurrent(db); // a store indexed by an older search document
+    if (reindexed > 0) logger.info({ scrutins: reindexed }, 'Rebuilt the search index of scrutins');
     const deps = buildAppDeps({ config, logger, db });
     // the platform job: its state lives in the store (questions, what was sent), so a restart resumes, never re-sends
     if (config.NODE_ENV !== 'test') deps.platform.startJob(config.PLATFORM_JOB_INTERVAL_S * 1000);

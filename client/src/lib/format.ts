@@ -30,5 +30,7 @@ export function useFormat() {
     n: (x: number, o?: Intl.NumberFormatOptions) => formatNumber(x, lang, o),
     date: (iso: string, style?: 'long' | 'short') => formatDate(iso, lang, style),
     pct: (x: number, digits?: number) => formatPercent(x, lang, digits),
+    /** "K : 7" in French, "K: 7" in English */
+    colon: lang === 'en' ? ': ' : ' : ',
   };
 }

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { capitalise } from './format';
 
 /**
  * Each page names itself in the tab, in the user's language: "Scrutin n° 1240 · MaVoix · Législature
@@ -12,3 +13,9 @@ export function usePageTitle(title: string | null): void {
     document.title = title ? `${title} · ${suffix}` : suffix;
   }, [title, suffix, i18n.language]);
 }
+
+/** A tab-sized title: the first words of a vote's official one. */
+export const shortTitle = (titre: string): string => {
+  const text = capitalise(titre);
+  return text.length <= 60 ? text : `${text.slice(0, 60).replace(/\s+\S*$/, '')}…`;
+};

@@ -8,11 +8,21 @@
  * - `single-odj`: otherwise, the sitting's agenda names exactly one text.
  * - `ambiguous` (several texts, no clear title match) and `none` (no text on the agenda, e.g. a
  *   government declaration): no guess. A link is never invented.
+ *
+ * With the amendements discussed in the sitting (guessWithAmendements), a scrutin on « l'amendement
+ * n° 2194 » is linked by that amendement's text (`amendement`, or `amendement+title` when the
+ * title agrees); see there for how the two kinds of evidence are weighed.
  */
-export type LinkMethod = 'title' | 'single-odj';
+export type LinkMethod = 'title' | 'single-odj' | 'amendement' | 'amendement+title';
+
+/** The amendement a link was made by: « lié par amendement n° 2194 ». */
+export interface AmendementEvidence {
+  uid: string;
+  numero: string;
+}
 
 export type DossierGuess =
-  | { dossierRef: string; method: LinkMethod; score: number; runnerUp: number }
+  | { dossierRef: string; method: LinkMethod; score: number; runnerUp: number; amendement?: AmendementEvidence }
   | { dossierRef: null; method: 'ambiguous' | 'none'; score: number; runnerUp: number };
 
 export interface SittingText {
@@ -67,6 +77,32 @@ export function guessDossier(titre: string, points: readonly SittingText[]): Dos
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
+
+/** An amendement discussed in the scrutin's sitting under the number its titre names. */
+export interface MatchedAmendement extends AmendementEvidence {
+  dossierRef: string | null;
+}
+
+export function guessWithAmendements(
+  titre: string,
+  points: readonly SittingText[],
+  matched: readonly MatchedAmendement[],
+): DossierGuess {
+  const guess = guessDossier(titre, points);
+  const known = matched.filter((a): a is MatchedAmendement & { dossierRef: string } => a.dossierRef !== null);
+  const texts = new Set(known.map((a) => a.dossierRef));
+  if (texts.size === 0) return guess;
+  const evidence = (dossierRef: string): AmendementEvidence => {
+    const a = known.find((x) => x.dossierRef === dossierRef)!;
+    return { uid: a.uid, numero: a.numero };
+  };
+  if (guess.dossierRef !== null && guess.method === 'title') {
+    return texts.has(guess.dossierRef) ? { ...guess, method: 'amendement+title', amendement: evidence(guess.dossierRef) } : guess;
+  }
+  if (texts.size > 1) return { dossierRef: null, method: 'ambiguous', score: guess.score, runnerUp: guess.runnerUp };
+  const [dossierRef] = texts as Set<string>;
+  return { dossierRef: dossierRef!, method: 'amendement', score: guess.score, runnerUp: guess.runnerUp, amendement: evidence(dossierRef!) };
+}
 
 /** The vote on a whole text (or a motion): the one the platform's mandate is about. */
 export function isFinalVote(titre: string, type: string): boolean {

@@ -71,9 +71,10 @@ export const MyDeputyResponseSchema = z
 export type MyDeputyResponse = z.infer<typeof MyDeputyResponseSchema>;
 
 /** PUT /api/me/constituency: the citizen's circonscription (optional; DELETE forgets it). */
+/** A seat as the AN writes it (`numDepartement` 099: the Français établis hors de France); stored in the profile. */
 export const MyConstituencyBodySchema = z.strictObject({
-  numDepartement: z.string().regex(/^(\d{2,3}|2[AB])$/, 'numDepartement: a département number such as 75, 2A or 971'),
-  numCirco: z.number().int().min(1).max(99),
+  numDepartement: z.string().regex(/^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-7]|98[6-8]|099)$/, 'numDepartement: a département number such as 75, 2A, 971 or 099'),
+  numCirco: z.number().int().min(1).max(21),
 });
 export type MyConstituencyBody = z.infer<typeof MyConstituencyBodySchema>;
 export const MyConstituencySchema = MyConstituencyBodySchema.nullable().meta({ id: 'MyConstituency' });

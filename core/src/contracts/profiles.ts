@@ -10,8 +10,20 @@ import { AGE_BANDS, PRES2022_CHOICES, PROFILE_VARIABLES, REGION_CODES, SEXES } f
  * account, and neither ever appears in the public log or any per-person export.
  */
 
-/** Département codes: 01–95 with 2A/2B (no 20), 971–976, and ZZ for French citizens abroad. */
-export const DepartementSchema = z.string().regex(/^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-6]|ZZ)$/, 'departement: an INSEE code such as 01, 2A, 75, 974 or ZZ');
+/**
+ * Département codes: 01–95 with 2A/2B (no 20), 971–976, the overseas collectivities that elect
+ * deputies (977 Saint-Barthélemy et Saint-Martin, 986–988), and ZZ for French citizens abroad.
+ */
+export const DepartementSchema = z
+  .string()
+  .regex(/^(0[1-9]|1[0-9]|2[1-9AB]|[3-8][0-9]|9[0-5]|97[1-7]|98[6-8]|ZZ)$/, 'departement: an INSEE code such as 01, 2A, 75, 974 or ZZ');
+
+/**
+ * The profile's département (the one place a citizen's circonscription is stored) and the AN's
+ * `numDepartement` of a seat differ only for the Français établis hors de France: ZZ and 099.
+ */
+export const seatDepartementOf = (departement: string): string => (departement === 'ZZ' ? '099' : departement);
+export const profileDepartementOf = (numDepartement: string): string => (numDepartement === '099' ? 'ZZ' : numDepartement.toUpperCase());
 
 export const ProfileFieldsSchema = z.strictObject({
   sex: z.enum(SEXES).nullable(),

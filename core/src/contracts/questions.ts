@@ -8,8 +8,9 @@ import { VoteWindowSchema } from './votes';
 /**
  * HTTP contracts of the platform's questions (issue 13): an upcoming text put to citizens before
  * the deputies vote, its frozen split (the mandate), its links to the real scrutins, and the
- * platform's record per legislature. A question's votes go through the votes API with the
- * question id in place of a scrutin uid (PUT /api/scrutins/{id}/my-vote, /tally, /log).
+ * platform's record per legislature. A question's votes are the votes module's, keyed by the
+ * question id, behind its own endpoints (PUT /api/questions/{id}/vote, /tally, /log) with the
+ * votes contracts.
  */
 
 export const QuestionIdSchema = z.string().regex(/^Q-RU[A-Z0-9]+-DL[A-Z0-9]+$/, 'a question id such as Q-RUANR5L17S2026IDS29952-DLR5L17N52428');
@@ -35,9 +36,15 @@ export const QuestionLinkSchema = z
     titre: z.string(),
     date: z.string(),
     outcome: z.enum(OUTCOMES),
-    method: z.string().meta({ description: 'how the link was made: title (titre ↔ agenda objet) or single-odj (the sitting had one text)' }),
+    method: z.string().meta({
+      description:
+        'how the link was made: amendement (the amendement the titre names, discussed in that sitting, amends the text), amendement+title (and the titre agrees), ' +
+        'title (titre ↔ agenda objet) or single-odj (the sitting had one text)',
+    }),
     score: z.number().nullable(),
     role: z.enum(['final', 'other']).meta({ description: 'final: the vote on the whole text, which the mandate is about' }),
+    /** the amendement the link was made by: « lié par amendement n° 2194 » */
+    amendement: z.object({ uid: z.string(), numero: z.string() }).nullable(),
   })
   .meta({ id: 'QuestionLink' });
 
@@ -50,6 +57,13 @@ export const QuestionSchema = z
     title: z.string(),
     voteKind: z.enum(VOTE_KINDS),
     closesAt: z.string(),
+    /** when the decisive sitting starts (as published, with its offset): the question closes then */
+    sittingStart: z.string().nullable(),
+    /**
+     * YYYY-MM-DD: the question replays the agenda as of that date (stale data, no AS_OF): its window
+     * runs on the real clock for as long as the sitting was ahead of that date. null: live.
+     */
+    replayOf: z.string().nullable(),
     window: VoteWindowSchema,
     mandate: MandateSchema.nullable(),
     links: z.array(QuestionLinkSchema),

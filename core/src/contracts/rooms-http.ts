@@ -77,10 +77,15 @@ export const RoomActionSchema = z.discriminatedUnion('type', [
     teams: z.array(z.strictObject({ name: z.string().trim().min(1).max(60), groupRef: z.string().max(40).nullable().default(null) })).max(20),
     members: z.record(z.string().regex(/^p\d{1,6}$/), z.number().int().min(0)).default({}),
     seed: z.number().int().default(1),
+    /** the participants left out of `members` pick their team from their phone */
+    choice: z.boolean().default(false),
   }),
   z.strictObject({ type: z.literal('close') }),
 ], { error: 'type: expected advance, reveal, setTimer, setK, kick, setTeams or close' });
 export type RoomAction = z.input<typeof RoomActionSchema>;
+/** A participant's pick of a team (PUT /api/rooms/:code/participants/me/team), when the room lets them choose. */
+export const ChooseTeamBodySchema = z.strictObject({ teamId: z.string().regex(/^t\d{1,2}$/, { error: 'teamId: expected a team id such as t1' }) });
+export type ChooseTeamBody = z.infer<typeof ChooseTeamBodySchema>;
 /** An action is a room event the facilitator may send. */
 export const actionEvent = (a: z.output<typeof RoomActionSchema>): z.infer<typeof RoomEventSchema> => a;
 

@@ -77,6 +77,8 @@ export const RoomStateSchema = z.object({
   participants: z.array(ParticipantSchema),
   nextParticipant: n,
   teams: z.array(TeamSchema),
+  /** participants pick their own team (among `teams`) from their phone; rows stored before it: false */
+  teamChoice: z.boolean().default(false),
   /** ballots[questionIndex][participantId] */
   ballots: z.record(z.string(), z.record(z.string(), BallotSchema)),
   reveals: z.record(z.string(), RevealSchema),
@@ -101,7 +103,11 @@ export const RoomEventSchema = z.discriminatedUnion('type', [
     /** participantId → team index; participants not listed are dealt at random with `seed` */
     members: z.record(z.string(), n.min(0)).default({}),
     seed: n.default(1),
+    /** participants not in `members` pick their team themselves instead of being dealt one */
+    choice: z.boolean().optional(),
   }),
+  /** a participant picks their team, when the facilitator let them choose */
+  z.object({ type: z.literal('chooseTeam'), participantId: z.string(), teamId: z.string() }),
   z.object({ type: z.literal('close') }),
 ]);
 export type RoomEvent = z.infer<typeof RoomEventSchema>;

@@ -61,6 +61,8 @@ export const RoomViewSchema = z
     k: z.number().int(),
     reveal: RevealSchema.nullable(),
     teams: z.array(TeamSchema),
+    /** participants pick their team themselves (among `teams`) */
+    teamChoice: z.boolean(),
     /** facilitator: every participant with whether (not what) they voted; projector: active pseudonyms */
     participants: z.array(ParticipantSchema.pick({ id: true, pseudonym: true, status: true, teamId: true }).extend({ voted: z.boolean().nullable() })),
     me: z

@@ -12,6 +12,11 @@ export const ScenarioNameParamSchema = z.object({
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a scenario name (kebab-case, as its file name)' }),
 });
 
+/** `?lang=en`: the charts' words and titles in English (else Accept-Language, else French). */
+export const ScenarioLangQuerySchema = z.object({
+  lang: z.enum(['fr', 'en'], { error: 'lang: expected fr or en' }).optional(),
+});
+
 export const SCENARIO_CHART_FORMATS = ['svg', 'png', 'csv'] as const;
 export const ScenarioChartParamSchema = ScenarioNameParamSchema.extend({
   /** `k-curve-v1240.svg` */

@@ -195,4 +195,21 @@ describe('teams', { timeout: 120_000 }, () => {
     expect(a.participants[0]!.teamId).toBe('t3');
     refused(s, { type: 'setTeams', teams, members: { p1: 5 }, seed: 1 }, 'bad-teams');
   });
+
+  it('lets participants choose their team when the facilitator says so, and only then', () => {
+    const s = play(room(), [join(1), join(2), join(3)]);
+    const teams = [{ name: 'Verts', groupRef: null }, { name: 'Bleus', groupRef: null }];
+    refused(applyRoomEvent(s, { type: 'setTeams', teams, members: {}, seed: 1 }, T0), { type: 'chooseTeam', participantId: 'p1', teamId: 't1' }, 'bad-teams');
+    const open = applyRoomEvent(s, { type: 'setTeams', teams, members: { p3: 1 }, seed: 1, choice: true }, T0);
+    expect(open.teamChoice).toBe(true);
+    // nobody is dealt a team: the placed one has theirs, the others choose
+    expect(open.participants.map((p) => p.teamId)).toEqual([null, null, 't2']);
+    const chosen = applyRoomEvent(applyRoomEvent(open, { type: 'chooseTeam', participantId: 'p1', teamId: 't2' }, T0), { type: 'chooseTeam', participantId: 'p3', teamId: 't1' }, T0);
+    expect(chosen.participants.map((p) => p.teamId)).toEqual(['t2', null, 't1']);
+    refused(open, { type: 'chooseTeam', participantId: 'p1', teamId: 't9' }, 'bad-teams');
+    refused(play(open, [{ type: 'advance' }, { type: 'advance' }]), { type: 'chooseTeam', participantId: 'p1', teamId: 't1' }, 'bad-teams');
+    refused(applyRoomEvent(open, { type: 'leave', participantId: 'p2' }, T0), { type: 'chooseTeam', participantId: 'p2', teamId: 't1' }, 'participant-inactive');
+    // teams dealt again without choice close the choice
+    expect(applyRoomEvent(chosen, { type: 'setTeams', teams, members: {}, seed: 1 }, T0).teamChoice).toBe(false);
+  });
 });

@@ -26,7 +26,7 @@ export function createRoomState(r: NewRoom): RoomState {
   return {
     version: ROOM_STATE_VERSION, code: r.code, title: r.title, createdAt: r.now, lastActivityAt: r.now, closed: false,
     maxParticipants: r.maxParticipants, k: r.k, deck: r.deck, index: -1, stage: 'lobby', deadline: null,
-    participants: [], nextParticipant: 1, teams: [], ballots: {}, reveals: {},
+    participants: [], nextParticipant: 1, teams: [], teamChoice: false, ballots: {}, reveals: {},
   };
 }
 
@@ -149,7 +149,15 @@ function step(s: RoomState, e: RoomEvent, now: number): RoomState {
         findParticipant(s, id);
         if (t >= e.teams.length) throw new RoomError('bad-teams', `members.${id}`, `members.${id}: team ${t} does not exist (${e.teams.length} teams)`);
       }
-      return dealTeams(s, e.teams, e.members, e.seed);
+      return { ...dealTeams(s, e.teams, e.members, e.choice ? null : e.seed), teamChoice: e.choice === true && e.teams.length > 0 };
+    }
+    case 'chooseTeam': {
+      const p = findParticipant(s, e.participantId);
+      if (p.status !== 'active') throw new RoomError('participant-inactive', 'token', 'rejoin the room before choosing a team');
+      if (!s.teamChoice) throw new RoomError('bad-teams', 'teamId', 'teamId: the facilitator has not let participants choose their team');
+      if (s.stage !== 'lobby' && s.stage !== 'revelation' && s.stage !== 'presentation') throw new RoomError('bad-teams', 'stage', 'teams: choose yours in the lobby, a présentation or after a reveal');
+      if (!s.teams.some((t) => t.id === e.teamId)) throw new RoomError('bad-teams', 'teamId', `teamId: no team ${e.teamId} in this room (${s.teams.map((t) => t.id).join(', ')})`);
+      return { ...s, participants: withParticipant(s, p.id, { teamId: e.teamId }) };
     }
     case 'close':
       return { ...s, closed: true, deadline: null };

@@ -7,9 +7,10 @@ export const seededRandom = mulberry32;
 /**
  * Teams playing parliamentary groups: participants named in `members` go to their team, the
  * others (active ones) are shuffled with the seed and dealt to the smallest team each time, so
- * teams differ by one at most among the dealt. No teams clears them.
+ * teams differ by one at most among the dealt; a null seed deals nobody (they will choose). No
+ * teams clears them.
  */
-export function dealTeams(s: RoomState, teams: readonly { name: string; groupRef: string | null }[], members: Record<string, number>, seed: number): RoomState {
+export function dealTeams(s: RoomState, teams: readonly { name: string; groupRef: string | null }[], members: Record<string, number>, seed: number | null): RoomState {
   const ids = teams.map((_, i) => `t${i + 1}`);
   if (ids.length === 0) return { ...s, teams: [], participants: s.participants.map((p) => ({ ...p, teamId: null })) };
   const sizes = ids.map(() => 0);
@@ -18,8 +19,8 @@ export function dealTeams(s: RoomState, teams: readonly { name: string; groupRef
     assigned.set(id, t);
     sizes[t]!++;
   }
-  const random = seededRandom(seed);
-  const rest = s.participants.filter((p) => p.status === 'active' && !assigned.has(p.id)).map((p) => p.id);
+  const random = seededRandom(seed ?? 0);
+  const rest = seed === null ? [] : s.participants.filter((p) => p.status === 'active' && !assigned.has(p.id)).map((p) => p.id);
   for (let i = rest.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [rest[i], rest[j]] = [rest[j]!, rest[i]!];

@@ -64,6 +64,7 @@ export function buildRoomView(s: RoomState, viewer: Viewer, now: number): RoomVi
     k: reveal ? reveal.k : effectiveK(q ?? s.deck[0]!, s.k, active.length),
     reveal,
     teams: s.teams,
+    teamChoice: s.teamChoice,
     participants,
     me,
     scores: showScores ? scores : null,

@@ -186,6 +186,8 @@ const chartBase = {
   /** file name stem; defaults to the chart type and its index */
   name: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: 'expected a kebab-case name' }).optional(),
   title: z.string().min(1).optional(),
+  /** the title in English (the gallery read in English); the French one otherwise */
+  titleEn: z.string().min(1).optional(),
 };
 
 export const chartSpecSchema = z.discriminatedUnion(

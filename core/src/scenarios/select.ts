@@ -3,7 +3,7 @@ import { finalLawVoteUids } from './final-vote';
 import type { ScrutinSelection } from './schema';
 
 /** |pour − contre|, or |pour − required| for a motion de censure (where contre does not exist). */
-export function scrutinGap(s: Scrutin): number {
+export function scrutinGap(s: Pick<Scrutin, 'type' | 'totals'>): number {
   return s.type === 'MOC' ? Math.abs(s.totals.pour - s.totals.requis) : Math.abs(s.totals.pour - s.totals.contre);
 }
 
@@ -12,15 +12,18 @@ export function scrutinGap(s: Scrutin): number {
  * pour to contre (or to not voting a censure motion) leaves the required count unchanged, so an
  * adopted text needs pour − required + 1 defections and a rejected one required − pour recruits.
  */
-export function scrutinSwing(s: Scrutin): number {
+export function scrutinSwing(s: Pick<Scrutin, 'outcome' | 'totals'>): number {
   const { pour, requis } = s.totals;
   return s.outcome === 'adopté' ? pour - requis + 1 : requis - pour;
 }
 
 const fold = (t: string) => t.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
+/** What a selection reads of a scrutin (a store can answer it without the votes). */
+export type SelectableScrutin = Pick<Scrutin, 'uid' | 'legislature' | 'numero' | 'seanceRef' | 'date' | 'type' | 'outcome' | 'titre' | 'objet' | 'totals'>;
+
 /** Applies a scenario's scrutin selection; uids keep the file's order, a filter keeps numero order. */
-export function selectScrutins(selection: ScrutinSelection, all: readonly Scrutin[]): Scrutin[] {
+export function selectScrutins<S extends SelectableScrutin>(selection: ScrutinSelection, all: readonly S[]): S[] {
   if (selection.uids) {
     const byUid = new Map(all.map((s) => [s.uid as string, s]));
     return selection.uids.flatMap((uid) => byUid.get(uid) ?? []);

@@ -84,6 +84,7 @@ function render(s: ImportSummary, store: string): string {
     row('deputies', s.deputies),
     row('groups', s.groups),
     row('séances', s.agenda),
+    row('amendements', s.amendements),
     `  ${s.read} documents read, ${s.duplicates} duplicates and ${s.skipped} other documents skipped, ${s.sourceErrors} unreadable, ${s.rows} rows written in ${(s.durationMs / 1000).toFixed(1)} s`,
   ];
   if (s.warnings.length > 0) {
@@ -99,7 +100,7 @@ function render(s: ImportSummary, store: string): string {
     lines.push('', `${s.errors.length} error(s):`);
     for (const e of s.errors.slice(0, 50)) lines.push(`  - ${e.message}`);
     if (s.errors.length > 50) lines.push(`  … and ${s.errors.length - 50} more (use --json for the full list)`);
-    const good = [s.scrutins, s.deputies, s.groups, s.agenda].reduce((n, k) => n + k.imported + k.updated + k.unchanged, 0);
+    const good = [s.scrutins, s.deputies, s.groups, s.agenda, s.amendements].reduce((n, k) => n + k.imported + k.updated + k.unchanged, 0);
     lines.push(
       s.strict
         ? 'Strict mode: nothing was written, the store is unchanged.'

@@ -2,6 +2,7 @@ import type { Request, RequestHandler, Response } from 'express';
 import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
 import type { Config } from '../config';
 import { AppError } from '../errors';
+import { secondsLeft } from './retry-after';
 
 /**
  * Rate limits of the account endpoints, one bucket per action and per key (issue 10, point 7: one
@@ -20,11 +21,6 @@ import { AppError } from '../errors';
  */
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
-
-const secondsLeft = (req: Request, windowMs: number) => {
-  const reset = (req as Request & { rateLimit?: { resetTime?: Date } }).rateLimit?.resetTime?.getTime() ?? Date.now() + windowMs;
-  return Math.max(1, Math.ceil((reset - Date.now()) / 1000));
-};
 
 const addressOf = (req: Request) => {
   const email = (req.body as { email?: unknown } | undefined)?.email;

@@ -16,8 +16,8 @@ const fr = {
     sex: { label: 'Sexe', use: 'comparé à la population adulte (Insee 2022) et utilisé pour le redressement', F: 'Femme', H: 'Homme' },
     age: { label: 'Tranche d’âge', use: 'comparée à la pyramide des âges (Insee 2022) et utilisée pour le redressement' },
     region: { label: 'Région', use: 'comparée aux estimations régionales de population (Insee)' },
-    departement: { label: 'Département (code)', use: 'pourra servir à « mon député » ; n’entre pas dans le redressement', placeholder: 'ex. 75, 2A, 974' },
-    circonscription: { label: 'Circonscription (numéro)', use: 'pourra servir à « mon député » ; n’entre pas dans le redressement' },
+    departement: { label: 'Département (code)', use: 'avec la circonscription, sert à « Mon député·e » ; n’entre pas dans le redressement', placeholder: 'ex. 75, 2A, 974, ZZ (étranger)' },
+    circonscription: { label: 'Circonscription (numéro)', use: 'la même que « C’est ma circonscription » sur « Mon député·e » (répartition des citoyen·nes de la circonscription) ; n’entre pas dans le redressement' },
     pastVote: {
       title: 'Mon vote au 1er tour de la présidentielle 2022 (facultatif, consentement séparé)',
       intro: 'C’est une opinion politique, une donnée sensible (RGPD, art. 9) : elle n’est enregistrée qu’avec votre consentement explicite, dans une table à part, supprimable à tout moment seule ou avec le compte, et jamais publiée ni exportée individuellement. Elle sert à comparer les votant·es au résultat réel de 2022.',
@@ -79,8 +79,8 @@ const en: Shape<typeof fr> = {
     sex: { label: 'Sex', use: 'compared with the adult population (INSEE 2022) and used for reweighting', F: 'Woman', H: 'Man' },
     age: { label: 'Age band', use: 'compared with the age pyramid (INSEE 2022) and used for reweighting' },
     region: { label: 'Region', use: 'compared with the regional population estimates (INSEE)' },
-    departement: { label: 'Département (code)', use: 'may serve “my deputy”; not used for reweighting', placeholder: 'e.g. 75, 2A, 974' },
-    circonscription: { label: 'Constituency (number)', use: 'may serve “my deputy”; not used for reweighting' },
+    departement: { label: 'Département (code)', use: 'with the constituency, serves “My deputy”; not used for reweighting', placeholder: 'e.g. 75, 2A, 974, ZZ (abroad)' },
+    circonscription: { label: 'Constituency (number)', use: 'the same as “This is my constituency” on “My deputy” (the split of its citizens); not used for reweighting' },
     pastVote: {
       title: 'My vote in the 2022 presidential first round (optional, separate consent)',
       intro: 'This is a political opinion, sensitive data (GDPR art. 9): it is stored only with your explicit consent, in a separate table, deletable at any time on its own or with the account, and never published or exported per person. It is used to compare the voters with the real 2022 result.',

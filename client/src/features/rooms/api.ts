@@ -15,6 +15,7 @@ export const createRoom = (body: CreateRoomBody) => request(CreateRoomResponseSc
 export const joinRoom = (code: string, pseudonym: string) => request(JoinRoomResponseSchema, { method: 'POST', url: `/rooms/${code}/participants`, data: { pseudonym } });
 export const fetchView = (code: string, token?: string, recap?: string) => request(RoomViewSchema, { method: 'GET', url: `/rooms/${code}`, params: recap ? { recap } : undefined, headers: auth(token) });
 export const castVote = (code: string, token: string, index: number, body: VoteBody) => request(RoomViewSchema, { method: 'PUT', url: `/rooms/${code}/questions/${index}/vote`, data: body, headers: auth(token) });
+export const chooseTeam = (code: string, token: string, teamId: string) => request(RoomViewSchema, { method: 'PUT', url: `/rooms/${code}/participants/me/team`, data: { teamId }, headers: auth(token) });
 export const roomAction = (code: string, key: string, action: RoomAction) => request(RoomViewSchema, { method: 'POST', url: `/rooms/${code}/actions`, data: action, headers: auth(key) });
 export const fetchMyRooms = () => get(MyRoomsResponseSchema, '/me/rooms');
 export const takeBackConsole = (code: string) => request(FacilitatorKeyResponseSchema, { method: 'POST', url: `/me/rooms/${code}/facilitator-key` });

@@ -1,11 +1,13 @@
-import { GetMyVoteResponseSchema, PutMyVoteResponseSchema, type PutMyVoteBody, type VoteChoice } from '@parallele/core';
+import { GetMyVoteResponseSchema, PutMyVoteResponseSchema, QuestionIdSchema, type PutMyVoteBody, type VoteChoice } from '@parallele/core';
 import { get, send } from '../../lib/api';
 import { ensureCsrf } from '../account';
 
-const path = (uid: string) => `/scrutins/${encodeURIComponent(uid)}`;
+/** A platform question has its own endpoint (same ballot box, its own wording); a scrutin its own. */
+const myVotePath = (uid: string) =>
+  QuestionIdSchema.safeParse(uid).success ? `/questions/${encodeURIComponent(uid)}/vote` : `/scrutins/${encodeURIComponent(uid)}/my-vote`;
 
-export const fetchMyVote = (uid: string) => get(GetMyVoteResponseSchema, `${path(uid)}/my-vote`);
+export const fetchMyVote = (uid: string) => get(GetMyVoteResponseSchema, myVotePath(uid));
 export const putMyVote = async (uid: string, choice: VoteChoice) => {
   if (!document.cookie.includes('pl_csrf=')) await ensureCsrf();
-  return send(PutMyVoteResponseSchema, 'PUT', `${path(uid)}/my-vote`, { choice } satisfies PutMyVoteBody);
+  return send(PutMyVoteResponseSchema, 'PUT', myVotePath(uid), { choice } satisfies PutMyVoteBody);
 };

@@ -1,3 +1,3 @@
 /** The votes feature's public entry: what other features may use. */
-export { VotePanel } from './components/vote-panel';
+export { VotePanel, type QuestionWording } from './components/vote-panel';
 export { entryOf, SCOPE_LABEL, useVotesStore } from './store';

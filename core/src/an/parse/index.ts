@@ -3,6 +3,7 @@ export { parseScrutin } from './scrutin';
 export { parseActeur } from './acteur';
 export { parseOrgane } from './organe';
 export { parseReunion, type ParsedReunion } from './reunion';
+export { amendementNumberOf, parseAmendement, type Amendement } from './amendement';
 export { parseConstituencies, type Constituency } from './constituency';
 export { parseOfficialDocument, type OfficialDocument, type OfficialDocumentKind } from './document';
 

@@ -21,6 +21,8 @@ export interface AgendaCollector {
   add(json: unknown, location: string, text: string | undefined): AgendaAccept;
   /** séances read (kept) so far */
   readonly size: number;
+  /** their uids (the importer reindexes the scrutins held in them) */
+  readonly sittingUids: string[];
   /** Write what was kept; `snapshotAt` overrides the data's own date (a live download is as of now). */
   write(db: Db, sources: readonly string[], now: number, snapshotAt?: number): Promise<AgendaWriteReport>;
 }
@@ -51,6 +53,9 @@ export function createAgendaCollector(): AgendaCollector {
     handles: (json) => isRecord(json) && Object.keys(json).length === 1 && 'reunion' in json,
     get size() {
       return kept.size;
+    },
+    get sittingUids() {
+      return [...kept.keys()];
     },
     add(json, location, text) {
       let parsed;

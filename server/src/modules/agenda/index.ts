@@ -4,6 +4,8 @@ import { agendaRepository } from './repository';
 
 export { createAgendaService, type AgendaService } from './service';
 export { createAgendaCollector, type AgendaCollector } from './agenda-import';
+export { createAmendementCollector, type AmendementCollector } from './amendement-import';
+export { amendementsRepository } from './amendements-repository';
 
 /** How many séances and points the store holds (the importer fills an agenda-less store at start). */
 export const agendaCounts = (db: Db): Promise<{ sittings: number; points: number }> => agendaRepository(db).counts();

@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signUpOverHttp } from '../../test-support/citizens';
 import { PLF_QUESTION, PLF_SITTING, startPlatformTestServer, type PlatformTestServer } from '../../test-support/platform';
 
 describe('GET /api/agenda/upcoming', () => {
@@ -53,10 +54,30 @@ describe('GET /api/agenda/upcoming', () => {
       expect(body.clock).toMatchObject({ source: 'snapshot', asOfDate: '2025-11-18' });
       expect(body.sittings).toHaveLength(35);
       expect(body.sittings[0].start.slice(0, 10)).toBe('2025-11-19');
-      // nothing to vote on: those sittings are in the real clock's past
-      expect(body.texts.every((x: { questionId: string | null }) => x.questionId === null)).toBe(true);
-      const q = await request(t.url).get('/api/questions').expect(200);
-      expect(q.body.questions).toEqual([]);
+      // each text with a vote ahead has its question to vote on
+      const plf = body.texts.find((x: { dossierRef: string }) => x.dossierRef === 'DLR5L17N52428');
+      expect(plf.questionId).toBe(PLF_QUESTION);
+      expect(body.texts.every((x: { questionId: string | null }) => x.questionId !== null)).toBe(true);
+    });
+
+    it('opens its questions as a replay: each window runs on the real clock for as long as its sitting was ahead of the snapshot', async () => {
+      const openedAt = t.clock.now;
+      const { body } = await request(t.url).get('/api/questions').expect(200);
+      const plf = body.questions.find((q: { id: string }) => q.id === PLF_QUESTION);
+      // 18 Nov 2025 23:59:59.999 (end of the snapshot's Paris day) → 24 Nov 16:00: 5 days 16 hours
+      const ahead = Date.parse('2025-11-24T16:00:00+01:00') - Date.parse('2025-11-18T23:59:59.999+01:00');
+      expect(plf).toMatchObject({ replayOf: '2025-11-18', sittingStart: '2025-11-24T16:00:00.000+01:00', window: { status: 'open' } });
+      expect(Date.parse(plf.closesAt)).toBe(openedAt + ahead);
+      expect(body.questions.every((q: { replayOf: string | null }) => q.replayOf === '2025-11-18')).toBe(true);
+
+      const ada = await signUpOverHttp(t as never, 'ada.replay@example.org');
+      const vote = () => ada.agent.put(`/api/questions/${PLF_QUESTION}/vote`).set('x-csrf-token', ada.csrf).send({ choice: 'pour' });
+      await vote().expect(200);
+      t.clock.now = openedAt + ahead;
+      const late = await vote().expect(409);
+      expect(late.body).toMatchObject({ code: 'question_closed', reason: 'replay-sitting-started', replayOf: '2025-11-18' });
+      const frozen = await request(t.url).get(`/api/questions/${PLF_QUESTION}`).expect(200);
+      expect(frozen.body.mandate).toMatchObject({ pour: 1, total: 1, frozenAt: new Date(openedAt + ahead).toISOString() });
     });
   });
 });

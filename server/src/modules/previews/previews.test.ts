@@ -84,7 +84,7 @@ describe('link previews of a scrutin', () => {
     const res = await request(app).get(`/scenarios/${first.name}`).set('Accept', 'text/html');
     expect(meta(res.text, 'property', 'og:title')).toBe(first.title.replace(/&/g, '&amp;').replace(/"/g, '&quot;'));
     const image = meta(res.text, 'property', 'og:image')!;
-    expect(image).toBe(`https://mavoix.example/api/previews/scenarios/${first.name}.png`);
+    expect(image).toBe(`https://mavoix.example/api/previews/scenarios/${first.name}.png?lang=fr`);
     const png = await request(app).get(`/api/previews/scenarios/${first.name}.png`).buffer(true).expect(200);
     expect(pngSize(png.body as Buffer)).toEqual({ width: 1200, height: 630 });
     expectProblem(await request(app).get('/api/previews/scenarios/no-such-scenario.png'), 404);

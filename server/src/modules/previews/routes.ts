@@ -46,7 +46,7 @@ export function previewsRoutes(deps: Pick<AppDeps, 'previews' | 'config'>): Rout
 
   router.get('/previews/scenarios/:name', async (req, res) => {
     const { name } = validate(req, 'params', ScenarioPngParams);
-    const png = await deps.previews.scenarioPng(name);
+    const png = await deps.previews.scenarioPng(name, previewLang(req));
     res.type('image/png').setHeader('Cache-Control', 'public, max-age=300');
     res.send(png);
   });

@@ -105,14 +105,15 @@ export function createPreviewsService(deps: Deps) {
       const r = await deps.scenarios.get(name);
       const title = (lang === 'en' && r.titleEn) || r.title;
       const description = (lang === 'en' && r.descriptionEn) || r.description;
-      return { title, description, url: `${origin}/scenarios/${name}`, image: `${origin}/api/previews/scenarios/${name}.png`, imageAlt: title, lang };
+      const image = `${origin}/api/previews/scenarios/${name}.png?lang=${lang}`;
+      return { title, description, url: `${origin}/scenarios/${name}`, image, imageAlt: title, lang };
     },
 
-    async scenarioPng(name: string): Promise<Buffer> {
-      const r = await deps.scenarios.get(name);
+    async scenarioPng(name: string, lang: PreviewLang = 'fr'): Promise<Buffer> {
+      const r = await deps.scenarios.get(name, lang);
       const first = r.charts[0];
       if (!first) throw AppError.notFound(`Scenario ${name} has no chart`, { param: 'name' });
-      const svg = (await deps.scenarios.chartFile(name, first.files.svg)).body.toString('utf8');
+      const svg = (await deps.scenarios.chartFile(name, first.files.svg, lang)).body.toString('utf8');
       // the platform's votes change a scenario's charts: the SVG itself is the key
       return pngs(`c|${name}|${svg.length}|${hash(svg)}`, () => svgToPng(fitPreview(svg)));
     },

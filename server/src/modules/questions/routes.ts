@@ -8,11 +8,12 @@ import { sendJson, validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
 import { readCookies } from '../../http';
 import { platformRecord, recordCsv } from './record';
+import { questionVoteRoutes } from './vote-routes';
 
 registerRoute({
   method: 'get', path: '/api/questions', tags: ['questions'],
   summary: "The platform's questions: upcoming texts put to citizens before the deputies vote, with their window, mandate and linked scrutins",
-  description: 'Vote on a question with PUT /api/scrutins/{questionId}/my-vote; its tally, log and receipts are at the same paths as a scrutin\'s.',
+  description: 'Vote on a question with PUT /api/questions/{id}/vote; its tally, log and receipts are at /api/questions/{id}/tally, /log, /log/receipts/{receipt}.',
   responses: { 200: jsonResponse('Questions', QuestionsResponseSchema) },
 });
 registerRoute({
@@ -69,6 +70,7 @@ export function questionsRoutes(deps: Pick<AppDeps, 'db' | 'platform' | 'http'>)
     res.type('text/csv; charset=utf-8').attachment(`mavoix-record-L${n}.csv`).send(recordCsv(await platformRecord(deps.db, questions, n, q.k, q.minVotes)));
   });
 
+  router.use(questionVoteRoutes(deps));
   const { http } = deps;
   router.post('/admin/questions', readCookies, http.session, http.requireAdmin, http.csrf, async (req, res) => {
     const body = validate(req, 'body', CreateQuestionBodySchema);

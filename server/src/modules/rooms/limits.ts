@@ -1,6 +1,7 @@
 import type { Request, RequestHandler } from 'express';
 import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import type { Config } from '../../config';
+import { secondsLeft } from '../../http/retry-after';
 import { requestLanguage, roomProblem } from './problems';
 
 /**
@@ -20,7 +21,11 @@ export function roomLimits(config: RoomsConfig) {
       legacyHeaders: false,
       skip: () => config.ROOMS_RATE_LIMITS === 'off',
       keyGenerator: key,
-      handler: (req, _res, next) => next(roomProblem('room-rate-limited', 'Too many requests: slow down', undefined, { retryAfterSeconds: Math.ceil(windowMs / 1000) }, requestLanguage(req))),
+      handler: (req, res, next) => {
+        const retryAfterSeconds = secondsLeft(req, windowMs);
+        res.setHeader('Retry-After', String(retryAfterSeconds));
+        next(roomProblem('room-rate-limited', 'Too many requests: slow down', undefined, { retryAfterSeconds }, requestLanguage(req)));
+      },
     });
   const ip = (req: Request) => ipKeyGenerator(req.ip ?? '');
   return {

@@ -7,14 +7,14 @@ import { AppError } from '../../errors';
  * for (Accept-Language, French by default for the rooms' public), both texts in `messages`, the
  * faulty field in `param`. Codes are stable for clients (`room-full`, `pseudonym-taken`…).
  */
-type ServerCode = 'room-not-found' | 'room-token-required' | 'room-facilitator-only' | 'room-participant-only' | 'room-rate-limited' | 'room-report-forbidden';
+type ServerCode = 'room-not-found' | 'room-token-required' | 'room-facilitator-only' | 'room-participant-only' | 'room-rate-limited' | 'room-report-forbidden' | 'room-busy';
 type Code = RoomErrorCode | ServerCode;
 
 const STATUS: Record<Code, number> = {
   'room-not-found': 404, 'room-closed': 410, 'room-full': 409, 'room-finished': 409, 'pseudonym-taken': 409, 'token-in-use': 409,
   'unknown-participant': 404, 'participant-kicked': 403, 'participant-inactive': 409, 'vote-outside-phase': 409, 'wrong-question': 409,
   'deadline-passed': 409, 'bad-choice': 400, 'bad-prediction': 400, 'bad-transition': 409, 'bad-teams': 400, 'bad-question': 400,
-  'room-token-required': 401, 'room-facilitator-only': 403, 'room-participant-only': 403, 'room-rate-limited': 429, 'room-report-forbidden': 403,
+  'room-token-required': 401, 'room-facilitator-only': 403, 'room-participant-only': 403, 'room-rate-limited': 429, 'room-report-forbidden': 403, 'room-busy': 503,
 };
 
 const FR: Record<Code, (x: Record<string, unknown>) => string> = {
@@ -40,6 +40,7 @@ const FR: Record<Code, (x: Record<string, unknown>) => string> = {
   'room-participant-only': () => 'Action réservée aux participant·es.',
   'room-rate-limited': () => 'Trop de requêtes : réessayez dans un instant.',
   'room-report-forbidden': () => 'Le bilan demande la clé d’animation ou le lien de bilan.',
+  'room-busy': () => 'La salle change trop vite : réessayez.',
 };
 
 export function roomProblem(code: Code, en: string, param: string | undefined, extras: Record<string, unknown> = {}, lang: 'fr' | 'en' = 'en'): AppError {

@@ -3,6 +3,7 @@ import type { Db } from '../../db/client';
 import { roomLimits, socketLimiter } from './limits';
 import { createRoomsService, type RoomsService } from './service';
 import type { Catalogue } from './deck';
+import type { ScenarioScrutins } from './scenario-deck';
 
 /** The rooms feature as built once by buildAppDeps(): the service and its rate limiters. */
 export interface Rooms {
@@ -11,10 +12,10 @@ export interface Rooms {
   socketLimit: ReturnType<typeof socketLimiter>;
 }
 
-export function createRooms(deps: { config: Config; db: Db; now: () => Date; catalogue?: Catalogue }): Rooms {
+export function createRooms(deps: { config: Config; db: Db; now: () => Date; scrutins: ScenarioScrutins; catalogue?: Catalogue }): Rooms {
   const { config, db, now } = deps;
   return {
-    service: createRoomsService({ db, now, catalogue: deps.catalogue }),
+    service: createRoomsService({ db, now, scrutins: deps.scrutins, catalogue: deps.catalogue }),
     limits: roomLimits(config),
     socketLimit: socketLimiter(config, () => now().getTime()),
   };

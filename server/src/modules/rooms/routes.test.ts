@@ -84,6 +84,29 @@ describe('rooms over HTTP', () => {
     expect(expectProblem(await http().post(`/api/rooms/${room.code}/participants`).send({ pseudonym: 'Zoé' }), 410, 'code').code).toBe('room-closed');
   });
 
+  it('participants pick their team from the phone when the facilitator lets them, and only their own', async () => {
+    const room = await createRoom();
+    const a = await join(room.code, 'Ana');
+    const b = await join(room.code, 'Bilal');
+    const pick = (token: string, teamId: unknown) => http().put(`/api/rooms/${room.code}/participants/me/team`).set(bearer(token)).send({ teamId });
+    const teams = [{ name: 'Les Hiboux', groupRef: null }, { name: 'Les Loutres', groupRef: null }];
+    await act(room.code, room.facilitatorKey, { type: 'setTeams', teams }).expect(200);
+    expect(expectProblem(await pick(a.token, 't1'), 400, 'teamId').code).toBe('bad-teams');
+    const opened = RoomViewSchema.parse((await act(room.code, room.facilitatorKey, { type: 'setTeams', teams, choice: true }).expect(200)).body);
+    expect(opened.teamChoice).toBe(true);
+    expect(opened.participants.map((p) => p.teamId)).toEqual([null, null]);
+    const mine = RoomViewSchema.parse((await pick(a.token, 't2').expect(200)).body);
+    expect(mine.me?.teamId).toBe('t2');
+    expectProblem(await pick(b.token, 't7'), 400, 'teamId');
+    expectProblem(await pick(b.token, 'x; DROP TABLE rooms'), 400);
+    expect(expectProblem(await pick(room.facilitatorKey, 't1'), 403, 'authorization').code).toBe('room-participant-only');
+    const other = await createRoom();
+    const stranger = await join(other.code, 'Zoé');
+    expect(expectProblem(await pick(stranger.token, 't1'), 404, 'authorization').code).toBe('unknown-participant');
+    const facilitator = RoomViewSchema.parse((await http().get(`/api/rooms/${room.code}`).set(bearer(room.facilitatorKey))).body);
+    expect(facilitator.participants.map((p) => p.teamId)).toEqual(['t2', null]);
+  });
+
   it('a custom question put to the AN groups of a date uses their real seats', async () => {
     const room = await createRoom([{ kind: 'custom', title: 'Vote à 16 ans', text: 'Faut-il voter à 16 ans ?', assembly: { kind: 'an', date: '2025-10-16', positions: { RN: 'contre', 'LFI-NFP': 'pour' } } }]);
     await act(room.code, room.facilitatorKey, { type: 'advance' }).expect(200);

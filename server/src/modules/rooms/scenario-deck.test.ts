@@ -3,6 +3,7 @@ import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CreateRoomResponseSchema, ROOM_SCENARIO_MAX_BYTES, ROOM_SCENARIO_MAX_QUESTIONS, RoomScenarioListResponseSchema } from '@parallele/core';
 import { SCENARIOS_DIR, loadBundledData } from '@parallele/scenarios';
+import { getScrutin, upsertScrutins } from '../../db/an-store';
 import { createTestApi, type TestApi } from '../../test-support/imported-store';
 import { expectProblem } from '../../test-support/problems';
 
@@ -46,6 +47,18 @@ describe('rooms from a scenario file', () => {
   it('uploaded YAML: the same text as the shipped file gives the same deck', async () => {
     const yaml = readFileSync(`${SCENARIOS_DIR}/censure-barnier-2024.yaml`, 'utf8');
     expect((await create({ scenario: { yaml } })).uids).toEqual(['VTANR5L17V519']);
+  });
+
+  it('a scrutin imported after the start is selectable, by uid and by filter', async () => {
+    const model = getScrutin(api.db, 'VTANR5L17V519')!;
+    const uid = 'VTANR5L17V99991' as typeof model.uid;
+    const shipped = readFileSync(`${SCENARIOS_DIR}/censure-barnier-2024.yaml`, 'utf8');
+    const yaml = (scrutins: string) => shipped.replace('  uids: [VTANR5L17V519]', scrutins);
+    // before the import the uid is refused, naming it
+    expectProblem(await http().post('/api/rooms').send({ title: 'T', scenario: { yaml: yaml(`  uids: [${uid}]`) } }), 400, 'scenario.scrutins.uids[0]');
+    upsertScrutins(api.db, [{ ...model, uid, numero: 99991, titre: 'motion de censure zygomorphe (importée après le départ)' }]);
+    expect((await create({ scenario: { yaml: yaml(`  uids: [${uid}]`) } })).uids).toEqual([uid]);
+    expect((await create({ scenario: { yaml: yaml('  legislature: 17\n  text: zygomorphe') } })).uids).toEqual([uid]);
   });
 
   it('bad scenarios are refused naming the field', async () => {

@@ -4,13 +4,16 @@ import {
   ROOM_SCENARIO_MAX_QUESTIONS, RoomError, selectScrutins,
   type DeckItem, type RoomScenarioListResponse, type RoomScenarioSource,
 } from '@parallele/core';
-import { SCENARIOS_DIR, ScenarioLoadError, listScenarioFiles, loadBundledData, parseScenario, scenarioName, uidChecker } from '@parallele/scenarios';
+import { SCENARIOS_DIR, ScenarioLoadError, listScenarioFiles, parseScenario, scenarioName } from '@parallele/scenarios';
+import type { ScrutinsService } from '../scrutins';
 
 /**
  * A scenario file as a room's deck source: the YAML the scenario CLI reads (its loader, every
- * error located to a field), its scrutin selection applied by core to the same bundled data the
- * CLI runs on, and the first ROOM_SCENARIO_MAX_QUESTIONS scrutins taken as questions.
+ * error located to a field), its scrutin selection applied by core (as the CLI does) to the
+ * scrutins in the store, so one imported after the start is selectable, and the first
+ * ROOM_SCENARIO_MAX_QUESTIONS scrutins taken as questions.
  */
+export type ScenarioScrutins = Pick<ScrutinsService, 'selectable' | 'exists'>;
 export async function listShippedScenarios(dir = SCENARIOS_DIR): Promise<RoomScenarioListResponse['scenarios']> {
   const files = await listScenarioFiles(dir);
   return files.map((file) => {
@@ -20,7 +23,7 @@ export async function listShippedScenarios(dir = SCENARIOS_DIR): Promise<RoomSce
 }
 
 /** Throws a RoomError naming `scenario.<field>` (and the line) for a bad file or an empty selection. */
-export function scenarioDeckItems(source: RoomScenarioSource, room: number, dir = SCENARIOS_DIR): DeckItem[] {
+export function scenarioDeckItems(source: RoomScenarioSource, room: number, scrutins: ScenarioScrutins, dir = SCENARIOS_DIR): DeckItem[] {
   if (room <= 0) throw new RoomError('bad-question', 'scenario', 'scenario: the deck already has 30 questions');
   let text: string;
   let file: string;
@@ -35,10 +38,11 @@ export function scenarioDeckItems(source: RoomScenarioSource, room: number, dir 
     file = 'scenario';
     text = source.yaml!;
   }
-  const data = loadBundledData();
   let selected;
   try {
-    selected = selectScrutins(parseScenario(text, file, { exists: uidChecker(data) }).scrutins, data.scrutins);
+    const { scrutins: selection } = parseScenario(text, file, { exists: (uid) => scrutins.exists(uid) });
+    const legislatures = selection.legislature === undefined ? undefined : [selection.legislature].flat();
+    selected = selectScrutins(selection, scrutins.selectable(selection.uids ? { uids: selection.uids } : { legislatures, from: selection.from, to: selection.to }));
   } catch (error) {
     if (!(error instanceof ScenarioLoadError)) throw error;
     const errors = error.errors.map((e) => ({ in: 'body', param: `scenario.${e.field}`, detail: `scenario.${e.field} (${e.file}:${e.line}:${e.col}): ${e.message}` }));

@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ScenarioBuilderResponseSchema, type ScenarioBuilderResponse } from '@parallele/core';
 import { loadBundledData, runScenarioFile } from '@parallele/scenarios';
 import { createTestApi, type TestApi } from '../../test-support/imported-store';
 import { expectProblem } from '../../test-support/problems';
+import { announcedWaits } from '../../test-support/retry-after';
 
 let api: TestApi;
 let dir: string;
@@ -66,4 +67,32 @@ describe('GET /api/scenario-builder', () => {
     expectProblem(await api.get('/api/scenario-builder?leg=17&q=zzzzqqq'), 400, 'scrutins');
     expectProblem(await api.get('/api/scenario-builder?evil=1'), 400, 'evil');
   });
+
+  it('draws the charts in the page’s language (lang=en), the scenario file and the figures unchanged', async () => {
+    const query = 'uids=VTANR5L17V519,VTANR5L17V693&k=1-20&w=60,40,0';
+    const [fr, en] = [await build(query), await build(`${query}&lang=en`)];
+    expect(en.yaml).toBe(fr.yaml);
+    expect(en.keyFigures).toEqual(fr.keyFigures);
+    expect(en.charts.map((c) => c.title)).toEqual(expect.arrayContaining(['Results with K = 20']));
+    expect(fr.charts.map((c) => c.title)).toEqual(expect.arrayContaining(['Résultats avec K = 20']));
+    expect(en.charts[0]!.svg).toContain('K (MaVoix deputies)');
+    expect(en.charts[0]!.context.lines.join(' ')).toMatch(/vote no\. 519 .*their vote: 60% for, 40% against/);
+    expect(fr.charts[0]!.svg).toContain('K (députés MaVoix)');
+    expectProblem(await api.get(`/api/scenario-builder?${query}&lang=de`), 400, 'lang');
+  });
+
+  it('answers a flood with 429s announcing what is left of its minute', async () => {
+    // its own app: a fresh window, whatever the tests above asked
+    const own = await createTestApi({ empty: true });
+    try {
+      const [first, later] = await announcedWaits(() => own.get('/api/scenario-builder?uids=VTANR5L17V519&k=7'), 60);
+      expect(first).toBeLessThanOrEqual(60);
+      expect(later).toBeLessThanOrEqual(first - 20);
+      expect(later).toBeGreaterThan(0);
+    } finally {
+      vi.useRealTimers();
+      own.cleanup();
+    }
+  });
 });
+

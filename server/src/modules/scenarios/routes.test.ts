@@ -74,3 +74,37 @@ describe('GET /api/scenarios/:name/charts/:chart', () => {
     expectProblem(await request(app).get('/api/scenarios/censure-barnier-2024/charts/nope.svg'), 404);
   });
 });
+
+describe('the charts in the language of the page', () => {
+  const chart = (lang: string, headers: Record<string, string> = {}) =>
+    request(app).get(`/api/scenarios/censure-barnier-2024/charts/k-curve-sondage.svg${lang}`).set(headers).buffer(true).parse((res, done) => {
+      let text = '';
+      res.on('data', (c: Buffer) => (text += c.toString('utf8')));
+      res.on('end', () => done(null, text));
+    });
+
+  it('gives English chart titles and URLs asking for English when the page is in English', async () => {
+    const body = ScenarioDetailResponseSchema.parse((await request(app).get('/api/scenarios/censure-barnier-2024?lang=en').expect(200)).body);
+    expect(body.charts.map((c) => c.title)).toContain('Barnier censure — votes for and threshold by K (54% for)');
+    expect(body.charts.every((c) => c.urls.svg.endsWith('?lang=en') && c.urls.png.endsWith('?lang=en'))).toBe(true);
+    const french = ScenarioDetailResponseSchema.parse((await request(app).get('/api/scenarios/censure-barnier-2024').expect(200)).body);
+    expect(french.charts.map((c) => c.title)).toContain('Censure Barnier — voix pour et seuil selon K (54 % pour)');
+  });
+
+  it('draws the image in English for ?lang=en or an English Accept-Language, in French otherwise, each cached apart', async () => {
+    const en = (await chart('?lang=en')).body as string;
+    expect(en).toContain('K (MaVoix deputies)');
+    expect(en).toContain('Barnier censure — votes for and threshold by K');
+    expect(en).toContain('MaVoix simulation');
+    expect(en).not.toMatch(/députés MaVoix|Rejeté|données ouvertes/);
+    const fr = (await chart('')).body as string;
+    expect(fr).toContain('K (députés MaVoix)');
+    expect(fr).toContain('données ouvertes');
+    expect((await chart('', { 'accept-language': 'en-GB,en;q=0.9' })).body).toBe(en);
+    expect((await chart('?lang=fr', { 'accept-language': 'en' })).body).toBe(fr);
+    const png = await request(app).get('/api/scenarios/censure-barnier-2024/charts/k-curve-sondage.png?lang=en').expect(200);
+    expect(png.headers['content-type']).toBe('image/png');
+    expect(png.headers.vary).toMatch(/Accept-Language/);
+    expectProblem(await request(app).get('/api/scenarios/censure-barnier-2024?lang=de'), 400, 'lang');
+  });
+});

@@ -61,3 +61,39 @@ describe('search by the words people remember', () => {
     expect(found.total).toBe(0);
   });
 });
+
+describe('search by what the data links to a vote', () => {
+  const titre = (uid: string) => all.find((r) => r.uid === uid)!.titre;
+
+  it("finds votes by their sitting's agenda: the official titres misspell the text, the agenda does not", async () => {
+    const votes = ['VTANR5L17V919', 'VTANR5L17V920', 'VTANR5L17V921'];
+    for (const uid of votes) expect(titre(uid)).toContain('indivison successorale');
+    for (const q of ['indivision successorale', 'INDIVISION SUCCESSORALE']) expect(uids(await search(q)), q).toEqual(expect.arrayContaining(votes));
+  });
+
+  it("finds the votes on a text by the title it took later (the text's points in other sittings)", async () => {
+    // the bill on "démocratie agricole" came back from the joint committee about the chambres d'agriculture
+    expect(titre('VTANR5L17V584')).not.toMatch(/chambres/);
+    // the agenda types "d’agriculture", a keyboard "d'agriculture": both find both
+    for (const q of ["chambres d'agriculture", 'chambres d’agriculture']) {
+      expect(uids(await search(q, '&legislature=17')), q).toEqual(expect.arrayContaining(['VTANR5L17V583', 'VTANR5L17V584']));
+    }
+  });
+
+  it("finds a motion de censure by its debate's agenda point: \"(CMP PLFSS 2025)\"", async () => {
+    expect(titre('VTANR5L17V519')).not.toMatch(/CMP/);
+    expect(uids(await search('censure CMP PLFSS'))).toEqual(['VTANR5L17V519']);
+  });
+
+  it('finds a motion de censure by the group of the deputies who tabled it, with or without accents', async () => {
+    // Marine Le Pen (RN) and Éric Ciotti (UDR) tabled VTANR5L17V3059; its titre names no group
+    expect(uids(await search('censure UDR'))).toEqual(['VTANR5L17V3059']);
+    expect(uids(await search('censure Union des droites'))).toEqual(['VTANR5L17V3059']);
+    // Bertrand Pancher's group, by its full name (the curated table only says "LIOT")
+    for (const q of ['censure Libertés Indépendants', 'censure libertes independants']) expect(uids(await search(q)), q).toContain('VTANR5L16V1240');
+    const rn = await search('motion censure Rassemblement National', '&type=MOC');
+    const byLePen = all.filter((r) => r.typeVote.codeTypeVote === 'MOC' && /Marine Le Pen/.test(r.titre)).map((r) => r.uid);
+    expect(byLePen.length).toBeGreaterThan(5);
+    expect(uids(rn).sort()).toEqual(byLePen.sort());
+  });
+});

@@ -1,10 +1,10 @@
-import { isUnattributed, qualityWarnings, UNATTRIBUTED_LABELS, type AssemblyId, type ScrutinDetail, type ScrutinListQuery, type ScrutinListResponse, type ScrutinSummary } from '@parallele/core';
+import { isUnattributed, qualityWarnings, UNATTRIBUTED_LABELS, type AssemblyId, type ScrutinDetail, type ScrutinListQuery, type ScrutinListResponse, type ScrutinSummary, type SelectableScrutin } from '@parallele/core';
 import { toScrutinHead, toTotals } from '../../db/an-reads';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import { createDeputiesRepository } from '../deputies';
 import { createGroupsRepository } from '../groups';
-import { createScrutinsRepository, type ScrutinSummaryRow } from './repository';
+import { createScrutinsRepository, type ScrutinSummaryRow, type SelectableRange } from './repository';
 
 export const toSummary = (r: ScrutinSummaryRow): ScrutinSummary => ({
   uid: r.uid,
@@ -32,6 +32,14 @@ export function createScrutinsService(db: Db) {
         totalPages: Math.ceil(total / query.pageSize),
       };
     },
+
+    /** The AN scrutins a scenario's selection is applied to, read from the store (see the repository). */
+    selectable(range: SelectableRange): SelectableScrutin[] {
+      return scrutins.selectable(range).map((r) => ({
+        uid: r.uid as SelectableScrutin['uid'], ...toScrutinHead(r), seanceRef: r.seance_ref, objet: r.objet, totals: toTotals(r),
+      }));
+    },
+    exists: (uid: string) => scrutins.exists(uid),
 
     /** The scrutin with group names/colours and deputy names joined where the referentials know them. */
     async get(uid: string): Promise<ScrutinDetail> {

@@ -39,6 +39,11 @@ export function createVotesService(deps: VotesServiceDeps) {
     ...(events ? [(committed: Parameters<typeof emitCast>[1]) => emitCast(events, committed)] : []),
     ...(deps.onCast ? [deps.onCast] : []),
   ];
+  // Another module's wording for a closed vote on its own ids (the platform's questions)
+  const closedExplainers: ((uid: string) => AppError | null)[] = [];
+  const closedError = (uid: string) =>
+    closedExplainers.reduce<AppError | null>((found, explain) => found ?? explain(uid), null) ??
+    new AppError('vote_closed', `The citizens' vote on ${uid} is closed: the deputies have voted`, { status: 409, extras: { param: 'uid' } });
   const writer: VoteWriter = createVoteWriter(repo, (committed) => {
     for (const listener of listeners) {
       try {
@@ -73,6 +78,10 @@ export function createVotesService(deps: VotesServiceDeps) {
   return {
     windowOf,
     writer,
+    /** Lets a module word the refusal of a vote on its own ids (null: not one of its ids). */
+    explainClosed(explain: (uid: string) => AppError | null) {
+      closedExplainers.push(explain);
+    },
     onCast(listener: NonNullable<VotesServiceDeps['onCast']>) {
       listeners.push(listener);
       return () => listeners.splice(listeners.indexOf(listener), 1);
@@ -92,9 +101,7 @@ export function createVotesService(deps: VotesServiceDeps) {
         // Read under the write lock: a close and a vote cannot interleave. Once per batch and scrutin.
         window = (memo.get(uid) as VoteWindow | undefined) ?? (await requireWindow(uid));
         memo.set(uid, window);
-        if (window.status === 'closed') {
-          throw new AppError('vote_closed', `The citizens' vote on ${uid} is closed: the deputies have voted`, { status: 409, extras: { param: 'uid' } });
-        }
+        if (window.status === 'closed') throw closedError(uid);
       });
       return { vote: outcome.vote, changed: outcome.changed, window: window ?? (await requireWindow(uid)) };
     },

@@ -2,11 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AlertSubscriptions, Question } from '@parallele/core';
 import { AsyncView, ErrorNotice } from '../../../components/status';
-import { capitalise } from '../../../lib/format';
+import { capitalise, useFormat } from '../../../lib/format';
 import { toApiError, type ApiError } from '../../../lib/api';
 import { useResource } from '../../../lib/use-resource';
 import { useAccountStore } from '../../account';
-import { VotePanel } from '../../votes';
+import { VotePanel, type QuestionWording } from '../../votes';
 import { fetchAlerts, fetchQuestions, fetchUpcoming, putAlerts } from '../api';
 import { AsOfLabel, UpcomingTexts, useDateTime } from './upcoming-agenda';
 
@@ -38,16 +38,41 @@ function AlertsToggle({ dossierRef }: { dossierRef: string }) {
   );
 }
 
+/** Why a question is (or will be) closed, in its own words: its sitting started, not "the deputies voted". */
+function useQuestionWording(q: Question): QuestionWording {
+  const { t } = useTranslation();
+  const when = useDateTime();
+  const replay = q.replayOf !== null;
+  const sitting = q.sittingStart ? when(q.sittingStart, replay) : null;
+  const timeUp = Date.parse(q.closesAt) <= Date.now();
+  const closed =
+    q.window.status === 'closed' && !timeUp
+      ? t('agenda.question.closedVoted')
+      : q.replayOf && sitting
+        ? t('agenda.question.closedReplay', { date: when(q.closesAt, true), sitting })
+        : sitting && q.sittingStart && Date.parse(q.sittingStart) === Date.parse(q.closesAt)
+          ? t('agenda.question.closedSitting', { date: sitting })
+          : t('agenda.question.closedAt', { date: when(q.closesAt) });
+  return { title: t('agenda.question.title'), prompt: t('agenda.question.prompt'), backTo: `/agenda#${q.id}`, closed };
+}
+
 function QuestionCard({ q }: { q: Question }) {
   const { t } = useTranslation();
   const when = useDateTime();
+  const wording = useQuestionWording(q);
+  const f = useFormat();
   return (
     <article id={q.id} className="card" data-testid="question" data-question={q.id}>
       <p className="eyebrow">
-        {t(`agenda.kind.${q.voteKind}`)} · {q.window.status === 'open' ? t('agenda.closesAt', { date: when(q.closesAt) }) : t('agenda.closed')}
+        {t(`agenda.kind.${q.voteKind}`)} · {q.window.status === 'open' ? t('agenda.closesAt', { date: when(q.closesAt, q.replayOf !== null) }) : t('agenda.closed')}
       </p>
       <h3>{capitalise(q.title)}</h3>
-      <VotePanel uid={q.id} compact />
+      {q.replayOf && q.sittingStart ? (
+        <p className="notice small" role="note" data-testid="question-replay">
+          {t('agenda.question.replay', { asOf: f.date(q.replayOf), sitting: when(q.sittingStart, true), date: when(q.closesAt, true) })}
+        </p>
+      ) : null}
+      <VotePanel uid={q.id} compact question={wording} />
       <AlertsToggle dossierRef={q.dossierRef} />
     </article>
   );

@@ -38,7 +38,10 @@ export function ScrutinMandate({ uid, k = DEFAULT_K }: { uid: string; k?: number
       ) : (
         <p className="small muted">{t('agenda.mandate.notFinal')}</p>
       )}
-      <p className="small muted">{t('agenda.mandate.link', { method: t(`agenda.mandate.method.${m.link.method}`) })}</p>
+      <p className="small muted" data-testid="mandate-link">
+        {t('agenda.mandate.link', { method: t(`agenda.mandate.method.${m.link.method}`, { defaultValue: m.link.method }) })}
+        {m.link.amendement ? ` — ${t('agenda.mandate.byAmendement', { numero: m.link.amendement.numero })}` : ''}
+      </p>
     </section>
   );
 }

@@ -8,9 +8,10 @@ import { fetchUpcoming } from '../api';
 
 const DATE_TIME: Intl.DateTimeFormatOptions = { weekday: 'long', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Paris' };
 
+/** Weekday, day, month and time in Paris; with the year where dates of two years meet (a replay). */
 export function useDateTime() {
   const f = useFormat();
-  return (iso: string) => new Intl.DateTimeFormat(f.locale, DATE_TIME).format(new Date(iso));
+  return (iso: string, withYear = false) => new Intl.DateTimeFormat(f.locale, withYear ? { ...DATE_TIME, year: 'numeric' } : DATE_TIME).format(new Date(iso));
 }
 
 /** "as of <date>" when the agenda is replayed (AS_OF) or read from an older snapshot. */

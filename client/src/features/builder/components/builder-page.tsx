@@ -4,6 +4,7 @@ import { builderParams, type ScenarioBuilderQuery } from '@parallele/core';
 import { AsyncView } from '../../../components/status';
 import { useResource } from '../../../lib/use-resource';
 import { fetchBuiltScenario } from '../api';
+import { usePageTitle } from '../../../lib/page-title';
 import { builderPath, builderStateOf } from '../state';
 import { BuilderForm } from './builder-form';
 import { BuilderResults } from './builder-results';
@@ -14,7 +15,9 @@ import { BuilderResults } from './builder-results';
  * CLI's own code, so the page, the saved YAML file and `npm run scenario` agree.
  */
 export function BuilderPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'fr';
+  usePageTitle(t('pageTitle.builder'));
   const [params, setParams] = useSearchParams();
   const { query, errors } = builderStateOf(params);
   const key = builderParams(query).toString();
@@ -25,7 +28,7 @@ export function BuilderPage() {
       for (const k of Object.keys(next) as (keyof ScenarioBuilderQuery)[]) if (next[k] === undefined) delete next[k];
       return builderParams(next);
     }, { replace: true, preventScrollReset: true });
-  const built = useResource(`builder?${key}`, () => fetchBuiltScenario(query));
+  const built = useResource(`builder?${key}&lang=${lang}`, () => fetchBuiltScenario(query, lang));
   const permalink = `${window.location.origin}${builderPath(query)}`;
   return (
     <div className="page">

@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from '../../../components/status';
 import { LanguageSwitch } from '../../../app/layout';
 import { capitalise, useFormat } from '../../../lib/format';
 import { hemicycleLabels } from '../../../lib/hemicycle-labels';
+import { shortTitle, usePageTitle } from '../../../lib/page-title';
 import { useAccountStore } from '../../account';
 import { useScrutinsStore } from '../../scrutins';
 import { OutcomeBadge } from '../../scrutins';
@@ -45,6 +46,8 @@ export function EmbedPage() {
     return { input, result, hemi: result.ok ? parallelHemicycle(s, input, t('sim.mavoix')) : null };
   }, [s, tally, tallyScope, params.toString(), t]);
 
+  const missing = entry?.status === 'error' && entry.error?.status === 404;
+  usePageTitle(s ? `${t('pageTitle.embed', { n: s.numero })} – ${shortTitle(s.titre)}` : missing ? t('pageTitle.notFound') : null);
   if (!entry || (!s && entry.status !== 'error')) return <Loading />;
   if (!s) return entry.error ? <ErrorNotice error={entry.error} onRetry={() => void loadDetail(uid, true)} /> : <Loading />;
   const full = simulatorUrl(uid, settingsToPermalink({ ...settings, k: computed?.input.k ?? settings.k }));

@@ -77,7 +77,7 @@ export function LegislaturePage() {
         <div className="sim-controls">
           <div className="field">
             <label htmlFor={`${id}-k`}>
-              {t('legislature.chooseK')} : <span className="k-value">{f.n(k)}</span>
+              {t('legislature.chooseK')}{f.colon}<span className="k-value">{f.n(k)}</span>
             </label>
             <input id={`${id}-k`} type="range" min={1} max={100} value={k} onChange={(e) => setParam('k', e.target.value)} data-testid="legislature-k" />
           </div>

@@ -8,6 +8,7 @@ import { facilitatorKey, keepFacilitatorKey } from '../identity';
 import { useRoomSocket } from '../socket';
 import { FinalScores, QuestionHeader, Timer } from './shared';
 import { RevealPanel } from './reveal-panel';
+import { TeamEditor } from './team-editor';
 
 /** The key comes in the link's fragment (never sent to a server or a referrer), then stays on the device. */
 function useFacilitatorKey(code: string): string | null {
@@ -63,6 +64,10 @@ export function FacilitatorPage() {
           ))}
         </ul>
       </section>
+      {v.stage === 'lobby' || v.stage === 'presentation' || v.stage === 'revelation' ? (
+        // remounted when the teams in play change, so it starts from them
+        <TeamEditor key={[...v.teams.map((x) => `${x.id}=${x.name}`), ...v.participants.map((p) => `${p.id}:${p.teamId ?? ''}`)].join()} view={v} act={act} />
+      ) : null}
       <section className="card">
         <h2>{t('rooms.console.download')}</h2>
         <p>

@@ -8,6 +8,7 @@ import { keepParticipantToken, participantToken } from '../identity';
 import { useRoomSocket } from '../socket';
 import { FinalScores, QuestionHeader, Timer } from './shared';
 import { RevealPanel } from './reveal-panel';
+import { TeamPicker } from './team-picker';
 
 /** The phone screen: join with a pseudonym, then follow the phases with one thumb. */
 export function ParticipantPage() {
@@ -64,6 +65,7 @@ function Playing({ code, token, onLost }: { code: string; token: string; onLost:
       <p className="room-me"><strong>{v.me?.pseudonym}</strong> · {code}</p>
       {v.closed ? <p className="notice">{t('rooms.room.closed')}</p> : null}
       {v.stage === 'lobby' ? <p className="room-big">{t('rooms.room.waiting')}</p> : null}
+      <TeamPicker view={v} code={code} token={token} />
       {v.stage !== 'lobby' && v.stage !== 'finished' ? <QuestionHeader view={v} /> : null}
       <Timer view={v} />
       {v.stage === 'presentation' || v.stage === 'debat' ? <p className="muted">{t('rooms.vote.notYet')}</p> : null}

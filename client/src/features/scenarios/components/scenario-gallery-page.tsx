@@ -21,7 +21,8 @@ function ScenarioCard({ s }: { s: Summary }) {
   const { t, i18n } = useTranslation();
   const f = useFormat();
   const en = i18n.language === 'en';
-  const detail = useResource(`scenario-${s.name}`, () => fetchScenario(s.name));
+  const lang = en ? 'en' : 'fr';
+  const detail = useResource(`scenario-${s.name}-${lang}`, () => fetchScenario(s.name, lang));
   return (
     <article className="card" aria-labelledby={`scenario-${s.name}`} style={{ display: 'grid', gap: '0.75rem' }}>
       <h2 id={`scenario-${s.name}`}>{(en && s.titleEn) || s.title}</h2>
@@ -93,7 +94,8 @@ function ScenarioCard({ s }: { s: Summary }) {
 export function ScenarioGalleryPage() {
   const { t, i18n } = useTranslation();
   const { name } = useParams();
-  const list = useResource('scenarios', fetchScenarios);
+  const lang = i18n.language === 'en' ? 'en' : 'fr';
+  const list = useResource(`scenarios-${lang}`, () => fetchScenarios(lang));
   const shown = name ? list.data?.scenarios.find((s) => s.name === name) : undefined;
   usePageTitle(shown ? `${(i18n.language === 'en' && shown.titleEn) || shown.title} · ${t('pageTitle.scenarios')}` : t('pageTitle.scenarios'));
   // /scenarios/:name (a shared link) opens the gallery on that scenario

@@ -14,7 +14,7 @@ import { ScrutinMandate } from '../../agenda';
 import { OutcomeBadge } from './scrutin-item';
 import { isEuropeanParliament, type ScrutinDetail } from '@parallele/core';
 import { RecordNotes, SourceLink } from '../../assemblies';
-import { usePageTitle } from '../../../lib/page-title';
+import { shortTitle, usePageTitle } from '../../../lib/page-title';
 import { UnknownScrutin } from './unknown-scrutin';
 
 export const anUrl = (s: Pick<ScrutinDetail, 'legislature' | 'numero'>) => `https://www.assemblee-nationale.fr/dyn/${s.legislature}/scrutins/${s.numero}`;
@@ -73,12 +73,6 @@ function WhatWasVoted({ s }: { s: ScrutinDetail }) {
     </header>
   );
 }
-
-/** A tab-sized title: the first words of the official one. */
-const shortTitle = (titre: string) => {
-  const text = capitalise(titre);
-  return text.length <= 60 ? text : `${text.slice(0, 60).replace(/\s+\S*$/, '')}…`;
-};
 
 /** One scrutin: what was voted, the official result, the citizens' vote and the parallel result. */
 export function ScrutinPage() {

@@ -77,7 +77,7 @@ export function SimulatorPanel({ scrutin }: { scrutin: ScrutinDetail }) {
       <div className="sim-controls">
         <div className="field k-control">
           <label htmlFor={`${id}-k`}>
-            {t('sim.k')} : <span className="k-value" data-testid="k-value">{f.n(k)}</span>
+            {t('sim.k')}{f.colon}<span className="k-value" data-testid="k-value">{f.n(k)}</span>
           </label>
           <div className="k-row">
             <input

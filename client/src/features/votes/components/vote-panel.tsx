@@ -43,8 +43,19 @@ export function TallyView({ counts, title }: { counts: TallyCounts; title?: stri
   );
 }
 
+/**
+ * A platform question's own words (the agenda feature gives them): its title and prompt, where to
+ * come back after signing in, and why it closed (its sitting started…, not "the deputies voted").
+ */
+export interface QuestionWording {
+  title: string;
+  prompt: string;
+  backTo: string;
+  closed: string;
+}
+
 /** Vote buttons, the citizen's vote and receipt, and the live tally of the platform. */
-export function VotePanel({ uid, compact = false }: { uid: string; compact?: boolean }) {
+export function VotePanel({ uid, compact = false, question }: { uid: string; compact?: boolean; question?: QuestionWording }) {
   const { t } = useTranslation();
   const f = useFormat();
   const id = useId();
@@ -65,13 +76,14 @@ export function VotePanel({ uid, compact = false }: { uid: string; compact?: boo
   const closed = entry.window?.status === 'closed';
   const canVote = !!me && me.level !== 'none' && !closed;
   const navigate = useNavigate();
-  const loginUrl = `/account?next=${encodeURIComponent(`/scrutins/${uid}`)}`;
+  const loginUrl = `/account?next=${encodeURIComponent(question?.backTo ?? `/scrutins/${uid}`)}`;
+  const closedByTime = question && entry.voteError?.code === 'question_closed';
   const counts = entry.tally ? entry.tally[scope] : null;
 
   return (
     <section className="card vote-panel" aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`}>{t('vote.title')}</h2>
-      <p>{t('vote.question')}</p>
+      <h2 id={`${id}-title`}>{question?.title ?? t('vote.title')}</h2>
+      <p>{question?.prompt ?? t('vote.question')}</p>
       <div className="vote-buttons" role="group" aria-label={t('vote.title')}>
         {VOTE_CHOICES.map((c) => (
           <button
@@ -105,7 +117,7 @@ export function VotePanel({ uid, compact = false }: { uid: string; compact?: boo
           <Link to="/account">{t('vote.verifyToVote')}</Link>
         </p>
       ) : null}
-      {entry.voteError ? <ErrorNotice error={entry.voteError} /> : null}
+      {entry.voteError && !closedByTime ? <ErrorNotice error={entry.voteError} /> : null}
       {entry.mine ? (
         <div className="notice notice-success" style={{ marginTop: '0.75rem' }} role="status">
           <p>
@@ -122,7 +134,15 @@ export function VotePanel({ uid, compact = false }: { uid: string; compact?: boo
         </div>
       ) : null}
       {entry.window?.retrospective && !compact ? <p className="small muted">{t('vote.retrospective')}</p> : null}
-      {closed ? <p className="small">{t('vote.closed')}</p> : null}
+      {closedByTime ? (
+        <p className="notice notice-error" role="alert" data-testid="question-closed">
+          {question.closed}
+        </p>
+      ) : closed ? (
+        <p className="small" data-testid="vote-closed">
+          {question?.closed ?? t('vote.closed')}
+        </p>
+      ) : null}
 
       <div style={{ marginTop: '1rem' }}>
         <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: '0.5rem', flexWrap: 'wrap' }}>
