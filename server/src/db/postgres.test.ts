@@ -87,29 +87,33 @@ describe('the PostgreSQL store', () => {
     }
   });
 
-  it('finds scrutins by words ignoring case and accents, from the trigram index', async () => {
+  it('finds scrutins by their search documents ignoring case and accents, from the trigram index', async () => {
     const db = await databases.open();
     try {
       const s = db.store;
-      const insert = (uid: string, titre: string, objet: string | null) =>
-        s.run(
-          `INSERT INTO scrutins (uid, legislature, numero, organe_ref, date, type, outcome, titre, objet, pour, contre, abstentions, non_votants,
+      const insert = async (uid: string, document: string) => {
+        await s.run(
+          `INSERT INTO scrutins (uid, legislature, numero, organe_ref, date, type, outcome, titre, pour, contre, abstentions, non_votants,
              votants, exprimes, requis, closeness, source_hash, imported_at, updated_at)
-           VALUES (?, 17, 1, 'PO', '2025-01-01', 'SPO', 'adopté', ?, ?, 1, 1, 0, 0, 2, 2, 2, 1, 'h', 0, 0)`,
-          [uid, titre, objet],
+           VALUES (?, 17, 1, 'PO', '2025-01-01', 'SPO', 'adopté', ?, 1, 1, 0, 0, 2, 2, 2, 1, 'h', 0, 0)`,
+          [uid, document],
         );
-      await insert('A', 'le projet de loi de financement de la Sécurité sociale pour 2025', null);
-      await insert('B', 'l’amendement n° 12', 'ÉNERGIE déposée');
+        await s.run('INSERT INTO scrutin_search (uid, text) VALUES (?, ?)', [uid, document]);
+      };
+      await insert('A', 'le projet de loi de financement de la Sécurité sociale pour 2025');
+      await insert('B', 'l’amendement n° 12 ÉNERGIE déposée');
       const find = async (word: string) =>
-        (await s.all<{ uid: string }>("SELECT uid FROM scrutins WHERE scrutin_search_text(titre, objet) LIKE '%' || search_fold(?) || '%' ORDER BY uid", [word])).map((r) => r.uid);
+        (await s.all<{ uid: string }>("SELECT uid FROM scrutin_search WHERE search_fold(text) LIKE '%' || search_fold(?) || '%' ORDER BY uid", [word])).map((r) => r.uid);
       expect(await find('securite')).toEqual(['A']);
       expect(await find('SÉCURITÉ')).toEqual(['A']);
       expect(await find('deposee')).toEqual(['B']);
       expect(await find('energie')).toEqual(['B']);
       expect(await find('sociale pour')).toEqual(['A']);
+      await s.run("DELETE FROM scrutins WHERE uid = 'A'");
+      expect(await find('securite')).toEqual([]);
       await s.exec('SET enable_seqscan = off');
-      const plan = await s.all<{ 'QUERY PLAN': string }>("EXPLAIN SELECT uid FROM scrutins WHERE scrutin_search_text(titre, objet) LIKE '%' || search_fold(?) || '%'", ['securite']);
-      expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('scrutins_search_trgm_idx');
+      const plan = await s.all<{ 'QUERY PLAN': string }>("EXPLAIN SELECT uid FROM scrutin_search WHERE search_fold(text) LIKE '%' || search_fold(?) || '%'", ['securite']);
+      expect(plan.map((r) => r['QUERY PLAN']).join('\n')).toContain('scrutin_search_trgm_idx');
     } finally {
       await db.close();
     }

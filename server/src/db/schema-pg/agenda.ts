@@ -90,6 +90,13 @@ export const platformQuestions = pgTable(
     voteKind: text('vote_kind').notNull(),
     openedAt: bigint('opened_at', { mode: 'number' }).notNull(),
     closesAt: bigint('closes_at', { mode: 'number' }).notNull(),
+    /** the decisive sitting's start as published (ISO with offset): the real deadline of the question */
+    sittingStart: text('sitting_start'),
+    /**
+     * YYYY-MM-DD of the agenda snapshot replayed when the question opened on stale data (no AS_OF):
+     * its window then runs on the real clock, as long as the sitting was ahead of the snapshot
+     */
+    replayOf: text('replay_of'),
     frozenAt: bigint('frozen_at', { mode: 'number' }),
     mandatePour: integer('mandate_pour'),
     mandateContre: integer('mandate_contre'),
@@ -109,6 +116,9 @@ export const questionLinks = pgTable(
     /** single-odj | title | seance+title… (core/src/agenda/link.ts) */
     method: text('method').notNull(),
     score: integer('score_pct'),
+    /** the amendement the link was made by (methods amendement, amendement+title): « n° 2194 » */
+    amendementUid: text('amendement_uid'),
+    amendementNumero: text('amendement_numero'),
     /** final: the vote on the whole text (the mandate applies); other: amendments, articles… */
     role: text('role', { enum: ['final', 'other'] }).notNull(),
     linkedAt: bigint('linked_at', { mode: 'number' }).notNull(),
@@ -174,19 +184,6 @@ export const deputyConstituencies = pgTable(
 );
 
 /**
- * The circonscription a citizen chose to tell the platform (optional, profile): only ever used
- * aggregated, the split of a constituency's citizens, and hidden below a minimum count.
- */
-export const citizenConstituencies = pgTable('citizen_constituencies', {
-  citizenId: integer('citizen_id')
-    .primaryKey()
-    .references(() => citizens.id, { onDelete: 'cascade' }),
-  numDepartement: text('num_departement').notNull(),
-  numCirco: integer('num_circo').notNull(),
-  updatedAt: bigint('updated_at', { mode: 'number' }).notNull(),
-});
-
-/**
  * A citizen's comparison is private unless they share it: a share is a random link token (only
  * its SHA-256 stored) that shows their agreement scores, until they withdraw it.
  */
@@ -198,3 +195,25 @@ export const agreementShares = pgTable('agreement_shares', {
   legislature: integer('legislature').notNull(),
   createdAt: bigint('created_at', { mode: 'number' }).notNull(),
 });
+
+/**
+ * Amendements discussed in séance (the AN's Amendements export, or the bundled ones decided by an
+ * L17 scrutin), reduced to what links a scrutin on « l'amendement n° 2194 » to its text: the
+ * séance and number the titre names, the amended text and its dossier (FORMAT-NOTES §3).
+ */
+export const amendements = pgTable(
+  'amendements',
+  {
+    uid: text('uid').primaryKey(),
+    legislature: integer('legislature').notNull(),
+    numero: text('numero').notNull(),
+    texteRef: text('texte_ref').notNull(),
+    /** = scrutins.seance_ref; null for a commission amendement */
+    seanceRef: text('seance_ref'),
+    dossierRef: text('dossier_ref'),
+    sort: text('sort'),
+    sourceHash: text('source_hash').notNull(),
+    importedAt: bigint('imported_at', { mode: 'number' }).notNull(),
+  },
+  (t) => [index('amendements_seance_numero_idx').on(t.seanceRef, t.numero)],
+);
