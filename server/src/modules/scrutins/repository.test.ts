@@ -38,9 +38,9 @@ describeEachStore('the scrutins store', ({ open }) => {
     expect(await getScrutin(db, changed.uid)).toEqual(changed);
   });
 
-  /** what the search must find: every word of `q` in titre + objet, accents and case folded */
+  /** what the search must find (no agenda stored): every word of `q` in titre, objet or demandeur, accents and case folded */
   const expected = (q: string) =>
-    scrutins.filter((s) => q.split(' ').every((w) => fold(`${s.titre} ${s.objet ?? ''}`).includes(fold(w)))).map((s) => s.uid).sort();
+    scrutins.filter((s) => q.split(' ').every((w) => fold(`${s.titre} ${s.objet ?? ''} ${s.demandeur ?? ''}`).includes(fold(w)))).map((s) => s.uid).sort();
 
   it('finds words ignoring accents and case: "securite sociale" ↔ "sécurité sociale"', async () => {
     await upsertScrutins(db, scrutins);
