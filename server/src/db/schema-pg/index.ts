@@ -6,7 +6,7 @@
  * The mapping: ms timestamps (`*_at`) are bigint read as numbers; other integers stay integer;
  * booleans stay integer 0/1 (so raw SQL reads and writes them alike on both engines); ids are
  * identity columns. The hand-written SQLite migrations have their equivalents in custom PostgreSQL
- * migrations: FTS5 trigram search → unaccent + pg_trgm (0001), triggers → plpgsql triggers;
+ * migrations: FTS5 trigram search → unaccent + pg_trgm (0001, 0005), triggers → plpgsql (0002);
  * WITHOUT ROWID has none (PostgreSQL tables are heaps, there is no rowid b-tree to save).
  */
 export * from './an';
