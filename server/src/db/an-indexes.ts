@@ -15,7 +15,11 @@ export function ensureAnIndexes(sqlite: Database.Database): void {
   sqlite.exec(CREATE_AN_INDEXES);
 }
 
-/** For any open store (the PostgreSQL opener calls it too). */
+/**
+ * For any open store (the PostgreSQL opener calls it too). PostgreSQL: looked up first, because
+ * CREATE INDEX locks the table against writers even when the index exists.
+ */
 export async function ensureAnIndexesOn(store: SqlStore): Promise<void> {
+  if (store.dialect === 'postgres' && (await store.get("SELECT 1 AS one FROM pg_indexes WHERE indexname = 'deputy_votes_acteur_idx'"))) return;
   await store.exec(CREATE_AN_INDEXES);
 }

@@ -7,6 +7,7 @@ import { lockKey } from './pg-sql';
 import { pgStore, pgTypes } from './pg-store';
 import * as schema from './schema-pg';
 import type { Db } from './types';
+import { ensureAnIndexesOn } from './an-indexes';
 
 /** The generated PostgreSQL migrations (server/drizzle-pg), resolved from this file, not from the cwd. */
 const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle-pg', import.meta.url));
@@ -41,5 +42,12 @@ export async function openPostgres(url: string): Promise<Db> {
     throw error;
   }
   const store = pgStore(pool);
+  try {
+    // an import killed during a bulk load leaves the acteur index dropped: put it back
+    await ensureAnIndexesOn(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   return { dialect: 'postgres', store, sqlite: null, path: redactUrl(url), close: () => store.close() };
 }

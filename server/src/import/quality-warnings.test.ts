@@ -89,5 +89,5 @@ describe('importing a record whose groups do not add up to syntheseVote', () => 
     const summary = await importOfficialData(db, join(BUNDLED_DATA_DIR, 'scrutins'));
     expect(summary.errors).toEqual([]);
     expect(summary.warnings).toEqual([]);
-  });
+  }, 180_000);
 });
