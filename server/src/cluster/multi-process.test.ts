@@ -5,7 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, Tally } from '@parallele/core';
 import { SOCKET_EVENTS } from '@parallele/core';
+import { verifyPublished } from '../modules/votes';
 import { openBundledStore, type BundledStore } from '../test-support/bundled-store';
+import { isPostgresUrl } from './checks';
 import { clusterEnv, requireRedis, signUp, startServerProcesses, type HttpClient, type ServerProcess } from '../test-support/processes';
 
 /**
@@ -105,6 +107,53 @@ describe('three processes on one store and one Redis', () => {
     expect((await onA.send('POST', '/api/auth/logout')).status).toBeLessThan(300);
     // the session was cached on B a moment ago: the logout on A must empty that cache
     expect((await onA.on(b.url).send('GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  // Last of this group: it kills C.
+  it('loses no acknowledged vote when one process is killed -9 in the middle of a vote load', async () => {
+    const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
+    // On PostgreSQL every process appends to one chain; on SQLite (refused for --workers, used
+    // here until the PostgreSQL store lands) each process appends to its own scrutin's chain.
+    const page = (await (await fetch(`${a.url}/api/scrutins?legislature=17&pageSize=3`)).json()) as { items: { uid: string }[] };
+    const uids = isPostgresUrl(dbUrl()) ? [UID, UID, UID] : page.items.map((i) => i.uid);
+    const voters = await Promise.all(Array.from({ length: 45 }, (_, i) => signUp(servers[i % 3]!.url, `load${i}@example.org`)));
+    const acknowledged = new Map<string, string[]>();
+    const choices = ['pour', 'contre', 'abstention'] as const;
+    let acks = 0;
+    const killed = new Promise<void>((resolve) => {
+      const timer = setInterval(() => {
+        if (acks < 60) return;
+        clearInterval(timer);
+        c.child.kill('SIGKILL');
+        resolve();
+      }, 5);
+    });
+    await Promise.all(voters.map(async (voter, i) => {
+      const uid = uids[i % 3]!;
+      for (let round = 0; round < 8; round++) {
+        try {
+          const r = await voter.send('PUT', `/api/scrutins/${uid}/my-vote`, { choice: choices[(i + round) % 3] });
+          if (r.status !== 200) continue;
+          acks++;
+          const receipt = (r.body as { vote: { receipt: string } }).vote.receipt;
+          acknowledged.set(uid, [...(acknowledged.get(uid) ?? []), receipt]);
+        } catch {
+          // C is gone: its voters' requests fail, unacknowledged
+        }
+      }
+    }));
+    await killed;
+    expect(await c.exited).toBe(null);
+    // every acknowledged vote is in the chain, and the chains verify (npm run verify-log --from)
+    for (const [uid, receipts] of acknowledged) {
+      const check = await verifyPublished(`${a.url}/api/scrutins/${uid}/log`, receipts);
+      expect(check.problems).toEqual([]);
+      expect(check.receipts.filter((r) => !r.found)).toEqual([]);
+    }
+    expect(acks).toBeGreaterThan(60);
+    // the others keep serving, and voting
+    for (const server of [a, b]) expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+    expect((await vote(await signUp(b.url, 'after-kill@example.org'), 'pour')).status).toBe(200);
   });
 });
 
