@@ -36,8 +36,10 @@ export async function connectRedis(url: string, prefix: string, logger: Logger):
   const bus = new Redis(url, { ...common, maxRetriesPerRequest: null });
   const limits = new Redis(url, { ...common, maxRetriesPerRequest: 1, enableOfflineQueue: false });
   let down = false;
+  let lastError = '';
   for (const client of [bus, limits]) {
     client.on('error', (error: Error) => {
+      lastError = error.message;
       if (!down) log.warn({ err: error }, 'Redis unreachable: retrying');
       down = true;
     });
@@ -51,7 +53,7 @@ export async function connectRedis(url: string, prefix: string, logger: Logger):
   } catch (error) {
     bus.disconnect();
     limits.disconnect();
-    throw new AppError('config_invalid', `Invalid configuration:\n  REDIS_URL: cannot connect (${(error as Error).message})`, {
+    throw new AppError('config_invalid', `Invalid configuration:\n  REDIS_URL: cannot connect (${lastError || (error as Error).message})`, {
       status: 500, operational: false, cause: error,
     });
   }

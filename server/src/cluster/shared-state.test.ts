@@ -68,6 +68,10 @@ describe('two servers on one Redis', () => {
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
 
+  it('refuses to start when Redis cannot be reached, naming REDIS_URL', async () => {
+    await expect(connectRedis('redis://127.0.0.1:1', prefix, silentLogger())).rejects.toThrow(/REDIS_URL: cannot connect \(.*ECONNREFUSED/);
+  });
+
   it('refuses a process whose secret differs from the one registered', async () => {
     const redis = await connectRedis('redis://127.0.0.1:6379', prefix, silentLogger());
     try {
