@@ -8,7 +8,7 @@ import { SOCKET_EVENTS } from '@parallele/core';
 import { verifyPublished } from '../modules/votes';
 import { openBundledStore, type BundledStore } from '../test-support/bundled-store';
 import { isPostgresUrl } from './checks';
-import { clusterEnv, requireRedis, signUp, startServerProcesses, type HttpClient, type ServerProcess } from '../test-support/processes';
+import { clusterEnv, dropRedisPrefix, requireRedis, signUp, startServerProcesses, type HttpClient, type ServerProcess } from '../test-support/processes';
 
 /**
  * Issue 14, §3: several real server processes on one store and one Redis. A vote on one process
@@ -69,10 +69,16 @@ const vote = (client: HttpClient, choice: 'pour' | 'contre' | 'abstention') => c
 describe('three processes on one store and one Redis', () => {
   let servers: ServerProcess[] = [];
   let stop = async () => {};
+  const env = () => clusterEnv({ DATABASE_URL: dbUrl(), MAILBOX_DIR: `${store.dir}/mailbox` });
+  let shared: Record<string, string> = {};
   beforeAll(async () => {
-    ({ servers, stop } = await startServerProcesses(3, clusterEnv({ DATABASE_URL: dbUrl(), MAILBOX_DIR: `${store.dir}/mailbox` })));
+    shared = env();
+    ({ servers, stop } = await startServerProcesses(3, shared));
   }, 180_000);
-  afterAll(() => stop());
+  afterAll(async () => {
+    await stop();
+    await dropRedisPrefix(shared.REDIS_URL!, shared.REDIS_PREFIX!);
+  });
 
   it('signs in on A, votes on B, and a socket on C sees it; every process serves the same tally', async () => {
     const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];

@@ -11,7 +11,7 @@ import { upsertScrutins } from '../db/an-store';
 import { silentLogger } from '../logger';
 import { startServer, type RunningServer } from '../server';
 import { realScrutins, TEST_ENV } from '../test-support/citizens';
-import { requireRedis, signUp } from '../test-support/processes';
+import { dropRedisPrefix, requireRedis, signUp } from '../test-support/processes';
 import type { AppDeps } from '../deps';
 import { redisLeader } from './leader';
 import { checkSharedSecret, connectRedis, type SharedRedis } from './redis';
@@ -53,6 +53,7 @@ afterAll(async () => {
   }
   db?.close();
   rmSync(dir, { recursive: true, force: true });
+  await dropRedisPrefix('redis://127.0.0.1:6379', prefix);
 });
 
 describe('two servers on one Redis', () => {

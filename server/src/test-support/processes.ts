@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { createConnection } from 'node:net';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { Redis } from 'ioredis';
 import { REPO_ROOT } from '../config';
 
 /**
@@ -28,6 +29,19 @@ export async function requireRedis(host = '127.0.0.1', port = 6379): Promise<voi
     socket.once('error', () => resolve(false));
   });
   if (!answered) throw new Error(`No Redis at ${host}:${port}. Install and start it: ${REDIS_INSTALL} (bash .ci/run does it)`);
+}
+
+/** Deletes this test's keys (its REDIS_PREFIX) from a Redis shared with other tests. */
+export async function dropRedisPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 1 });
+  try {
+    await redis.connect();
+    const keys: string[] = [];
+    for await (const batch of redis.scanStream({ match: `${prefix}*`, count: 500 })) keys.push(...(batch as string[]));
+    if (keys.length > 0) await redis.del(...keys);
+  } finally {
+    redis.disconnect();
+  }
 }
 
 export interface ServerProcess {
