@@ -1,5 +1,5 @@
 import { AppError } from '../errors';
-import type { Config } from '../config';
+import { isPostgresUrl, type Config } from '../config';
 
 /** `--workers N` or `--workers=N` among the arguments (default 1); anything else is refused. */
 export function parseWorkers(argv: readonly string[]): number {
@@ -12,8 +12,6 @@ export function parseWorkers(argv: readonly string[]): number {
   }
   return n;
 }
-
-export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
 
 /**
  * Why N processes need PostgreSQL and Redis (issue 14), as problems naming the setting.

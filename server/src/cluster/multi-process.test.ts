@@ -7,7 +7,7 @@ import type { ClientToServerEvents, ServerToClientEvents, Tally } from '@paralle
 import { SOCKET_EVENTS } from '@parallele/core';
 import { verifyPublished } from '../modules/votes';
 import { openBundledStore, type BundledStore } from '../test-support/bundled-store';
-import { isPostgresUrl } from './checks';
+import { isPostgresUrl } from '../config';
 import { clusterEnv, dropRedisPrefix, requireRedis, signUp, startServerProcesses, type HttpClient, type ServerProcess } from '../test-support/processes';
 
 /**
@@ -22,14 +22,16 @@ const sockets: Client[] = [];
 beforeAll(async () => {
   await requireRedis();
   store = await openBundledStore();
-  store.db.close();
+  // the servers open the store themselves (the PostgreSQL database stays until cleanup)
+  await store.db.close();
 });
-afterAll(() => {
+afterAll(async () => {
   for (const s of sockets) s.close();
-  store?.cleanup();
+  await store?.cleanup();
 });
 
-const dbUrl = () => `file:${store.dir}/store.db`;
+/** The test store: PostgreSQL under TEST_DATABASE_URL (openBundledStore's database), else the SQLite copy. */
+const dbUrl = () => (isPostgresUrl(store.db.path) ? store.db.path : `file:${store.dir}/store.db`);
 
 function openSocket(url: string, cookie = ''): Promise<Client> {
   const socket: Client = connect(url, { transports: ['websocket'], forceNew: true, extraHeaders: cookie ? { cookie } : {} });

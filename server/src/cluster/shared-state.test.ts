@@ -42,7 +42,7 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parallele-shared-'));
   db = openDatabase(`file:${join(dir, 'store.db')}`);
   const scrutins = realScrutins(2);
-  upsertScrutins(db, scrutins);
+  await upsertScrutins(db, scrutins);
   uids = scrutins.map((s) => s.uid);
 });
 afterAll(async () => {
@@ -51,7 +51,7 @@ afterAll(async () => {
     await o.deps.close();
     await o.redis.close();
   }
-  db?.close();
+  await db?.close();
   rmSync(dir, { recursive: true, force: true });
   await dropRedisPrefix('redis://127.0.0.1:6379', prefix);
 });
