@@ -78,6 +78,8 @@ export function createAccountsService(deps: AccountsServiceDeps) {
    * `data_version` moves only then, and it is read on every lookup (one pragma, no table read),
    * so revocation is immediate. PostgreSQL has no such signal: there (storeVersion() is null) every
    * lookup reads the store, one index hit, and a logout on one process holds on all at once.
+   * Several processes: a session ended on another one also empties this cache at once (the
+   * `sessions:ended` event crosses processes: cluster/event-bridge.ts, boot.ts).
    */
   const sessionCache = new Map<string, { session: SessionCitizen; until: number }>();
   const SESSION_CACHE_MS = 10_000;

@@ -12,11 +12,11 @@ export interface Rooms {
   socketLimit: ReturnType<typeof socketLimiter>;
 }
 
-export function createRooms(deps: { config: Config; db: Db; now: () => Date; scrutins: ScenarioScrutins; catalogue?: Catalogue }): Rooms {
+export function createRooms(deps: { config: Config; db: Db; now: () => Date; scrutins: ScenarioScrutins; catalogue?: Catalogue; limiterStores?: Parameters<typeof roomLimits>[1] }): Rooms {
   const { config, db, now } = deps;
   return {
     service: createRoomsService({ db, now, scrutins: deps.scrutins, catalogue: deps.catalogue }),
-    limits: roomLimits(config),
+    limits: roomLimits(config, deps.limiterStores),
     socketLimit: socketLimiter(config, () => now().getTime()),
   };
 }
