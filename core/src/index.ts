@@ -51,3 +51,5 @@ export * from './contracts/alerts';
 export * from './agreement/agreement';
 export * from './contracts/agreement';
 export * from './search/famous-votes';
+// issue 14: the capacity report of npm run bench -- scale, and GET /api/capacity
+export * from './contracts/capacity';

@@ -36,6 +36,7 @@ import { createCouncilsService } from './modules/councils';
 import { createClock } from './clock';
 import { importBundledAgendaIfMissing } from './import/bundled-agenda';
 import { createPlatform } from './modules/platform';
+import { capacityRepository, createCapacityService } from './modules/capacity';
 
 export interface BuildOptions {
   /** extra or replacement verification providers (an SMS gateway, OIDC) */
@@ -119,6 +120,7 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
     http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token), now),
     platform,
     socketLimits: options.socketLimits ?? DEFAULT_SOCKET_LIMITS,
+    capacity: createCapacityService({ config, repo: capacityRepository(db), now }), // issue 14
     previews: createPreviewsService({ db, scrutins, votes, scenarios }),
     async close() {
       stopDetector();

@@ -22,6 +22,7 @@ import type { Rooms } from './modules/rooms';
 import type { ElectionsService } from './modules/elections';
 import type { CouncilsService } from './modules/councils';
 import type { Platform } from './modules/platform';
+import type { CapacityService } from './modules/capacity';
 
 /** The open store: `{ orm, sqlite, close }` from db/client. */
 export type Store = Db;
@@ -67,6 +68,8 @@ export interface AppDeps extends BaseDeps {
   http: HttpMiddleware;
   /** Agenda, platform questions, alerts, agreement (issue 13) and their job. */
   platform: Platform;
+  /** Issue 14: the "Coûts et capacité" page (saved bench report, load, cost per voter). */
+  capacity: CapacityService;
   /** Event limits of the socket server (issue 10, point 4). */
   socketLimits: SocketLimits;
   /** Stop the services' timers and finish their queues (votes, mails); the store stays open. */

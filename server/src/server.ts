@@ -29,6 +29,7 @@ export async function startServer(deps: AppDeps, port = deps.config.PORT, host =
     allowRequest: originAllowed({ publicUrl: deps.config.PUBLIC_URL, extra: deps.config.SOCKET_ALLOWED_ORIGINS }),
   });
   const detachSockets = attachSocketHandlers(io, deps);
+  deps.capacity.watchSockets(() => io.engine.clientsCount);
 
   await new Promise<void>((resolveListen, reject) => {
     httpServer.once('error', reject);
