@@ -22,6 +22,8 @@ export const capacityFr = frenchTree({
     sqlite1: '1 processus, SQLite',
     postgres1: '1 processus, PostgreSQL',
     postgres2: '2 processus, PostgreSQL + Redis',
+    ceilingReached: 'objectif atteint',
+    ceilingOther: 'plafond : {{reason}}',
     socketsNote: '{{connected}} connexions websocket sur {{target}} visées ({{ceiling}}) ; mise à jour du décompte reçue en {{p95}} ms au 95e centile ; {{memory}} de mémoire par 1 000 connexions.',
   },
   load: {
@@ -66,6 +68,8 @@ export const capacityEn: typeof capacityFr = {
     sqlite1: '1 process, SQLite',
     postgres1: '1 process, PostgreSQL',
     postgres2: '2 processes, PostgreSQL + Redis',
+    ceilingReached: 'the target was reached',
+    ceilingOther: 'ceiling: {{reason}}',
     socketsNote: '{{connected}} websocket connections of {{target}} aimed for ({{ceiling}}); tally update received within {{p95}} ms at the 95th percentile; {{memory}} of memory per 1,000 connections.',
   },
   load: {

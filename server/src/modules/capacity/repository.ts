@@ -1,4 +1,4 @@
-import type { Store } from '../../deps';
+import type { Db } from '../../db/types';
 
 export interface StoreLoad {
   activeVoters: number;
@@ -12,7 +12,7 @@ export interface StoreLoad {
  * once), and the store's size (pages in use; the WAL is folded back by SQLite's checkpoints).
  * Async like every repository that the PostgreSQL port makes async.
  */
-export function capacityRepository(db: Store) {
+export function capacityRepository(db: Db) {
   const { sqlite } = db;
   const since = sqlite.prepare<[number], { voters: number; votes: number }>(
     'SELECT count(DISTINCT citizen_id) AS voters, count(*) AS votes FROM votes WHERE cast_at >= ?',

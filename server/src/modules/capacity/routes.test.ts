@@ -52,7 +52,7 @@ describe('GET /api/capacity', () => {
   it('serves the saved bench report, the load counted in the store and the cost per 1,000 voters of the configured prices', async () => {
     save(JSON.stringify(REPORT));
     const socket = connect(t.url, { transports: ['websocket'], forceNew: true, reconnection: false });
-    await new Promise((resolve) => socket.once('connect', resolve));
+    await new Promise<void>((resolve) => socket.once('connect', () => resolve()));
     try {
       const res = await get();
       expect(res.status).toBe(200);

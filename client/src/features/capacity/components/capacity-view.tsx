@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { CapacityResponse, VoteRun } from '@parallele/core';
 import { useFormat } from '../../../lib/format';
+import { ScrollRegion } from '../../../components/scroll-region';
 
 const RUNS = ['sqlite1', 'postgres1', 'postgres2'] as const;
 
@@ -25,12 +26,14 @@ function RunsTable({ runs }: { runs: CapacityResponse['report']['votes'] }) {
         <td>{f.n(run.cpuMsPerVote + (run.storeCpuMsPerVote ?? 0), { maximumFractionDigits: 2 })} ms</td>
       </>
     ) : (
-      <td colSpan={4} className="muted">{t('capacity.measured.unavailable', { reason: run.reason })}</td>
+      <td colSpan={4} className="muted" style={{ whiteSpace: 'normal' }}>
+        {t('capacity.measured.unavailable', { reason: run.reason })}
+      </td>
     );
   return (
-    <div className="table-wrap">
+    <ScrollRegion label={t('capacity.measured.runs')}>
       <table className="table" data-testid="capacity-runs">
-        <caption>{t('capacity.measured.runs')}</caption>
+        <caption style={{ textAlign: 'left', fontWeight: 600 }}>{t('capacity.measured.runs')}</caption>
         <thead>
           <tr>
             <th scope="col">{t('capacity.measured.run')}</th>
@@ -49,7 +52,7 @@ function RunsTable({ runs }: { runs: CapacityResponse['report']['votes'] }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollRegion>
   );
 }
 
@@ -63,8 +66,9 @@ export function CapacityView({ data }: { data: CapacityResponse }) {
   const money = (x: number) => f.n(x, { style: 'currency', currency: prices.currency, maximumSignificantDigits: x > 0 && x < 1 ? 2 : 3 });
   const price = (x: number) => f.n(x, { style: 'currency', currency: prices.currency });
   const { machine, sockets } = report;
+  const ceiling = sockets.connected >= sockets.target ? t('capacity.measured.ceilingReached') : t('capacity.measured.ceilingOther', { reason: sockets.ceiling });
   return (
-    <>
+    <div style={{ display: 'grid', gap: '1.25rem' }}>
       <section className="card" aria-labelledby="capacity-measured">
         <h2 id="capacity-measured">{t('capacity.measured.title')}</h2>
         <dl className="figures" data-testid="capacity-figures">
@@ -84,7 +88,7 @@ export function CapacityView({ data }: { data: CapacityResponse }) {
         <p className="small">{t('capacity.measured.perCoreNote', { run: t(`capacity.measured.${capacity.fromRun}`) })}</p>
         <RunsTable runs={report.votes} />
         <p className="small" data-testid="capacity-sockets">
-          {t('capacity.measured.socketsNote', { connected: f.n(sockets.connected), target: f.n(sockets.target), ceiling: sockets.ceiling, p95: f.n(sockets.updateLatencyP95Ms), memory: bytes(sockets.rssBytesPer1000) })}
+          {t('capacity.measured.socketsNote', { connected: f.n(sockets.connected), target: f.n(sockets.target), ceiling, p95: f.n(sockets.updateLatencyP95Ms), memory: bytes(sockets.rssBytesPer1000) })}
         </p>
         <p className="small muted" data-testid="capacity-machine">
           {t('capacity.measured.machine', { date: f.date(report.date), cores: machine.cores, cpu: machine.cpuModel, memory: bytes(machine.memoryBytes), node: machine.node, load: machine.loadAverage.map((x) => f.n(x)).join(' · ') })}
@@ -139,6 +143,6 @@ export function CapacityView({ data }: { data: CapacityResponse }) {
         </p>
         <p className="small">{t('capacity.cost.formula')}</p>
       </section>
-    </>
+    </div>
   );
 }
