@@ -37,6 +37,9 @@ import { createClock } from './clock';
 import { importBundledAgendaIfMissing } from './import/bundled-agenda';
 import { createPlatform } from './modules/platform';
 import { capacityRepository, createCapacityService } from './modules/capacity';
+// issue 14: several processes
+import { checkSharedSecret, connectRedis, type SharedRedis } from './cluster/redis';
+import { redisLeader, soleLeader, type Leadership } from './cluster/leader';
 
 export interface BuildOptions {
   /** extra or replacement verification providers (an SMS gateway, OIDC) */
@@ -47,6 +50,11 @@ export interface BuildOptions {
   sync?: SyncService;
   /** the socket server's event limits (tests lower them) */
   socketLimits?: SocketLimits;
+  /** issue 14: Redis (shared limits, socket adapter, events) and who runs the jobs */
+  redis?: SharedRedis;
+  leader?: Leadership;
+  /** the server secret, when the caller loaded it already (boot checks it against the other processes') */
+  secret?: Buffer;
 }
 
 /**
@@ -72,7 +80,9 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
   // commit (group commit makes that one fsync per batch). NORMAL in WAL mode survives a killed
   // process (the WAL is in the OS cache) but may lose the last commits on power loss.
   db.sqlite.pragma(`synchronous = ${config.VOTES_SYNCHRONOUS}`);
-  const secret = loadSecret(config);
+  const secret = options.secret ?? loadSecret(config);
+  const leader = options.leader ?? soleLeader();
+  const limiterStores = options.redis?.limiterStore;
   const citizensLog = logger.child({ module: 'citizens' });
   const mailer = createMailer({ transport: config.mailTransport, mailboxPath: config.mailboxPath, smtpUrl: config.SMTP_URL, from: config.MAIL_FROM, logger: citizensLog });
   const providers: VerificationProviders = {
@@ -95,7 +105,10 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
     events,
   });
   const moderation = createModerationService({ repo: moderationRepository(db), logger: citizensLog, now, events });
-  const stopDetector = scheduleDetector(moderation, config.DETECTOR_INTERVAL_S, citizensLog);
+  // One process runs the detector (issue 14): its windows are read from the store, not counted here.
+  const stopDetector = scheduleDetector({ runDetector: () => (leader.isLeader() ? moderation.runDetector() : { flagged: 0, clusters: 0 }) }, config.DETECTOR_INTERVAL_S, citizensLog);
+  // A session ended on another process (the event comes through the bridge) leaves this cache too.
+  events.on('sessions:ended', () => accounts.forgetSessions());
   // issue 16: one reweighting service (its refresh cache is shared by the routes and the gallery)
   const reweighting = createReweightingService({ repo: reweightingRepository(db), shipped: loadShippedMargins(), now });
   const profiles = createProfilesService({ repo: profilesRepository(db), logger: logger.child({ module: 'profiles' }), now });
@@ -114,13 +127,15 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
     sync: options.sync ?? new SyncService(db, syncSettingsFromConfig(config), now, logger),
     accounts, votes, moderation, mailer,
     profiles, reweighting,
-    rooms: createRooms({ config, db, now }),
+    rooms: createRooms({ config, db, now, limiterStores }),
     elections: createElectionsService(db), // issue 15
     councils: createCouncilsService({ db, simulation }), // issue 15
-    http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token), now),
+    http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token), now, limiterStores),
     platform,
     socketLimits: options.socketLimits ?? DEFAULT_SOCKET_LIMITS,
     capacity: createCapacityService({ config, repo: capacityRepository(db), now }), // issue 14
+    redis: options.redis,
+    leader,
     previews: createPreviewsService({ db, scrutins, votes, scenarios }),
     async close() {
       stopDetector();
@@ -163,17 +178,35 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
   const config: Config = loadConfig(options.env ?? process.env, SERVER_VERSION);
   const logger = options.logger ?? createLogger(config);
   const db = openDatabase(config.DATABASE_URL);
+  let redis: SharedRedis | undefined;
   try {
     await importBundledDataIfEmpty(db, logger);
     await importBundledAssembliesIfMissing(db, logger); // issue 15: European Parliament votes, example council
     await importBundledAgendaIfMissing(db, logger);
-    const deps = buildAppDeps({ config, logger, db });
-    // the platform job: its state lives in the store (questions, what was sent), so a restart resumes, never re-sends
-    if (config.NODE_ENV !== 'test') deps.platform.startJob(config.PLATFORM_JOB_INTERVAL_S * 1000);
+    const secret = loadSecret(config);
+    if (config.REDIS_URL) {
+      redis = await connectRedis(config.REDIS_URL, config.REDIS_PREFIX, logger);
+      await checkSharedSecret(redis, secret);
+    }
+    const leader = redis ? redisLeader(redis.limits, `${config.REDIS_PREFIX}leader`, logger) : soleLeader();
+    const deps = buildAppDeps({ config, logger, db }, { redis, leader, secret });
+    // the platform job: its state lives in the store (questions, what was sent), so a restart resumes, never re-sends;
+    // with several processes, only the leader runs it (and the sync schedule below)
+    if (config.NODE_ENV !== 'test') {
+      leader.whileLeading(() => {
+        deps.platform.startJob(config.PLATFORM_JOB_INTERVAL_S * 1000);
+        return () => deps.platform.stopJob();
+      });
+    }
     const server = await startServer(deps, options.port ?? config.PORT, config.HOST);
     // The AN sync on an interval: off unless SYNC_INTERVAL_MINUTES is set.
     const { sync } = deps;
-    if (config.SYNC_INTERVAL_MINUTES > 0) sync.startSchedule(config.SYNC_INTERVAL_MINUTES, config.SYNC_LEGISLATURE);
+    if (config.SYNC_INTERVAL_MINUTES > 0) {
+      leader.whileLeading(() => {
+        sync.startSchedule(config.SYNC_INTERVAL_MINUTES, config.SYNC_LEGISLATURE);
+        return () => sync.stopSchedule();
+      });
+    }
     if (!config.clientBuilt) logger.warn(`No built client in ${config.clientDistPath}: serving the API only (run npm run build:client)`);
     logger.info({ url: server.url, database: config.databasePath }, `Législature parallèle listening on ${server.url}`);
     // Not awaited: the server answers while the gallery computes (5–8 s on a fresh store).
@@ -181,13 +214,16 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
     let closing: Promise<void> | undefined;
     const close = () =>
       (closing ??= (async () => {
+        await leader.close();
         sync.stopSchedule();
         await server.close();
         await deps.close();
+        await redis?.close();
         db.close();
       })());
     return { deps, server, close };
   } catch (error) {
+    await redis?.close();
     db.close();
     throw error;
   }

@@ -196,6 +196,14 @@ export const configSchema = z.object({
    * then (deps.now starts there and moves on), so a demo or a test can vote on the bundled agenda.
    */
   AS_OF: z.iso.datetime({ offset: true, message: 'expected an ISO 8601 time with its offset, e.g. 2025-11-18T12:00:00+01:00' }).optional(),
+  // issue 14: several processes (cluster/, deploy/README.md)
+  /**
+   * `redis://…` or `rediss://…`: what several processes share (socket.io's streams adapter, rate
+   * limits, domain events, the scheduled jobs' leader lock). Unset: one process, all in memory.
+   */
+  REDIS_URL: z.url({ protocol: /^rediss?$/, message: 'expected a redis:// or rediss:// URL' }).optional(),
+  /** Prefix of every Redis key of this deployment: two deployments (or two tests) can share one Redis. */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_.-]{1,64}$/, 'letters, digits and : _ . - (at most 64)').default('parallele:'),
 });
 
 export type ConfigEnv = z.infer<typeof configSchema>;

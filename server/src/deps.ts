@@ -23,6 +23,8 @@ import type { ElectionsService } from './modules/elections';
 import type { CouncilsService } from './modules/councils';
 import type { Platform } from './modules/platform';
 import type { CapacityService } from './modules/capacity';
+import type { SharedRedis } from './cluster/redis';
+import type { Leadership } from './cluster/leader';
 
 /** The open store: `{ orm, sqlite, close }` from db/client. */
 export type Store = Db;
@@ -72,6 +74,10 @@ export interface AppDeps extends BaseDeps {
   capacity: CapacityService;
   /** Event limits of the socket server (issue 10, point 4). */
   socketLimits: SocketLimits;
+  /** issue 14: what several processes share (REDIS_URL); undefined: one process, all in memory */
+  redis?: SharedRedis;
+  /** issue 14: whether this process runs the scheduled jobs (always, without Redis) */
+  leader: Leadership;
   /** Stop the services' timers and finish their queues (votes, mails); the store stays open. */
   close(): Promise<void>;
 }

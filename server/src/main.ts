@@ -1,6 +1,11 @@
 /** Entry file 4 of 4 — the process: `npm start` runs this (compiled to server/dist/main.js); boot, then stop cleanly on signals. */
+import cluster from 'node:cluster';
 import { AppError } from './errors';
-import { boot } from './boot';
+import { boot, SERVER_VERSION } from './boot';
+import { assertClusterable, parseWorkers } from './cluster/checks';
+import { runPrimary } from './cluster/primary';
+import { loadConfig } from './config';
+import { createLogger } from './logger';
 
 /**
  * `npm start` / `npm run serve`. Shuts down gracefully on SIGINT/SIGTERM: stop accepting, let
@@ -8,6 +13,13 @@ import { boot } from './boot';
  * or a 10 s timeout forces the exit.
  */
 async function main() {
+  // issue 14: `--workers N` makes this process the cluster's primary; it forks N servers.
+  const workers = cluster.isPrimary ? parseWorkers(process.argv.slice(2)) : 1;
+  if (workers > 1) {
+    const config = loadConfig(process.env, SERVER_VERSION);
+    assertClusterable(config, workers);
+    return runPrimary(workers, createLogger(config));
+  }
   const booted = await boot();
   const { logger } = booted.deps;
   let stopping = false;

@@ -2,6 +2,8 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server as SocketServer } from 'socket.io';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { bridgeEvents } from './cluster/event-bridge';
 import { createApp } from './app';
 import type { AppDeps } from './deps';
 import { attachSocketHandlers } from './socket';
@@ -27,9 +29,20 @@ export async function startServer(deps: AppDeps, port = deps.config.PORT, host =
     serveClient: false,
     maxHttpBufferSize: 16_384,
     allowRequest: originAllowed({ publicUrl: deps.config.PUBLIC_URL, extra: deps.config.SOCKET_ALLOWED_ORIGINS }),
+    // issue 14: rooms and broadcasts across processes, through a Redis stream (survives short outages)
+    ...(deps.redis ? { adapter: createAdapter(deps.redis.bus, { streamName: `${deps.redis.prefix}socket.io`, sessionKeyPrefix: `${deps.redis.prefix}sio:session:` }) } : {}),
   });
   const detachSockets = attachSocketHandlers(io, deps);
   deps.capacity.watchSockets(() => io.engine.clientsCount);
+  // Domain events reach the other processes; when Redis comes back, the tallies are read again.
+  const bridge = deps.redis ? bridgeEvents(io, deps.events, deps.logger) : undefined;
+  let redisWasDown = false;
+  const onRedisError = () => void (redisWasDown = true);
+  const onRedisReady = () => {
+    if (redisWasDown) bridge?.resync();
+    redisWasDown = false;
+  };
+  deps.redis?.bus.on('error', onRedisError).on('ready', onRedisReady);
 
   await new Promise<void>((resolveListen, reject) => {
     httpServer.once('error', reject);
@@ -46,6 +59,8 @@ export async function startServer(deps: AppDeps, port = deps.config.PORT, host =
   const close = () => {
     closing ??= new Promise<void>((resolveClose) => {
       detachSockets();
+      bridge?.close();
+      deps.redis?.bus.off('error', onRedisError).off('ready', onRedisReady);
       // io.close() disconnects every socket and closes the http server (waiting for requests).
       void io.close(() => resolveClose());
       // Idle keep-alive connections would otherwise hold close() open until they time out.

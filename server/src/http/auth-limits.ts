@@ -1,5 +1,5 @@
 import type { Request, RequestHandler, Response } from 'express';
-import { ipKeyGenerator, rateLimit, type Options } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Options, type Store } from 'express-rate-limit';
 import type { Config } from '../config';
 import { AppError } from '../errors';
 
@@ -33,7 +33,19 @@ const addressOf = (req: Request) => {
 
 type AuthLimitsConfig = Pick<Config, 'RATE_LIMITS' | 'RATE_AUTH_PER_IP' | 'RATE_REGISTER_PER_IP' | 'RATE_LOGIN_PER_IP' | 'RATE_LOGIN_FAILURES_PER_ACCOUNT' | 'RATE_VERIFY_PER_IP'>;
 
-export function authLimits(config: AuthLimitsConfig) {
+/**
+ * The store of the limiter `name` when several processes share their counters (issue 14: Redis,
+ * cluster/redis.ts); undefined: express-rate-limit's memory store, this process only.
+ */
+export type LimiterStores = (name: string) => Store | undefined;
+
+/** A shared store, and what to do when it cannot be reached: let the request through (see cluster/redis.ts). */
+export const storeOptions = (stores: LimiterStores | undefined, name: string): Partial<Options> => {
+  const store = stores?.(name);
+  return store ? { store, passOnStoreError: true } : {};
+};
+
+export function authLimits(config: AuthLimitsConfig, stores?: LimiterStores) {
   const off = () => config.RATE_LIMITS === 'off';
 
   function limiter(name: string, windowMs: number, limit: number, more: Partial<Options> = {}): RequestHandler {
@@ -49,6 +61,7 @@ export function authLimits(config: AuthLimitsConfig) {
         res.setHeader('Retry-After', String(seconds));
         next(AppError.tooManyRequests(`Too many requests (${name}): try again in ${seconds} s`, { retryAfterSeconds: seconds, limit: name }));
       },
+      ...storeOptions(stores, name),
       ...more,
     });
   }

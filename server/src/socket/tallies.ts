@@ -70,7 +70,8 @@ export function attachTallySockets(server: Server, deps: AppDeps, limits: Socket
     const room = tallyRoom(uid);
     if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) return;
     try {
-      io.to(room).emit(SOCKET_EVENTS.tallyUpdate, tallyOf(uid));
+      // Local: every process hears of every vote (cluster/event-bridge.ts) and pushes to its own sockets.
+      io.local.to(room).emit(SOCKET_EVENTS.tallyUpdate, tallyOf(uid));
     } catch (error) {
       deps.logger.error({ err: error, uid }, 'live tally failed');
     }
@@ -85,7 +86,7 @@ export function attachTallySockets(server: Server, deps: AppDeps, limits: Socket
 
   const onVotes = ({ votes: cast }: { votes: { scrutinUid: string; citizenId: number; vote: Parameters<ServerToClientEvents['vote:mine']>[0] }[] }) => {
     markDirty(cast.map((v) => v.scrutinUid));
-    for (const v of cast) io.to(citizenRoom(v.citizenId)).emit(SOCKET_EVENTS.myVote, v.vote);
+    for (const v of cast) io.local.to(citizenRoom(v.citizenId)).emit(SOCKET_EVENTS.myVote, v.vote);
   };
   const onTallies = ({ uids }: { uids: string[] }) => markDirty(uids);
   const downgrade = (socket: TallySocket) => {

@@ -70,7 +70,9 @@ export function createAccountsService(deps: AccountsServiceDeps) {
    * empties it: those are rare next to votes. A change made by ANOTHER connection (an admin CLI,
    * the sync child, a session deleted by hand) empties it too: SQLite's `data_version` moves
    * only then, and it is read on every lookup (one pragma, no table read), so revocation is
-   * immediate. Several server processes would need a shared cache (issue 11's multi-process work).
+   * immediate. Several processes: a session ended on another one reaches this cache by the event
+   * bridge (cluster/event-bridge.ts, boot.ts); a level or role change there shows here within
+   * SESSION_CACHE_MS.
    */
   const sessionCache = new Map<string, { session: SessionCitizen; until: number }>();
   const SESSION_CACHE_MS = 10_000;
@@ -183,6 +185,9 @@ export function createAccountsService(deps: AccountsServiceDeps) {
       repo.insertSession({ tokenHash: sha256Hex(token), citizenId: citizen.id, createdAt, expiresAt });
       return { token, expiresAt, me: toMe(citizen) };
     },
+
+    /** Empties the session cache (a session ended on another process: issue 14). */
+    forgetSessions,
 
     resolveSession(token: string | undefined): SessionCitizen | null {
       if (!token || token.length > 100) return null;

@@ -1,5 +1,5 @@
 import type { Request, RequestHandler } from 'express';
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
+import { ipKeyGenerator, rateLimit, type Store } from 'express-rate-limit';
 import type { Config } from '../../config';
 import { requestLanguage, roomProblem } from './problems';
 
@@ -11,9 +11,11 @@ export type RoomsConfig = Pick<Config, 'ROOMS_RATE_LIMITS' | 'ROOMS_REQUESTS_PER
 
 const bearerOf = (req: Request) => /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
 
-export function roomLimits(config: RoomsConfig) {
-  const base = (windowMs: number, limit: number, key: (req: Request) => string) =>
+/** `stores`: shared counters when several processes serve (issue 14); none: this process's memory. */
+export function roomLimits(config: RoomsConfig, stores?: (name: string) => Store | undefined) {
+  const base = (windowMs: number, limit: number, key: (req: Request) => string, name: string) =>
     rateLimit({
+      ...(stores?.(name) ? { store: stores(name)!, passOnStoreError: true, identifier: name } : {}),
       windowMs,
       limit,
       standardHeaders: 'draft-8',
@@ -24,9 +26,9 @@ export function roomLimits(config: RoomsConfig) {
     });
   const ip = (req: Request) => ipKeyGenerator(req.ip ?? '');
   return {
-    perIp: base(60_000, config.ROOMS_REQUESTS_PER_IP, ip) as RequestHandler,
-    joinsPerIp: base(600_000, config.ROOMS_JOINS_PER_IP, ip) as RequestHandler,
-    perToken: base(60_000, config.ROOMS_ACTIONS_PER_TOKEN, (req) => bearerOf(req) ?? ip(req)) as RequestHandler,
+    perIp: base(60_000, config.ROOMS_REQUESTS_PER_IP, ip, 'rooms-ip') as RequestHandler,
+    joinsPerIp: base(600_000, config.ROOMS_JOINS_PER_IP, ip, 'rooms-joins-ip') as RequestHandler,
+    perToken: base(60_000, config.ROOMS_ACTIONS_PER_TOKEN, (req) => bearerOf(req) ?? ip(req), 'rooms-token') as RequestHandler,
   };
 }
 

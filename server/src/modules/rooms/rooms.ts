@@ -11,11 +11,11 @@ export interface Rooms {
   socketLimit: ReturnType<typeof socketLimiter>;
 }
 
-export function createRooms(deps: { config: Config; db: Db; now: () => Date; catalogue?: Catalogue }): Rooms {
+export function createRooms(deps: { config: Config; db: Db; now: () => Date; catalogue?: Catalogue; limiterStores?: Parameters<typeof roomLimits>[1] }): Rooms {
   const { config, db, now } = deps;
   return {
     service: createRoomsService({ db, now, catalogue: deps.catalogue }),
-    limits: roomLimits(config),
+    limits: roomLimits(config, deps.limiterStores),
     socketLimit: socketLimiter(config, () => now().getTime()),
   };
 }

@@ -1,0 +1,174 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { io as connect, type Socket } from 'socket.io-client';
+import type { ClientToServerEvents, ServerToClientEvents, Tally } from '@parallele/core';
+import { SOCKET_EVENTS } from '@parallele/core';
+import { openBundledStore, type BundledStore } from '../test-support/bundled-store';
+import { clusterEnv, requireRedis, signUp, startServerProcesses, type HttpClient, type ServerProcess } from '../test-support/processes';
+
+/**
+ * Issue 14, §3: several real server processes on one store and one Redis. A vote on one process
+ * reaches the tallies served and pushed by every other; Redis restarting under them is survived.
+ */
+type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+const UID = 'VTANR5L17V519';
+
+let store: BundledStore;
+const sockets: Client[] = [];
+beforeAll(async () => {
+  await requireRedis();
+  store = await openBundledStore();
+  store.db.close();
+});
+afterAll(() => {
+  for (const s of sockets) s.close();
+  store?.cleanup();
+});
+
+const dbUrl = () => `file:${store.dir}/store.db`;
+
+function openSocket(url: string, cookie = ''): Promise<Client> {
+  const socket: Client = connect(url, { transports: ['websocket'], forceNew: true, extraHeaders: cookie ? { cookie } : {} });
+  sockets.push(socket);
+  return new Promise((resolve, reject) => {
+    socket.once('connect', () => resolve(socket));
+    socket.once('connect_error', reject);
+  });
+}
+
+function subscribe(socket: Client, scrutinUid: string): Promise<Tally> {
+  return new Promise((resolve, reject) => {
+    socket.emit(SOCKET_EVENTS.tallySubscribe, { scrutinUid }, (answer) => (answer.ok ? resolve(answer.data) : reject(new Error(answer.error))));
+  });
+}
+
+/** Resolves with the first tally pushed to `socket` that satisfies `ok` (rejects after `ms`). */
+function pushedTally(socket: Client, ok: (t: Tally) => boolean, ms = 15_000): Promise<Tally> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      socket.off(SOCKET_EVENTS.tallyUpdate, listener);
+      reject(new Error(`no matching tally pushed within ${ms} ms`));
+    }, ms);
+    const listener = (t: Tally) => {
+      if (t.scrutinUid !== UID || !ok(t)) return;
+      clearTimeout(timer);
+      socket.off(SOCKET_EVENTS.tallyUpdate, listener);
+      resolve(t);
+    };
+    socket.on(SOCKET_EVENTS.tallyUpdate, listener);
+  });
+}
+
+const tallyOn = async (server: ServerProcess) => (await (await fetch(`${server.url}/api/scrutins/${UID}/tally`)).json()) as Tally;
+const vote = (client: HttpClient, choice: 'pour' | 'contre' | 'abstention') => client.send('PUT', `/api/scrutins/${UID}/my-vote`, { choice });
+
+describe('three processes on one store and one Redis', () => {
+  let servers: ServerProcess[] = [];
+  let stop = async () => {};
+  beforeAll(async () => {
+    ({ servers, stop } = await startServerProcesses(3, clusterEnv({ DATABASE_URL: dbUrl(), MAILBOX_DIR: `${store.dir}/mailbox` })));
+  }, 180_000);
+  afterAll(() => stop());
+
+  it('signs in on A, votes on B, and a socket on C sees it; every process serves the same tally', async () => {
+    const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
+    const onA = await signUp(a.url, 'cross@example.org');
+    const socket = await openSocket(c.url);
+    const before = await subscribe(socket, UID);
+    const seen = pushedTally(socket, (t) => t.logLength > before.logLength);
+    const cast = await vote(onA.on(b.url), 'pour');
+    expect(cast.status).toBe(200);
+    const pushed = await seen;
+    expect(pushed.all.pour).toBe(before.all.pour + 1);
+    const served = await Promise.all(servers.map(tallyOn));
+    for (const t of served) expect({ all: t.all, logLength: t.logLength }).toEqual({ all: pushed.all, logLength: pushed.logLength });
+  });
+
+  it('counts 1,000 concurrent identical votes of one account, spread over the three, once', async () => {
+    const onA = await signUp(servers[0]!.url, 'thousand@example.org');
+    const before = await tallyOn(servers[0]!);
+    const answers = await Promise.all(Array.from({ length: 1000 }, (_, i) => vote(onA.on(servers[i % 3]!.url), 'contre')));
+    expect(answers.filter((r) => r.status === 200)).toHaveLength(1000);
+    const after = await Promise.all(servers.map(tallyOn));
+    for (const t of after) {
+      expect(t.all.contre).toBe(before.all.contre + 1);
+      expect(t.logLength).toBe(before.logLength + 1);
+    }
+  });
+
+  it('ends a session on every process when it logs out on one', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const onA = await signUp(a.url, 'logout@example.org');
+    expect((await onA.on(b.url).send('GET', '/api/auth/me')).status).toBe(200);
+    expect((await onA.send('POST', '/api/auth/logout')).status).toBeLessThan(300);
+    // the session was cached on B a moment ago: the logout on A must empty that cache
+    expect((await onA.on(b.url).send('GET', '/api/auth/me')).status).toBe(401);
+  });
+});
+
+/** A free TCP port on the loopback (for a Redis of this test's own). */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function startRedis(port: number): Promise<ChildProcess> {
+  const child = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  return (async () => {
+    for (let i = 0; i < 50; i++) {
+      try {
+        await requireRedis('127.0.0.1', port);
+        return child;
+      } catch {
+        await sleep(100);
+      }
+    }
+    child.kill('SIGKILL');
+    throw new Error(`redis-server on port ${port} did not start`);
+  })();
+}
+
+describe('Redis restarted under two processes', () => {
+  let servers: ServerProcess[] = [];
+  let stop = async () => {};
+  let redis: ChildProcess;
+  let port = 0;
+  beforeAll(async () => {
+    port = await freePort();
+    redis = await startRedis(port);
+    ({ servers, stop } = await startServerProcesses(2, clusterEnv({ DATABASE_URL: dbUrl(), MAILBOX_DIR: `${store.dir}/mailbox`, REDIS_URL: `redis://127.0.0.1:${port}` })));
+  }, 180_000);
+  afterAll(async () => {
+    await stop();
+    redis?.kill('SIGKILL');
+  });
+
+  it('keeps voting while Redis is away, and the sockets catch up without reconnecting', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const voter = await signUp(a.url, 'outage@example.org');
+    const socket = await openSocket(b.url);
+    const before = await subscribe(socket, UID);
+    let disconnected = false;
+    socket.on('disconnect', () => (disconnected = true));
+
+    redis.kill('SIGKILL');
+    await sleep(500);
+    // Redis is away: the vote is still recorded (the limits let it through), on the store
+    expect((await vote(voter, 'abstention')).status).toBe(200);
+    const caughtUp = pushedTally(socket, (t) => t.logLength > before.logLength, 20_000);
+    redis = await startRedis(port);
+    const pushed = await caughtUp;
+    expect(pushed.all.abstention).toBe(before.all.abstention + 1);
+
+    // and once Redis is back, a new vote on A reaches B's socket as before
+    const next = pushedTally(socket, (t) => t.logLength > pushed.logLength);
+    expect((await vote(voter, 'pour')).status).toBe(200);
+    expect((await next).all.pour).toBeGreaterThan(0);
+    expect(disconnected).toBe(false);
+  });
+});
