@@ -29,7 +29,7 @@ export async function run(options: { save?: string } = {}): Promise<Record<strin
   try {
     const host = machine();
     const sqlite = await sqliteRun(dir);
-    const pg = await postgresRuns();
+    const pg = await postgresRuns(dir);
     progress('socket crowd');
     const sockets = await socketCrowd(dir);
     const report: CapacityReport = CapacityReportSchema.parse({

@@ -35,14 +35,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function spawnServer(args: string[], env: NodeJS.ProcessEnv, probePath: string): Promise<{ child: ChildProcess; url: string }> {
+/** Starts a server entry in its own process; resolves once `probePath` answers (a first start on an empty store imports the bundled data: allow for it in `timeoutMs`). */
+export async function spawnServer(args: string[], env: NodeJS.ProcessEnv, probePath: string, timeoutMs = 60_000): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', ...args], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < timeoutMs / 100; i++) {
     if (child.exitCode !== null) throw new Error(`${args[0]} exited (${child.exitCode}):\n${out}`);
     try {
       if ((await fetch(`${url}${probePath}`)).status < 500) return { child, url };

@@ -51,8 +51,8 @@ export function treeCpuMs(root: number): number {
   return stats.filter((s) => inTree.has(s.pid)).reduce((sum, s) => sum + s.cpuMs, 0);
 }
 
-/** CPU (ms) of every process with this command name (e.g. `postgres`: the server and its backends). */
-export const namedCpuMs = (comm: string): number => allStats().filter((s) => s.comm === comm).reduce((sum, s) => sum + s.cpuMs, 0);
+/** CPU (ms) of each of these processes (one gone meanwhile counts 0). */
+export const cpuByPid = (pids: number[]): Map<number, number> => new Map(pids.map((pid) => [pid, stat(pid)?.cpuMs ?? 0]));
 
 /** Resident set size (bytes) of one process. */
 export function rssBytes(pid: number): number {
