@@ -116,16 +116,19 @@ export async function postgresRuns(dir: string): Promise<{ postgres1: VoteRun; p
   }
   await psql(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
   await psql(`CREATE DATABASE ${DB}`);
+  // A run that fails says why in the report (a server that does not start on PostgreSQL yet…).
+  const failed = (processes: number, error: unknown): VoteRun => ({ available: false, store: 'postgres', processes, reason: `the run failed: ${String((error as Error).message ?? error).split('\n').slice(0, 2).join(' ').slice(0, 300)}` });
   try {
-    const one = await measure(dir, 1);
-    const two = await measure(dir, 2);
+    const one = await measure(dir, 1).catch((error: unknown) => failed(1, error));
+    const two = await measure(dir, 2).catch((error: unknown) => failed(2, error));
     const chains = await verifyChains(`${PG}/${DB}`);
+    const verified = (r: typeof one): VoteRun => ('run' in r ? { ...r.run, chainsVerified: chains } as VoteRun : r);
     return {
-      postgres1: { ...one.run, chainsVerified: chains } as VoteRun,
-      postgres2: { ...two.run, chainsVerified: chains } as VoteRun,
-      storage: one.entries > 0
+      postgres1: verified(one),
+      postgres2: verified(two),
+      storage: 'run' in one && one.entries > 0
         ? { available: true, store: 'postgres', votes: one.entries, bytes: one.bytes, bytesPerVote: Math.round(one.bytes / one.entries) }
-        : { available: false, store: 'postgres', reason: 'no vote was written' },
+        : { available: false, store: 'postgres', reason: 'run' in one ? 'no vote was written' : one.available ? 'no vote was written' : one.reason },
     };
   } finally {
     await psql(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`).catch(() => undefined);
