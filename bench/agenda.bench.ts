@@ -28,7 +28,7 @@ export async function run(): Promise<Record<string, string | number>> {
     const t1 = performance.now();
     const again = await importOfficialData(db, join(BUNDLED_DATA_DIR, 'agenda'));
     const reimportMs = performance.now() - t1;
-    db.close();
+    await db.close();
     if (first.errors.length > 0 || first.agenda.imported !== 536) throw new Error(`agenda import failed: ${JSON.stringify(first).slice(0, 400)}`);
 
     const lines = gunzipSync(readFileSync(join(BUNDLED_DATA_DIR, 'scrutins/VTANR5L17V1-3876.ndjson.gz'))).toString('utf8').split('\n').filter((l) => l !== '');

@@ -23,7 +23,7 @@ export async function run(): Promise<Record<string, string | number>> {
     const t1 = performance.now();
     const again = await importOfficialData(db, bundle);
     const reimportSeconds = (performance.now() - t1) / 1000;
-    db.close();
+    await db.close();
     if (summary.errors.length > 0 || summary.scrutins.imported !== 3876) throw new Error(`import failed: ${JSON.stringify(summary).slice(0, 500)}`);
     return {
       scrutins: summary.scrutins.imported,

@@ -51,21 +51,22 @@ async function heapPerRoom(): Promise<number> {
   const store = await openBundledStore();
   try {
     const service = createRoomsService({ db: store.db, now: () => new Date() });
-    const make = (r: number) => {
-      const room = service.create({ title: `Heap ${r}`, deck: [{ kind: 'scrutin', uid: 'VTANR5L17V3260' }, { kind: 'election', election: '2024-07-18', round: 3 }], maxParticipants: 200, k: null });
-      const tokens = Array.from({ length: PARTICIPANTS }, (_, p) => service.join(room.code, `P ${r}-${p}`).token);
-      for (let i = 0; i < 3; i++) service.action(room.code, room.facilitatorKey, { type: 'advance' });
-      tokens.forEach((t, i) => service.vote(room.code, t, 0, { choice: i % 2 ? 'pour' : 'contre', prediction: 'adopté' }));
-      service.action(room.code, room.facilitatorKey, { type: 'reveal' });
+    const make = async (r: number) => {
+      const room = await service.create({ title: `Heap ${r}`, deck: [{ kind: 'scrutin', uid: 'VTANR5L17V3260' }, { kind: 'election', election: '2024-07-18', round: 3 }], maxParticipants: 200, k: null });
+      const tokens: string[] = [];
+      for (let p = 0; p < PARTICIPANTS; p++) tokens.push((await service.join(room.code, `P ${r}-${p}`)).token);
+      for (let i = 0; i < 3; i++) await service.action(room.code, room.facilitatorKey, { type: 'advance' });
+      for (const [i, t] of tokens.entries()) await service.vote(room.code, t, 0, { choice: i % 2 ? 'pour' : 'contre', prediction: 'adopté' });
+      await service.action(room.code, room.facilitatorKey, { type: 'reveal' });
     };
-    make(-1);
+    await make(-1);
     gc();
     const before = process.memoryUsage().heapUsed;
-    for (let r = 0; r < ROOMS; r++) make(r);
+    for (let r = 0; r < ROOMS; r++) await make(r);
     gc();
     return (process.memoryUsage().heapUsed - before) / ROOMS;
   } finally {
-    store.cleanup();
+    await store.cleanup();
   }
 }
 

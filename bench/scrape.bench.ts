@@ -20,7 +20,7 @@ export async function run(): Promise<Record<string, string | number>> {
   const www2 = perPage(testSupport.fixture('www2-scrutins-detail-legislature-14-num-1212.html'), { page: '1212', deputies }, 30);
 
   const site = await startAnSite({ scrutins: await testSupport.buildScrutinsZip(), amo: await testSupport.buildAmoZip() });
-  const h = syncHarness(site, { minIntervalMs: 0 });
+  const h = await syncHarness(site, { minIntervalMs: 0 });
   try {
     const t0 = performance.now();
     const first = await h.service.run('opendata', { legislature: 17 });
@@ -36,7 +36,7 @@ export async function run(): Promise<Record<string, string | number>> {
       'opendata L17 re-run, archives unchanged (s)': rerun.toFixed(2),
     };
   } finally {
-    h.cleanup();
+    await h.cleanup();
     await site.close();
   }
 }

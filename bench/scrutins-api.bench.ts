@@ -16,11 +16,11 @@ import { startServer } from '../server/src/server';
  * scan through a folding SQL function, see modules/scrutins/repository.ts) and of the biggest
  * detail, then HTTP throughput of a search (10 concurrent keep-alive clients for 3 s).
  */
-function median(fn: () => unknown, runs = 41): number {
+async function median(fn: () => unknown, runs = 41): Promise<number> {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    fn();
+    await fn();
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
@@ -35,14 +35,14 @@ export async function run(): Promise<Record<string, string | number>> {
     const service = createScrutinsService(db);
     const q = (query: Record<string, string>) => ScrutinListQuerySchema.parse(query);
     const figures: Record<string, string | number> = {
-      scrutins: countScrutins(db),
-      'list L17 newest first (ms, median)': median(() => service.list(q({ legislature: '17' }))),
-      'list closeness sort (ms, median)': median(() => service.list(q({ sort: 'closeness' }))),
-      'list type+outcome+dates (ms, median)': median(() => service.list(q({ type: 'SPO,SPS', outcome: 'adopte', dateFrom: '2025-01-01' }))),
-      'search q=deposee (ms, median)': median(() => service.list(q({ q: 'deposee' }))),
-      'search q="motion censure article" (ms, median)': median(() => service.list(q({ q: 'motion censure article' }))),
-      'search q=amendement, 84% of rows match (ms, median)': median(() => service.list(q({ q: 'amendement' })), 11),
-      'detail VTANR5L17V1 with names (ms, median)': median(() => service.get('VTANR5L17V1')),
+      scrutins: await countScrutins(db),
+      'list L17 newest first (ms, median)': await median(() => service.list(q({ legislature: '17' }))),
+      'list closeness sort (ms, median)': await median(() => service.list(q({ sort: 'closeness' }))),
+      'list type+outcome+dates (ms, median)': await median(() => service.list(q({ type: 'SPO,SPS', outcome: 'adopte', dateFrom: '2025-01-01' }))),
+      'search q=deposee (ms, median)': await median(() => service.list(q({ q: 'deposee' }))),
+      'search q="motion censure article" (ms, median)': await median(() => service.list(q({ q: 'motion censure article' }))),
+      'search q=amendement, 84% of rows match (ms, median)': await median(() => service.list(q({ q: 'amendement' })), 11),
+      'detail VTANR5L17V1 with names (ms, median)': await median(() => service.get('VTANR5L17V1')),
     };
     const deps = buildAppDeps({ config: testConfig(), logger: silentLogger(), db });
     const server = await startServer(deps, 0, '127.0.0.1');
@@ -69,7 +69,7 @@ export async function run(): Promise<Record<string, string | number>> {
     }
     return figures;
   } finally {
-    db.close();
+    await db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -78,16 +78,16 @@ export async function run(): Promise<Record<string, string | number>> {
       'leverage K=1..50 from the store: compiled (s)': s(wall([...compiled('leverage'), ...leverageStore], env)),
       'leverage K=1..50 from the store: npm run path, server/bin/run.mjs → compiled (s)': s(wall([...launcher('leverage'), ...leverageStore], env)),
       'leverage K=1..50 from the store: tsx (s)': s(wall([...tsx('leverage'), ...leverageStore], env)),
-      'leverage K=1..50 from the store: in-process, read + compute (ms)': msOf(await inProcess(() => leverageOf(17, loadLegislature(db, 17).map((x) => toSimScrutin(x)), { ks, mode: 'proportional' }))),
+      'leverage K=1..50 from the store: in-process, read + compute (ms)': msOf(await inProcess(async () => leverageOf(17, (await loadLegislature(db, 17)).map((x) => toSimScrutin(x)), { ks, mode: 'proportional' }))),
       'leverage K=1..50 from the bundle: compiled (s)': s(wall([...compiled('leverage'), ...leverageBundle], env)),
       'leverage K=1..50 from the bundle: tsx (s)': s(wall([...tsx('leverage'), ...leverageBundle], env)),
       'leverage K=1..50 from the bundle: in-process, read + compute (ms)': msOf(await inProcess(async () => leverageOf(17, (await readScrutinsFromSource(BUNDLE, { legislature: 17 })).map((x) => toSimScrutin(x)), { ks, mode: 'proportional' }))),
       'simulate VTANR5L17V3260 from the store: compiled (s)': s(wall([...compiled('simulate'), ...simulate], env)),
       'simulate VTANR5L17V3260 from the store: tsx (s)': s(wall([...tsx('simulate'), ...simulate], env)),
-      'simulate VTANR5L17V3260 from the store: in-process, read + compute (ms)': msOf(await inProcess(() => simulationOf(toSimScrutin(loadScrutin(db, 'VTANR5L17V3260')!), query))),
+      'simulate VTANR5L17V3260 from the store: in-process, read + compute (ms)': msOf(await inProcess(async () => simulationOf(toSimScrutin((await loadScrutin(db, 'VTANR5L17V3260'))!), query))),
     };
   } finally {
-    db.close();
+    await db.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -162,7 +162,7 @@ export async function run(): Promise<Record<string, string | number>> {
     const sqlite = new Database(dbFile, { readonly: true });
     const entries = sqlite.prepare<[], { n: number }>('SELECT count(*) AS n FROM vote_log').get()!.n;
     sqlite.close();
-    const checks = verifyStore(dbFile);
+    const checks = await verifyStore(dbFile);
     const votesPerSecond = votes['2xx'] / votes.duration;
     const barePerSecond = yardstick['2xx'] / yardstick.duration;
     return {

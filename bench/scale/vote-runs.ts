@@ -59,7 +59,7 @@ export async function sqliteRun(dir: string): Promise<{ run: VoteRun; storage: S
       latencyP50Ms: result.latency.p50, latencyP99Ms: result.latency.p99,
       failures: result.non2xx + result.errors + result.timeouts,
       cpuMsPerVote: Number((cpuMs / Math.max(1, votes)).toFixed(3)),
-      chainsVerified: verifyStore(dbFile).every((c) => c.ok),
+      chainsVerified: (await verifyStore(`file:${dbFile}`)).every((c) => c.ok),
     },
     storage: written > 0
       ? { available: true, store: 'sqlite', votes: written, bytes: end.bytes - start.bytes, bytesPerVote: Math.round((end.bytes - start.bytes) / written) }

@@ -1,12 +1,16 @@
 import { Command } from 'commander';
-import type { PlatformVotes } from '@parallele/core';
+import type { PlatformTallyName, PlatformVotes } from '@parallele/core';
 import { PLATFORM_NEEDS_STORE, ScenarioRunError, type ScenarioData } from './compute';
 import { loadBundledData } from './data';
-import { formatScenarioError, ScenarioLoadError } from './load';
+import { formatScenarioError, loadScenarioFile, ScenarioLoadError } from './load';
 import { DEFAULT_OUT_DIR, listScenarioFiles, runScenarioFile } from './run';
 
-/** Opens the platform's votes in a store (`file:data/parallele.db`): supplied by the server's wrapper. */
-export type PlatformVotesOpener = (databaseUrl: string) => { platformVotes: PlatformVotes; close(): void };
+/**
+ * Opens the platform's votes in a store (`file:data/parallele.db`): supplied by the server's wrapper.
+ * The store answers asynchronously and the runner asks synchronously: `platformTallies` reads one
+ * tally of every voted scrutin before a run and returns the runner's lookup.
+ */
+export type PlatformVotesOpener = (databaseUrl: string) => Promise<{ platformTallies(tally: PlatformTallyName): Promise<PlatformVotes>; close(): Promise<void> | void }>;
 
 export interface ScenarioCliOptions {
   /**
@@ -49,14 +53,20 @@ export function scenarioProgram(cli: ScenarioCliOptions = {}): Command {
       let store: ReturnType<PlatformVotesOpener> | null = null;
       const bundled = loadBundledData();
       const opener = cli.openPlatformVotes;
-      // opened on the first platform scenario's first tally, so offline scenarios never touch it
-      const data: ScenarioData = url && opener ? { ...bundled, platformVotes: (uid, tally) => (store ??= opener(url)).platformVotes(uid, tally) } : bundled;
+      // opened for the first platform scenario, so offline scenarios never touch it
+      const dataFor = async (file: string): Promise<ScenarioData> => {
+        if (!url || !opener) return bundled;
+        // an invalid file takes the ordinary path, which reports every error
+        const split = (await loadScenarioFile(file).catch(() => null))?.split;
+        if (split?.source !== 'platform') return bundled;
+        return { ...bundled, platformVotes: await (await (store ??= opener(url))).platformTallies(split.tally) };
+      };
       const results = [];
       let failed = 0;
       try {
         for (const file of list) {
           try {
-            const out = await runScenarioFile(file, { outDir: opts.out, data, social: true });
+            const out = await runScenarioFile(file, { outDir: opts.out, data: await dataFor(file), social: true });
             results.push(out.result);
             if (!opts.json) {
               console.log(`✔ ${out.name} → ${out.dir}`);
@@ -73,7 +83,8 @@ export function scenarioProgram(cli: ScenarioCliOptions = {}): Command {
           }
         }
       } finally {
-        (store as ReturnType<PlatformVotesOpener> | null)?.close();
+        // a store that failed to open was reported with the scenario that asked for it
+        await (await (store as ReturnType<PlatformVotesOpener> | null)?.catch(() => null))?.close();
       }
       if (opts.json) console.log(JSON.stringify(list.length === 1 && !opts.all ? (results[0] ?? null) : results, null, 2));
       if (failed > 0) process.exitCode = 1;

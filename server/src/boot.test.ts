@@ -5,13 +5,13 @@ import { io as connect } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HealthResponseSchema, ScrutinListResponseSchema } from '@parallele/core';
 import { boot } from './boot';
+import type { Db } from './db/types';
 import { L16_SAMPLES, L17_BUNDLE, readRawBundle } from './test-support/imported-store';
 
 /** What `npm start` does, on an empty store in a temp dir, listening on a free port. */
 let dir: string;
 let firstImport: { t: number; n: number } | undefined;
-const lastWrite = (db: { sqlite: { prepare: (sql: string) => { get: () => unknown } } }) =>
-  db.sqlite.prepare('SELECT max(updated_at) AS t, count(*) AS n FROM scrutins').get() as { t: number; n: number };
+const lastWrite = async (db: Db) => (await db.store.get<{ t: number; n: number }>('SELECT max(updated_at) AS t, count(*) AS n FROM scrutins'))!;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'parallele-boot-'));
 });
@@ -47,7 +47,7 @@ describe('boot (npm start)', () => {
         socket.on('connect_error', reject);
       });
       socket.close();
-      firstImport = lastWrite(booted.deps.db);
+      firstImport = await lastWrite(booted.deps.db);
     } finally {
       await booted.close();
     }
@@ -58,7 +58,7 @@ describe('boot (npm start)', () => {
     const booted = await boot({ env: env(), port: 0 });
     try {
       expect(firstImport).toBeDefined();
-      expect(lastWrite(booted.deps.db)).toEqual(firstImport);
+      expect(await lastWrite(booted.deps.db)).toEqual(firstImport);
       const health = HealthResponseSchema.parse(await (await fetch(`${booted.server.url}/api/health`)).json());
       expect(health.db.scrutins).toBe(firstImport?.n);
     } finally {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { loadConfig, type Config } from './config';
-import { openDatabase } from './db/client';
+import { openStore } from './db/client';
 import type { AppDeps, BaseDeps } from './deps';
 import { createEventBus, onTalliesChanged } from './events';
 import { createHttpMiddleware } from './http';
@@ -20,7 +20,7 @@ import { createDeputiesService } from './modules/deputies';
 import { createGroupsService } from './modules/groups';
 import { createLegislaturesService } from './modules/legislatures';
 import { createModerationService, moderationRepository, scheduleDetector } from './modules/moderation';
-import { createScenariosService, platformVotesOf, warmScenarios, type ScenariosServiceOptions } from './modules/scenarios';
+import { createScenariosService, platformTalliesOf, platformVotesOf, warmScenarios, type ScenariosServiceOptions } from './modules/scenarios';
 import { createPreviewsService } from './modules/previews';
 import { createScrutinsService } from './modules/scrutins';
 import { createSimulationService } from './modules/simulation';
@@ -45,7 +45,7 @@ export interface BuildOptions {
   /** extra or replacement verification providers (an SMS gateway, OIDC) */
   providers?: VerificationProviders;
   /** the gallery's folders and refresh delay (tests point them at temp dirs) */
-  scenarios?: Omit<ScenariosServiceOptions, 'platformVotes' | 'onTalliesChanged'>;
+  scenarios?: Omit<ScenariosServiceOptions, 'platformTallies' | 'onTalliesChanged'>;
   /** a sync service built elsewhere (tests: one aimed at a local stand-in of the AN site) */
   sync?: SyncService;
   /** the socket server's event limits (tests lower them) */
@@ -61,9 +61,9 @@ export interface BuildOptions {
  * The gallery, reading the live tallies (`split.source: platform`; `tally: redresse` through the
  * reweighting service, issue 16) and recomputed when they change.
  */
-export function liveScenariosService(deps: Pick<AppDeps, 'votes' | 'events' | 'reweighting'>, options: BuildOptions['scenarios'] = {}) {
+export function liveScenariosService(deps: Pick<AppDeps, 'db' | 'votes' | 'events' | 'reweighting'>, options: BuildOptions['scenarios'] = {}) {
   return createScenariosService({
-    platformVotes: platformVotesOf(() => deps.votes, reweightedVotesOf(() => deps.reweighting)),
+    platformTallies: platformTalliesOf(deps.db, platformVotesOf(() => deps.votes, reweightedVotesOf(() => deps.reweighting))),
     onTalliesChanged: (listener) => onTalliesChanged(deps.events, listener),
     ...options,
   });
@@ -79,7 +79,8 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
   // Acknowledged votes must survive a power cut, not only a crash: FULL fsyncs the WAL on every
   // commit (group commit makes that one fsync per batch). NORMAL in WAL mode survives a killed
   // process (the WAL is in the OS cache) but may lose the last commits on power loss.
-  db.sqlite.pragma(`synchronous = ${config.VOTES_SYNCHRONOUS}`);
+  // SQLite only (db.sqlite is null on PostgreSQL, whose server configures its own durability).
+  db.sqlite?.pragma(`synchronous = ${config.VOTES_SYNCHRONOUS}`);
   const secret = options.secret ?? loadSecret(config);
   const leader = options.leader ?? soleLeader();
   const limiterStores = options.redis?.limiterStore;
@@ -106,13 +107,13 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
   });
   const moderation = createModerationService({ repo: moderationRepository(db), logger: citizensLog, now, events });
   // One process runs the detector (issue 14): its windows are read from the store, not counted here.
-  const stopDetector = scheduleDetector({ runDetector: () => (leader.isLeader() ? moderation.runDetector() : { flagged: 0, clusters: 0 }) }, config.DETECTOR_INTERVAL_S, citizensLog);
+  const stopDetector = scheduleDetector({ runDetector: () => (leader.isLeader() ? moderation.runDetector() : Promise.resolve({ flagged: 0, clusters: 0 })) }, config.DETECTOR_INTERVAL_S, citizensLog);
   // A session ended on another process (the event comes through the bridge) leaves this cache too.
   events.on('sessions:ended', () => accounts.forgetSessions());
   // issue 16: one reweighting service (its refresh cache is shared by the routes and the gallery)
   const reweighting = createReweightingService({ repo: reweightingRepository(db), shipped: loadShippedMargins(), now });
   const profiles = createProfilesService({ repo: profilesRepository(db), logger: logger.child({ module: 'profiles' }), now });
-  const scenarios = liveScenariosService({ votes, events, reweighting }, options.scenarios);
+  const scenarios = liveScenariosService({ db, votes, events, reweighting }, options.scenarios);
   const simulation = createSimulationService(db);
   const platform = createPlatform({ db, now, logger, config, votes, mailer, secret, publicUrl });
   const scrutins = createScrutinsService(db);
@@ -177,7 +178,7 @@ export function shouldWarmScenarios(config: Pick<Config, 'NODE_ENV' | 'WARM_SCEN
 export async function boot(options: BootOptions = {}): Promise<Booted> {
   const config: Config = loadConfig(options.env ?? process.env, SERVER_VERSION);
   const logger = options.logger ?? createLogger(config);
-  const db = openDatabase(config.DATABASE_URL);
+  const db = await openStore(config.DATABASE_URL);
   let redis: SharedRedis | undefined;
   try {
     await importBundledDataIfEmpty(db, logger);
@@ -219,12 +220,12 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
         await server.close();
         await deps.close();
         await redis?.close();
-        db.close();
+        await db.close();
       })());
     return { deps, server, close };
   } catch (error) {
     await redis?.close();
-    db.close();
+    await db.close();
     throw error;
   }
 }

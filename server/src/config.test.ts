@@ -17,7 +17,7 @@ describe('loadConfig', () => {
   it('names every bad variable in one error', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'eighty', NODE_ENV: 'staging', LOG_LEVEL: 'loud', PUBLIC_URL: 'ftp://x', TRUST_PROXY: 'maybe', DATABASE_URL: 'postgres://db/x' });
+      loadConfig({ PORT: 'eighty', NODE_ENV: 'staging', LOG_LEVEL: 'loud', PUBLIC_URL: 'ftp://x', TRUST_PROXY: 'maybe', DATABASE_URL: 'mysql://db/x' });
     } catch (e) {
       error = e;
     }
@@ -44,6 +44,12 @@ describe('loadConfig', () => {
     // …which are the server's: a read-only tool (leverage, import) runs without a secret
     expect(loadConfig({ NODE_ENV: 'production' }, '1', { citizens: false }).production).toBe(true);
     expect(() => loadConfig({ NODE_ENV: 'production', PORT: 'x' }, '1', { citizens: false })).toThrow(/PORT:/);
+  });
+
+  it('takes a PostgreSQL URL as DATABASE_URL, and never shows its password', () => {
+    expect(loadConfig({ DATABASE_URL: 'postgres://app:s3cret@db.internal:5432/parallele' }).databasePath).toBe('postgres://app@db.internal:5432/parallele');
+    expect(loadConfig({ DATABASE_URL: 'postgresql://db/parallele' }).DATABASE_URL).toBe('postgresql://db/parallele');
+    expect(() => loadConfig({ DATABASE_URL: 'mysql://app:s3cret@db/x' })).toThrow(/DATABASE_URL: expected a file: URL or path of a SQLite file, or a postgres:\/\/ \(postgresql:\/\/\) URL \(got "mysql:\/\/app@db\/x"\)/);
   });
 
   it('treats empty variables as unset and ignores unrelated ones', () => {

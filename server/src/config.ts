@@ -29,6 +29,12 @@ export function resolveSqlitePath(url: string, root = REPO_ROOT): string {
   return isAbsolute(raw) ? raw : resolve(root, raw);
 }
 
+/** `postgres://` or `postgresql://`: the PostgreSQL store; anything else is a SQLite file. */
+export const isPostgresUrl = (url: string) => /^postgres(ql)?:\/\//i.test(url);
+
+/** A store URL as it may be logged: `scheme://user:password@…` without the password. */
+export const redactUrl = (url: string) => url.replace(/^([a-z][a-z0-9+.-]*:\/\/[^:/@]*):[^/]*@/i, '$1@');
+
 /** express's `trust proxy`: true/false, a hop count, or a comma list of addresses/subnets. */
 const trustProxySchema = z.string().transform((value, ctx): boolean | number | string => {
   const v = value.trim().toLowerCase();
@@ -138,12 +144,15 @@ export const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
-  /** `file:` URL or path of the SQLite store; relative paths are relative to the repo root. */
+  /**
+   * The store: a `file:` URL or path of a SQLite file (relative paths are relative to the repo
+   * root), or a `postgres://user:password@host:port/database` URL (PostgreSQL, several servers).
+   */
   DATABASE_URL: z
     .string()
     .default('file:data/parallele.db')
-    .refine((u) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(u) || u.startsWith('file:'), {
-      message: 'expected a file: URL or a path to a SQLite file',
+    .refine((u) => !/^[a-z][a-z0-9+.-]*:\/\//i.test(u) || u.startsWith('file:') || isPostgresUrl(u), {
+      message: 'expected a file: URL or path of a SQLite file, or a postgres:// (postgresql://) URL',
     }),
   /** Unset: info, or silent under NODE_ENV=test so test output stays readable. */
   LOG_LEVEL: z.enum(LOG_LEVELS).optional(),
@@ -209,7 +218,7 @@ export const configSchema = z.object({
 export type ConfigEnv = z.infer<typeof configSchema>;
 
 export type Config = Omit<ConfigEnv, 'MAIL_TRANSPORT' | 'COOKIE_SECURE' | 'SMS_PROVIDER'> & {
-  /** Absolute SQLite path (or `:memory:`), resolved from DATABASE_URL. */
+  /** Absolute SQLite path (or `:memory:`) resolved from DATABASE_URL; a PostgreSQL URL without its password. */
   databasePath: string;
   /** Absolute path of CLIENT_DIST. */
   clientDistPath: string;
@@ -258,7 +267,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     : parsed.error.issues.map((issue) => ({ param: String(issue.path[0] ?? '(root)'), detail: issue.message }));
   if (!parsed.success || errors.length > 0) {
     const lines = errors.map(({ param, detail }) => {
-      const got = param in picked && !/SECRET/.test(param) ? ` (got ${JSON.stringify(picked[param])})` : '';
+      const got = param in picked && !/SECRET/.test(param) ? ` (got ${JSON.stringify(redactUrl(picked[param]!))})` : '';
       return `  ${param}: ${detail}${got}`;
     });
     throw new AppError('config_invalid', `Invalid configuration:\n${lines.join('\n')}`, {
@@ -280,7 +289,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     // Secure cookies and HSTS follow this one value (issue 10, point 15).
     cookieSecure: COOKIE_SECURE ? COOKIE_SECURE === 'on' : production || (c.PUBLIC_URL ?? '').startsWith('https:'),
     smsProvider: SMS_PROVIDER ?? (production ? 'none' : 'log'),
-    databasePath: resolveSqlitePath(c.DATABASE_URL),
+    databasePath: isPostgresUrl(c.DATABASE_URL) ? redactUrl(c.DATABASE_URL) : resolveSqlitePath(c.DATABASE_URL),
     clientDistPath,
     clientBuilt: existsSync(resolve(clientDistPath, 'index.html')),
     logLevel: c.LOG_LEVEL ?? (c.NODE_ENV === 'test' ? 'silent' : 'info'),

@@ -26,7 +26,7 @@ import type { CapacityService } from './modules/capacity';
 import type { SharedRedis } from './cluster/redis';
 import type { Leadership } from './cluster/leader';
 
-/** The open store: `{ orm, sqlite, close }` from db/client. */
+/** The open store: `{ dialect, store, sqlite, close }` from db/client (openStore). */
 export type Store = Db;
 
 /** What every service is built from: the process's config, log, store, event bus and clock. */

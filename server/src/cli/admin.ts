@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { EmailSchema, PasswordSchema } from '@parallele/core';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/client';
+import { openStore } from '../db/client';
 import { createLogger } from '../logger';
 import { buildAppDeps } from '../boot';
 
@@ -24,7 +24,7 @@ program
     if (given !== undefined && !PasswordSchema.safeParse(given).success) throw new Error('--password: 10 to 200 characters');
     const config = loadConfig(process.env);
     const logger = createLogger({ ...config, logLevel: 'warn' });
-    const db = openDatabase(config.DATABASE_URL);
+    const db = await openStore(config.DATABASE_URL);
     try {
       const citizens = buildAppDeps({ config: { ...config, DETECTOR_INTERVAL_S: 0 }, logger, db });
       const result = await citizens.accounts.createAdmin(email.data, given ?? null);
@@ -32,7 +32,7 @@ program
       console.log(`${result.created ? 'Created' : 'Promoted'} administrator ${result.me.email} (voter id ${result.me.voterId})`);
       await citizens.close();
     } finally {
-      db.close();
+      await db.close();
     }
   });
 

@@ -1,7 +1,7 @@
 import { isSimulationError, type Scrutin } from '@parallele/core';
 import type { z } from 'zod';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/client';
+import { openStore, type Db } from '../db/client';
 import { importBundledDataIfEmpty } from '../import/import-service';
 import { importBundledEpIfMissing } from '../modules/ep';
 import { AppError } from '../errors';
@@ -29,16 +29,16 @@ export function parseOptions<S extends z.ZodType>(schema: S, values: Record<stri
  * Runs f with the store open (closed afterwards, whatever happens). An empty store is first filled
  * with the bundled open data, as `npm start` does, so the README's commands work right after `npm ci`.
  */
-export async function withStore<T>(f: (db: ReturnType<typeof openDatabase>) => T | Promise<T>, options: { europeanParliament?: boolean } = {}): Promise<T> {
+export async function withStore<T>(f: (db: Db) => T | Promise<T>, options: { europeanParliament?: boolean } = {}): Promise<T> {
   const config = loadConfig(process.env, undefined, { citizens: false });
-  const db = openDatabase(config.DATABASE_URL);
+  const db = await openStore(config.DATABASE_URL);
   try {
     const log = { info: (_o: object, msg?: string) => console.error(msg), warn: (_o: object, msg?: string) => console.error(msg) };
     await importBundledDataIfEmpty(db, log);
     if (options.europeanParliament) await importBundledEpIfMissing(db, log);
     return await f(db);
   } finally {
-    db.close();
+    await db.close();
   }
 }
 

@@ -5,7 +5,7 @@
  */
 import { Command } from 'commander';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/client';
+import { openStore } from '../db/client';
 import { CouncilFileError, importCouncil, readCouncilFiles } from '../modules/councils';
 
 const program = new Command().name('npm run council --').description('Local councils: import a council and its deliberations into the store');
@@ -14,20 +14,20 @@ program
   .requiredOption('--file <path>', 'council file (.yaml, .yml or .json)')
   .option('--deliberations <csv>', 'deliberations CSV (id,date,title,group,pour,contre,abstentions[,outcome])')
   .option('--json', 'print the summary as JSON', false)
-  .option('--database <url>', 'SQLite store; default: DATABASE_URL, else data/parallele.db')
+  .option('--database <url>', 'store (file:…, a path or postgres://…); default: DATABASE_URL, else data/parallele.db')
   .action(async (o: { file: string; deliberations?: string; json: boolean; database?: string }) => {
     try {
       const file = await readCouncilFiles(o.file, o.deliberations);
-      const db = openDatabase(o.database ?? loadConfig(process.env, undefined, { citizens: false }).DATABASE_URL);
+      const db = await openStore(o.database ?? loadConfig(process.env, undefined, { citizens: false }).DATABASE_URL);
       try {
-        const s = importCouncil(db, file);
+        const s = await importCouncil(db, file);
         process.stdout.write(
           o.json
             ? `${JSON.stringify(s, null, 2)}\n`
             : `Council ${s.council}${s.fictional ? ' (exemple fictif)' : ''}: ${s.deliberations.imported} deliberations imported, ${s.deliberations.updated} updated, ${s.deliberations.unchanged} unchanged\n${s.uids.map((u) => `  ${u}`).join('\n')}\n`,
         );
       } finally {
-        db.close();
+        await db.close();
       }
     } catch (e) {
       if (e instanceof CouncilFileError) {

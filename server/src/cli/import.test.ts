@@ -7,7 +7,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../config';
 import { countScrutins } from '../db/an-store';
-import { openDatabase } from '../db/client';
+import { openStore } from '../db/client';
 
 const CLI = fileURLToPath(new URL('./import.ts', import.meta.url));
 const L16 = join(REPO_ROOT, 'data/opendata/scrutins/VTANR5L16-samples.ndjson.gz');
@@ -47,9 +47,9 @@ describe('npm run import', () => {
     expect(run.stdout).toContain(`${bad}:1: scrutin.uid: missing`);
     expect(run.stdout).toContain(`${bad}:2: not JSON (`);
     expect(run.stdout).toContain('Strict mode: nothing was written, the store is unchanged.');
-    const db = openDatabase(dbPath);
-    expect(countScrutins(db)).toBe(0);
-    db.close();
+    const db = await openStore(dbPath);
+    expect(await countScrutins(db)).toBe(0);
+    await db.close();
   });
 
   it('exits 2 on a usage error', async () => {

@@ -9,7 +9,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/client';
+import { openStore } from '../db/client';
 import { importOfficialData, type ImportSummary } from '../import/import-service';
 
 interface CliOptions {
@@ -25,8 +25,8 @@ const program = new Command()
   .requiredOption('--from <path...>', 'a .ndjson.gz bundle, a folder, a .json file or an AN zip archive (repeatable)')
   .option('--strict', 'fail on the first bad record and leave the store unchanged', false)
   .option('--json', 'print the summary as JSON (no progress bar)', false)
-  .option('--database <url>', 'SQLite store (file:… or a path); default: DATABASE_URL, else data/parallele.db', (v) => {
-    if (v.trim() === '') throw new InvalidArgumentError('expected a file: URL or a path');
+  .option('--database <url>', 'store (file:…, a path or postgres://…); default: DATABASE_URL, else data/parallele.db', (v) => {
+    if (v.trim() === '') throw new InvalidArgumentError('expected a file: or postgres:// URL, or a path');
     return v;
   })
   .exitOverride((err) => process.exit(err.exitCode === 0 ? 0 : 2))
@@ -42,7 +42,7 @@ async function main(): Promise<number> {
     process.stderr.write(`${(e as Error).message}\n`);
     return 2;
   }
-  const db = openDatabase(url);
+  const db = await openStore(url);
   const bar =
     process.stdout.isTTY && !options.json
       ? new cliProgress.SingleBar(
@@ -66,7 +66,7 @@ async function main(): Promise<number> {
     return summary.errors.length > 0 ? 1 : 0;
   } finally {
     bar?.stop();
-    db.close();
+    await db.close();
   }
 }
 

@@ -8,7 +8,7 @@ import { ScenarioResultSchema } from '@parallele/core';
 import { loadBundledData } from '@parallele/scenarios';
 import { REPO_ROOT, testConfig } from '../config';
 import { upsertScrutins } from '../db/an-store';
-import { openDatabase } from '../db/client';
+import { openStore } from '../db/client';
 import { silentLogger } from '../logger';
 import { buildAppDeps } from '../boot';
 import { registerVerified, TEST_ENV } from '../test-support/citizens';
@@ -32,15 +32,15 @@ function scenario(args: string[], env: Record<string, string | undefined> = {}) 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'scenario-cli-'));
   // a store with the real Barnier censure motion and 3 pour / 1 contre from verified citizens
-  const db = openDatabase(`file:${join(dir, 'store.db')}`);
-  upsertScrutins(db, loadBundledData().scrutins.filter((s) => s.uid === 'VTANR5L17V519'));
+  const db = await openStore(`file:${join(dir, 'store.db')}`);
+  await upsertScrutins(db, loadBundledData().scrutins.filter((s) => s.uid === 'VTANR5L17V519'));
   const citizens = buildAppDeps({ config: testConfig({ MAILBOX_DIR: join(dir, 'mailbox'), ...TEST_ENV }), logger: silentLogger(), db });
   for (const [i, choice] of (['pour', 'contre', 'pour', 'pour'] as const).entries()) {
     const { citizen } = await registerVerified(citizens, join(dir, 'mailbox'), `c${i}@example.org`, `198.51.${i}.7`);
     await citizens.votes.castVote(citizen, 'VTANR5L17V519', choice, `198.51.${i}.7`);
   }
   await citizens.close();
-  db.close();
+  await db.close();
 }, 60_000);
 
 afterAll(async () => {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncRunSummarySchema } from '@parallele/core';
 import { testSupport } from '@parallele/scrapers';
 import { REPO_ROOT } from '../config';
-import { openDatabase } from '../db/client';
+import { openStore } from '../db/client';
 import { OPENDATA_PREFIX, startAnSite, type AnSite } from '../test-support/an-site';
 
 /** `npm run scrape -- …` end to end: the real CLI process, a real store file, the local AN site. */
@@ -45,14 +45,14 @@ describe('npm run scrape', () => {
     expect(pages.stdout).toContain('n°8430: inserted');
     expect(pages.stdout).toContain('n°8433: inserted');
     expect(pages.stdout).toContain('pages sync of L17: ok');
-    const db = openDatabase(`file:${join(dir, 'store.db')}`);
+    const db = await openStore(`file:${join(dir, 'store.db')}`);
     try {
-      expect(db.sqlite.prepare(`SELECT origin, count(*) AS n FROM scrutins GROUP BY origin ORDER BY origin`).all()).toEqual([
+      expect(await db.store.all(`SELECT origin, count(*) AS n FROM scrutins GROUP BY origin ORDER BY origin`)).toEqual([
         { origin: 'opendata', n: 26 },
         { origin: 'page', n: 2 },
       ]);
     } finally {
-      db.close();
+      await db.close();
     }
   });
 

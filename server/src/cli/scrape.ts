@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import cliProgress from 'cli-progress';
 import type { SyncKind, SyncRunSummary } from '@parallele/core';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/client';
+import { openStore } from '../db/client';
 import { SyncService, syncSettingsFromConfig, type SyncProgress } from '../modules/sync';
 
 /**
@@ -84,7 +84,7 @@ async function run(kind: SyncKind, o: CommonOptions & { from?: number }) {
     ...(o.baseUrl ? { [kind === 'opendata' ? 'AN_OPENDATA_BASE_URL' : 'AN_SITE_BASE_URL']: o.baseUrl } : {}),
     ...(o.interval !== undefined ? { SCRAPER_MIN_INTERVAL_MS: String(o.interval) } : {}),
   }, undefined, { citizens: false });
-  const db = openDatabase(config.DATABASE_URL);
+  const db = await openStore(config.DATABASE_URL);
   const r = reporter(Boolean(o.json));
   const abort = new AbortController();
   const onSigint = () => {
@@ -101,7 +101,7 @@ async function run(kind: SyncKind, o: CommonOptions & { from?: number }) {
     process.exitCode = summary.status === 'ok' ? 0 : summary.status === 'partial' ? 2 : 1;
   } finally {
     process.off('SIGINT', onSigint);
-    db.close();
+    await db.close();
   }
 }
 

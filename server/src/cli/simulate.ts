@@ -3,7 +3,7 @@ import { CliError, describeScrutin, pad, parseOptions, runCli, withStore } from 
 import { curveOf, loadScrutin, readScrutinsFromSource, simulationOf } from '../modules/simulation';
 import { CurveQuerySchema, ElectionRoundParamsSchema, ElectionSimulationQuerySchema, epVoteId, SimulationQuerySchema, type Scrutin } from '@parallele/core';
 import { loadConfig } from '../config';
-import { openDatabase } from '../db/client';
+import { openStore } from '../db/client';
 import { createElectionsService } from '../modules/elections';
 
 /**
@@ -72,12 +72,12 @@ async function simulateElectionCli(o: ElectionCliOptions): Promise<void> {
   const { id, round } = parseOptions(ElectionRoundParamsSchema, { id: o.election, round: o.round });
   const query = parseOptions(ElectionSimulationQuerySchema, { k: o.k, split: o.split, mode: o.mode, method: o.method });
   // the citizens' ballots are all it reads from the store: no need to fill it with the AN data
-  const db = openDatabase(loadConfig(process.env, undefined, { citizens: false }).DATABASE_URL);
+  const db = await openStore(loadConfig(process.env, undefined, { citizens: false }).DATABASE_URL);
   let r;
   try {
-    r = createElectionsService(db).simulate(id, round, query);
+    r = await createElectionsService(db).simulate(id, round, query);
   } finally {
-    db.close();
+    await db.close();
   }
   if (o.json) return void console.log(JSON.stringify(r));
   const line = (label: string, t: typeof r.official) =>

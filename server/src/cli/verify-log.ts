@@ -15,7 +15,7 @@ import { verifyPublished, verifyStore, type ScrutinCheck } from '../modules/vote
 const program = new Command()
   .name('verify-log')
   .description('Verify the hash-chained citizens vote logs and recompute their tallies')
-  .option('--db <url>', 'SQLite store (file: URL or path); default DATABASE_URL or data/parallele.db')
+  .option('--db <url>', 'the store: a SQLite file (file: URL or path) or postgres://…; default DATABASE_URL or data/parallele.db')
   .option('--scrutin <uid>', 'only this scrutin (store mode)')
   .option('--from <urlOrFile>', 'a published log: the URL of GET /api/scrutins/:uid/log or a saved JSON file')
   .option('--receipt <hash...>', 'receipts (entry hashes) to look for')
@@ -48,7 +48,7 @@ async function main() {
   if (opts.from) checks = [await verifyPublished(opts.from, receipts)];
   else {
     const config = loadConfig({ ...process.env, ...(opts.db ? { DATABASE_URL: opts.db } : {}) }, undefined, { citizens: false });
-    checks = verifyStore(config.databasePath, { scrutinUid: opts.scrutin, receipts });
+    checks = await verifyStore(config.DATABASE_URL, { scrutinUid: opts.scrutin, receipts });
   }
   print(checks, Boolean(opts.json));
   const ok = checks.every((c) => c.ok) && checks.every((c) => c.receipts.every((r) => r.found));

@@ -1,4 +1,3 @@
-import type Database from 'better-sqlite3';
 import {
   acteurRef,
   mandatRef,
@@ -12,7 +11,7 @@ import {
 import type { Db } from './types';
 
 /**
- * Reads of the AN model on the raw driver (see an-store.ts for the writes): the full scrutin of
+ * Reads of the AN model through the SQL port (see an-store.ts for the writes): the full scrutin of
  * the detail page and the simulator, every scrutin with its groups for a legislature's leverage,
  * and the row shapes and mappers the scrutins and deputies modules share.
  */
@@ -144,27 +143,6 @@ interface MiseAuPointRow {
   malfunction: number;
 }
 
-/** Read statements prepared once per connection: they serve every detail, health and simulation request. */
-const readCache = new WeakMap<Database.Database, ReturnType<typeof prepareReads>>();
-
-function readsOf(db: Db): ReturnType<typeof prepareReads> {
-  let st = readCache.get(db.sqlite);
-  if (!st) readCache.set(db.sqlite, (st = prepareReads(db.sqlite)));
-  return st;
-}
-
-function prepareReads(s: Database.Database) {
-  return {
-    scrutin: s.prepare<[string], ScrutinRow>(`SELECT ${SCRUTIN_COLUMNS} FROM scrutins WHERE uid = ?`),
-    groups: s.prepare<[string], GroupRow>('SELECT * FROM scrutin_groups WHERE scrutin_uid = ? ORDER BY position'),
-    deputies: s.prepare<[string], DeputyVoteRow>('SELECT * FROM deputy_votes WHERE scrutin_uid = ? ORDER BY ordinal'),
-    misesAuPoint: s.prepare<[string], MiseAuPointRow>('SELECT * FROM mises_au_point WHERE scrutin_uid = ? ORDER BY ordinal'),
-    count: s.prepare<[], { n: number }>('SELECT count(*) AS n FROM scrutins'),
-    countIn: s.prepare<[number], { n: number }>('SELECT count(*) AS n FROM scrutins WHERE legislature = ?'),
-    version: s.prepare<[], { n: number; u: number | null }>('SELECT count(*) AS n, max(updated_at) AS u FROM scrutins'),
-  };
-}
-
 const toDeputyVote = (d: DeputyVoteRow): DeputyVote => ({
   acteurRef: acteurRef(d.acteur_ref),
   mandatRef: d.mandat_ref === null ? null : mandatRef(d.mandat_ref),
@@ -183,45 +161,44 @@ const toMiseAuPoint = (m: MiseAuPointRow): MiseAuPoint => ({
 });
 
 /** The full scrutin as the parser produced it: groups and deputies in file order, mises au point. */
-export function getScrutin(db: Db, uid: string): Scrutin | null {
-  const st = readsOf(db);
-  const row = st.scrutin.get(uid);
+export async function getScrutin(db: Db, uid: string): Promise<Scrutin | null> {
+  const { store } = db;
+  const row = await store.get<ScrutinRow>(`SELECT ${SCRUTIN_COLUMNS} FROM scrutins WHERE uid = ?`, [uid]);
   if (!row) return null;
-  return toScrutin(
-    row,
-    st.groups.all(uid).map(toGroupVote),
-    st.deputies.all(uid).map(toDeputyVote),
-    st.misesAuPoint.all(uid).map(toMiseAuPoint),
-  );
+  const [groups, deputies, misesAuPoint] = await Promise.all([
+    store.all<GroupRow>('SELECT * FROM scrutin_groups WHERE scrutin_uid = ? ORDER BY position', [uid]),
+    store.all<DeputyVoteRow>('SELECT * FROM deputy_votes WHERE scrutin_uid = ? ORDER BY ordinal', [uid]),
+    store.all<MiseAuPointRow>('SELECT * FROM mises_au_point WHERE scrutin_uid = ? ORDER BY ordinal', [uid]),
+  ]);
+  return toScrutin(row, groups.map(toGroupVote), deputies.map(toDeputyVote), misesAuPoint.map(toMiseAuPoint));
 }
 
 /**
  * Every scrutin (of one legislature, if given) with totals and groups but WITHOUT deputies and
  * mises au point (empty arrays): what the simulator needs, in two queries. Ordered by date, numero.
  */
-export function getScrutinsForSimulation(db: Db, options: { legislature?: number } = {}): Scrutin[] {
-  const s = db.sqlite;
-  const where = options.legislature === undefined ? '' : 'WHERE legislature = @legislature';
-  const params = options.legislature === undefined ? {} : { legislature: options.legislature };
-  const rows = s
-    .prepare<object, ScrutinRow>(`SELECT ${SCRUTIN_COLUMNS} FROM scrutins ${where} ORDER BY date, legislature, numero, uid`)
-    .all(params);
+export async function getScrutinsForSimulation(db: Db, options: { legislature?: number } = {}): Promise<Scrutin[]> {
+  const { store } = db;
+  const where = options.legislature === undefined ? '' : 'WHERE legislature = ?';
+  const params = options.legislature === undefined ? [] : [options.legislature];
+  const rows = await store.all<ScrutinRow>(`SELECT ${SCRUTIN_COLUMNS} FROM scrutins ${where} ORDER BY date, legislature, numero, uid`, params);
   const groupsByUid = new Map<string, GroupVote[]>(rows.map((r) => [r.uid, []]));
-  // One scan in primary-key order (the table is clustered on scrutin_uid, position: no sort),
-  // rows as arrays (cheaper than objects); groups of other legislatures are skipped here.
-  const groupRows = s
-    .prepare('SELECT scrutin_uid, organe_ref, members, pour, contre, abstentions, non_votants, majority_position FROM scrutin_groups ORDER BY scrutin_uid, position')
-    .raw()
-    .all() as [string, string, number, number, number, number, number, GroupVote['majorityPosition']][];
-  for (const [uid, ref, members, pour, contre, abstentions, nonVotants, majorityPosition] of groupRows) {
-    groupsByUid.get(uid)?.push({ organeRef: organeRef(ref), members, pour, contre, abstentions, nonVotants, majorityPosition });
-  }
+  // One scan in primary-key order (the table is clustered on scrutin_uid, position: no sort);
+  // groups of other legislatures are skipped here.
+  const groupRows = await store.all<GroupRow>(
+    `SELECT scrutin_uid, organe_ref, members, pour, contre, abstentions, non_votants, majority_position FROM scrutin_groups
+      ${where ? 'WHERE scrutin_uid IN (SELECT uid FROM scrutins WHERE legislature = ?)' : ''} ORDER BY scrutin_uid, position`,
+    params,
+  );
+  for (const g of groupRows) groupsByUid.get(g.scrutin_uid)?.push(toGroupVote(g));
   return rows.map((r) => toScrutin(r, groupsByUid.get(r.uid) ?? [], [], []));
 }
 
-export function countScrutins(db: Db, options: { legislature?: number } = {}): number {
-  const st = readsOf(db);
-  const row = options.legislature === undefined ? st.count.get() : st.countIn.get(options.legislature);
+export async function countScrutins(db: Db, options: { legislature?: number } = {}): Promise<number> {
+  const row =
+    options.legislature === undefined
+      ? await db.store.get<{ n: number }>('SELECT count(*) AS n FROM scrutins')
+      : await db.store.get<{ n: number }>('SELECT count(*) AS n FROM scrutins WHERE legislature = ?', [options.legislature]);
   return row?.n ?? 0;
 }
 
@@ -229,7 +206,7 @@ export function countScrutins(db: Db, options: { legislature?: number } = {}): n
  * A token that changes whenever scrutins are written (even by another process, such as
  * `npm run import` beside a running server): in-memory caches over the store compare it before use.
  */
-export function storeVersion(db: Db): string {
-  const row = readsOf(db).version.get();
+export async function storeVersion(db: Db): Promise<string> {
+  const row = await db.store.get<{ n: number; u: number | null }>('SELECT count(*) AS n, max(updated_at) AS u FROM scrutins');
   return `${row?.n ?? 0}:${row?.u ?? 0}`;
 }

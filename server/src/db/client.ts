@@ -4,9 +4,10 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { resolveSqlitePath } from '../config';
+import { isPostgresUrl, resolveSqlitePath } from '../config';
 import { ensureAnIndexes } from './an-indexes';
 import * as schema from './schema';
+import { sqliteStore } from './sqlite-store';
 import type { Db } from './types';
 
 /** The generated SQL migrations (server/drizzle), resolved from this file, not from the cwd. */
@@ -14,7 +15,7 @@ const MIGRATIONS_FOLDER = fileURLToPath(new URL('../../drizzle', import.meta.url
 
 export const DEFAULT_DATABASE_URL = 'file:data/parallele.db';
 
-export type { CitizensDb, Db, Orm } from './types';
+export type { Db, SqlStore } from './types';
 
 /**
  * Opens (creating the file and its folder if needed) the SQLite store and applies pending
@@ -39,16 +40,21 @@ export function openDatabase(url: string = DEFAULT_DATABASE_URL): Db {
     migrate(orm, { migrationsFolder: MIGRATIONS_FOLDER });
     // an import killed during a bulk load leaves the acteur index dropped: put it back
     ensureAnIndexes(sqlite);
-    return {
-      orm,
-      sqlite,
-      path,
-      close: () => {
-        if (sqlite.open) sqlite.close();
-      },
-    };
+    const store = sqliteStore(sqlite);
+    return { dialect: 'sqlite', store, sqlite, path, close: () => store.close() };
   } catch (error) {
     sqlite.close();
     throw error;
   }
+}
+
+export { isPostgresUrl } from '../config';
+
+/**
+ * Opens the store DATABASE_URL names, SQLite or PostgreSQL, migrated and ready. Every entry point
+ * (server, CLIs, tests) opens its store here.
+ */
+export async function openStore(url: string = DEFAULT_DATABASE_URL): Promise<Db> {
+  if (isPostgresUrl(url)) return (await import('./postgres')).openPostgres(url);
+  return openDatabase(url);
 }

@@ -1,21 +1,19 @@
 import type Database from 'better-sqlite3';
-import type { BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import type * as schema from './schema';
+import type { Dialect, SqlStore } from './sql-store';
 
-/** The open store's types, apart from db/client (which opens it) so readers and writers need no import of the opener. */
-export type Orm = BetterSQLite3Database<typeof schema>;
+export type { Dialect, SqlExecutor, SqlRunResult, SqlStore, SqlValue, TransactionOptions } from './sql-store';
 
+/** The open store, apart from db/client (which opens it) so readers and writers need no import of the opener. */
 export interface Db {
-  orm: Orm;
-  /** the raw driver, for hot paths (bulk import) and pragmas */
-  sqlite: Database.Database;
-  /** the resolved file path (or `:memory:`) */
+  dialect: Dialect;
+  /** what every repository uses: the SQL both engines share, asynchronous */
+  store: SqlStore;
+  /**
+   * SQLite only (null on PostgreSQL): the raw driver, for the few engine-specific hot paths (the bulk
+   * importer) and pragmas. Everything else goes through `store`.
+   */
+  sqlite: Database.Database | null;
+  /** where the store is: the resolved SQLite file (or `:memory:`), or the PostgreSQL URL without its password */
   path: string;
-  close: () => void;
-}
-
-/** What the citizens' repositories need from the store (`{ orm, sqlite }` of a Db). */
-export interface CitizensDb {
-  orm: BetterSQLite3Database<Record<string, unknown>>;
-  sqlite: Database.Database;
+  close: () => Promise<void>;
 }

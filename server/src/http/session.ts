@@ -14,11 +14,15 @@ export const readCookies: RequestHandler = cookieParser();
 
 export const cookieBase = (config: Pick<Config, 'cookieSecure'>): CookieOptions => ({ path: '/', sameSite: 'lax', secure: config.cookieSecure });
 
-export function sessionMiddleware(config: Pick<Config, 'cookieSecure'>, resolveSession: (token: string | undefined) => SessionCitizen | null, now: () => Date) {
+/** Resolves a session cookie's token to its citizen (the accounts service), reading the store. */
+export type SessionResolver = (token: string | undefined) => Promise<SessionCitizen | null>;
+
+export function sessionMiddleware(config: Pick<Config, 'cookieSecure'>, resolveSession: SessionResolver, now: () => Date) {
   const base = cookieBase(config);
 
-  const session: RequestHandler = (req, res, next) => {
-    const citizen = resolveSession(sessionTokenOf(req));
+  // Express 5: a rejected promise (the store failing) reaches the error handler.
+  const session: RequestHandler = async (req, res, next) => {
+    const citizen = await resolveSession(sessionTokenOf(req));
     res.locals.citizen = citizen ?? undefined;
     // The CSRF check binds to the same hash: computed once per request.
     if (citizen) res.locals.sessionTokenHash = citizen.tokenHash;

@@ -5,7 +5,8 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countScrutins } from '../db/an-store';
-import { openDatabase, type Db } from '../db/client';
+import type { Db } from '../db/client';
+import { openTestStore, type TestStore } from '../test-support/store';
 import { BUNDLED_DATA_DIR, importOfficialData } from './import-service';
 
 /** Issue 10, point 12: hostile files cost their own record or member, never the good ones beside. */
@@ -15,12 +16,14 @@ const ACTEURS = linesOf(join(BUNDLED_DATA_DIR, 'acteurs/acteurs-L17.ndjson.gz'))
 
 let dir: string;
 let db: Db;
-beforeAll(() => {
+let store: TestStore;
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parallele-hostile-'));
-  db = openDatabase(`file:${join(dir, 'store.db')}`);
+  store = await openTestStore(join(dir, 'store.db'));
+  db = store.db;
 });
-afterAll(() => {
-  db.close();
+afterAll(async () => {
+  await store?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -47,10 +50,10 @@ describe('hostile import files', () => {
 
   it('skips only the `../` member of a zip and imports the others', async () => {
     const path = write('slip.zip', zipSync({ '../evil.json': strToU8(L16_LINES[5]!), 'json/a.json': strToU8(L16_LINES[6]!), 'json/b.json': strToU8(L16_LINES[7]!) }));
-    const before = countScrutins(db);
+    const before = await countScrutins(db);
     const s = await importOfficialData(db, path);
     expect(s.errors.map((e) => e.message)).toEqual([expect.stringMatching(/slip\.zip!\.\.\/evil\.json: member skipped/)]);
-    expect(countScrutins(db)).toBe(before + 2);
+    expect(await countScrutins(db)).toBe(before + 2);
   });
 
   it('reports conflicting duplicate deputies: an error within one file, a reported conflict across files', async () => {

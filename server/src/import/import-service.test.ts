@@ -6,7 +6,8 @@ import { parseScrutin } from '@parallele/core';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countScrutins, getScrutin, getScrutinsForSimulation } from '../db/an-store';
-import { openDatabase, type Db } from '../db/client';
+import type { Db } from '../db/client';
+import { openTestStore, type TestStore } from '../test-support/store';
 import { BUNDLED_DATA_DIR, importBundledDataIfEmpty, importOfficialData, type ImportSummary } from './import-service';
 
 /* eslint-disable @typescript-eslint/no-explicit-any -- raw official JSON, read without our parser as the oracle */
@@ -19,20 +20,21 @@ const L16_LINES = linesOf(L16);
 const RAW_ALL: any[] = [...linesOf(L17), ...L16_LINES, readFileSync(CONGRES, 'utf8')].map((l) => JSON.parse(l).scrutin);
 
 let dir: string;
-const stores: Db[] = [];
+const stores: TestStore[] = [];
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'parallele-import-'));
 });
-afterAll(() => {
-  for (const db of stores) db.close();
+afterAll(async () => {
+  for (const store of stores) await store.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
 let n = 0;
-function freshStore(): Db {
-  const db = openDatabase(`file:${join(dir, `store-${++n}.db`)}`);
-  stores.push(db);
-  return db;
+/** A fresh store: SQLite, or PostgreSQL with TEST_DATABASE_URL (test-support/store.ts). */
+async function freshStore(): Promise<Db> {
+  const store = await openTestStore(join(dir, `store-${++n}.db`));
+  stores.push(store);
+  return store.db;
 }
 
 function write(name: string, data: string | Uint8Array): string {
@@ -47,29 +49,28 @@ describe('importing all the bundled open data', () => {
   let db: Db;
   let first: ImportSummary;
   beforeAll(async () => {
-    db = freshStore();
+    db = await freshStore();
     first = (await importBundledDataIfEmpty(db))!;
   });
 
-  it('imports every scrutin, acteur and organe with zero errors', () => {
+  it('imports every scrutin, acteur and organe with zero errors', async () => {
     expect(first.errors).toEqual([]);
     expect(first.scrutins).toEqual({ imported: 3876 + 192 + 1, updated: 0, unchanged: 0, errors: 0 });
     expect(first.groups.imported).toBe(readdirSync(join(BUNDLED_DATA_DIR, 'organes/L16')).length + readdirSync(join(BUNDLED_DATA_DIR, 'organes/L17')).length);
     const acteurs = new Set([...linesOf(join(BUNDLED_DATA_DIR, 'acteurs/acteurs-L16.ndjson.gz')), ...linesOf(join(BUNDLED_DATA_DIR, 'acteurs/acteurs-L17.ndjson.gz'))].map((l) => JSON.parse(l).acteur.uid['#text']));
     expect(first.deputies.imported).toBe(acteurs.size);
-    expect(countScrutins(db, { legislature: 17 })).toBe(3876);
+    expect(await countScrutins(db, { legislature: 17 })).toBe(3876);
   });
 
-  it('stores, for ALL scrutins, the official totals and outcome, and group sums equal to the totals', () => {
+  it('stores, for ALL scrutins, the official totals and outcome, and group sums equal to the totals', async () => {
     const stored = new Map(
-      db.sqlite
-        .prepare<[], any>(
+      (
+        await db.store.all<any>(
           `SELECT s.*, g.sp, g.sc, g.sa, g.snv, g.n AS ngroups, (SELECT count(*) FROM deputy_votes v WHERE v.scrutin_uid = s.uid) AS nvotes
            FROM scrutins s JOIN (SELECT scrutin_uid, sum(pour) sp, sum(contre) sc, sum(abstentions) sa, sum(non_votants) snv, count(*) n
                                  FROM scrutin_groups GROUP BY scrutin_uid) g ON g.scrutin_uid = s.uid`,
         )
-        .all()
-        .map((r) => [r.uid as string, r]),
+      ).map((r) => [r.uid as string, r]),
     );
     expect(stored.size).toBe(RAW_ALL.length);
     const nonVotantExceptions: string[] = [];
@@ -96,22 +97,22 @@ describe('importing all the bundled open data', () => {
     expect(nonVotantExceptions).toEqual(['VTANR5L17V1']);
   });
 
-  it('rebuilds the full scrutin exactly as parsed (groups and deputies in file order, mises au point)', () => {
+  it('rebuilds the full scrutin exactly as parsed (groups and deputies in file order, mises au point)', async () => {
     for (const uid of ['VTANR5L17V3613', 'VTANR5L17V489', 'VTCGR5L16V1', 'VTANR5L16V1927']) {
       const raw = RAW_ALL.find((r) => r.uid === uid);
-      expect(getScrutin(db, uid)).toEqual(parseScrutin({ scrutin: raw }, uid));
+      expect(await getScrutin(db, uid)).toEqual(parseScrutin({ scrutin: raw }, uid));
     }
-    expect(getScrutin(db, 'VTANR5L17V999999')).toBeNull();
+    expect(await getScrutin(db, 'VTANR5L17V999999')).toBeNull();
   });
 
-  it('gives the simulator every scrutin with groups and without deputies', () => {
-    const list = getScrutinsForSimulation(db, { legislature: 17 });
+  it('gives the simulator every scrutin with groups and without deputies', async () => {
+    const list = await getScrutinsForSimulation(db, { legislature: 17 });
     expect(list).toHaveLength(3876);
     expect(list.every((s) => s.deputies.length === 0 && s.groups.length === 12)).toBe(true);
     expect(list.map((s) => s.date)).toEqual([...list.map((s) => s.date)].sort());
     const v12 = list.find((s) => s.uid === 'VTANR5L17V12')!;
     expect(v12).toEqual({ ...parseScrutin({ scrutin: RAW_ALL.find((r) => r.uid === 'VTANR5L17V12') }, 'x'), deputies: [], misesAuPoint: [] });
-    expect(getScrutinsForSimulation(db)).toHaveLength(RAW_ALL.length);
+    expect(await getScrutinsForSimulation(db)).toHaveLength(RAW_ALL.length);
   });
 
   it('re-imports as all unchanged, and does nothing when the store is not empty', async () => {
@@ -126,11 +127,11 @@ describe('importing all the bundled open data', () => {
   it('updates exactly the one record that changed, children included', async () => {
     const raw = JSON.parse(L16_LINES[5]!);
     raw.scrutin.titre = `${raw.scrutin.titre} (corrigé)`;
-    const before = getScrutin(db, raw.scrutin.uid)!;
+    const before = (await getScrutin(db, raw.scrutin.uid))!;
     const file = write('one-changed.ndjson.gz', gzipSync([L16_LINES[4], JSON.stringify(raw), L16_LINES[6]].join('\n')));
     const summary = await importOfficialData(db, file);
     expect(summary.scrutins).toEqual({ imported: 0, updated: 1, unchanged: 2, errors: 0 });
-    expect(getScrutin(db, raw.scrutin.uid)).toEqual({ ...before, titre: raw.scrutin.titre });
+    expect(await getScrutin(db, raw.scrutin.uid)).toEqual({ ...before, titre: raw.scrutin.titre });
   });
 });
 
@@ -142,37 +143,38 @@ describe('official AN zip archives', () => {
     for (const a of acteurs) files[`json/acteur/${JSON.parse(a).acteur.uid['#text']}.json`] = strToU8(a);
     files['json/deport/HATVPDPT1.json'] = strToU8(JSON.stringify({ deport: { uid: 'HATVPDPT1', refActeur: 'PA1' } }));
     const zip = write('AMO10_deputes_actifs_mandats_actifs_organes.json.zip', zipSync(files));
-    const db = freshStore();
+    const db = await freshStore();
     const s = await importOfficialData(db, zip, { strict: true });
     expect(s.errors).toEqual([]);
     expect(s).toMatchObject({ committed: true, skipped: 1, deputies: { imported: 3 }, groups: { imported: 1 } });
   });
 
   it('still rejects a document of no known AN kind', async () => {
-    const db = freshStore();
+    const db = await freshStore();
     const s = await importOfficialData(db, write('odd.json', JSON.stringify({ bulletin: { uid: 'X' } })));
     expect(s.errors.map((e) => e.message)).toEqual([expect.stringMatching(/odd\.json: \(root\): expected a scrutin, acteur or organe key, got keys: bulletin$/)]);
   });
 });
 
 /** Everything that identifies the store's content: must be identical after a failed strict run. */
-function snapshot(db: Db) {
-  return db.sqlite
-    .prepare(
-      `SELECT (SELECT group_concat(x, ',') FROM (SELECT uid || ':' || source_hash || ':' || updated_at AS x FROM scrutins ORDER BY uid)) AS scrutins,
-              (SELECT count(*) FROM deputy_votes) AS votes, (SELECT count(*) FROM scrutin_groups) AS groups,
-              (SELECT count(*) FROM mises_au_point) AS maps,
-              (SELECT group_concat(ref || ':' || source_hash, ',') FROM (SELECT * FROM deputies ORDER BY ref)) AS deputies,
-              (SELECT group_concat(ref || ':' || source_hash, ',') FROM (SELECT * FROM organes ORDER BY ref)) AS organes,
-              (SELECT count(*) FROM sqlite_master WHERE name = 'deputy_votes_acteur_idx') AS acteur_index`,
-    )
-    .get();
+async function snapshot(db: Db) {
+  const list = async (sql: string) => (await db.store.all<{ x: string }>(sql)).map((r) => r.x).join(',');
+  const counts = await db.store.get(
+    `SELECT (SELECT count(*) FROM deputy_votes) AS votes, (SELECT count(*) FROM scrutin_groups) AS groups,
+            (SELECT count(*) FROM mises_au_point) AS maps, (SELECT count(*) FROM ${db.dialect === 'sqlite' ? 'sqlite_master WHERE name' : 'pg_indexes WHERE indexname'} = 'deputy_votes_acteur_idx') AS acteur_index`,
+  );
+  return {
+    ...counts,
+    scrutins: await list(`SELECT uid || ':' || source_hash || ':' || updated_at AS x FROM scrutins ORDER BY uid`),
+    deputies: await list(`SELECT ref || ':' || source_hash AS x FROM deputies ORDER BY ref`),
+    organes: await list(`SELECT ref || ':' || source_hash AS x FROM organes ORDER BY ref`),
+  };
 }
 
 describe('malformed input', () => {
   let db: Db;
   beforeAll(async () => {
-    db = freshStore();
+    db = await freshStore();
     const s = await importOfficialData(db, [L16, join(BUNDLED_DATA_DIR, 'organes/L17')]);
     expect(totalErrors(s)).toBe(0);
   });
@@ -256,42 +258,42 @@ describe('malformed input', () => {
     it(`${c.name}: a clear error, and with --strict the store is exactly unchanged`, async () => {
       const file = c.make();
       const congres = CONGRES; // a valid NEW record in the same run: must not be written either
-      const before = snapshot(db);
+      const before = await snapshot(db);
       const strict = await importOfficialData(db, [file, congres], { strict: true });
       expect(strict.committed).toBe(false);
       expect(strict.errors.map((e) => e.message)).toEqual([expect.stringMatching(c.expected)]);
       expect(strict.scrutins.imported + strict.scrutins.updated).toBe(0);
-      expect(snapshot(db)).toEqual(before);
-      expect(countScrutins(db)).toBe(192);
+      expect(await snapshot(db)).toEqual(before);
+      expect(await countScrutins(db)).toBe(192);
     });
   }
 
   it('without --strict, the bad records are skipped and reported, the good ones written', async () => {
     for (const c of cases.filter((x) => x.goodInNonStrict >= 0)) {
-      const store = freshStore();
+      const store = await freshStore();
       const s = await importOfficialData(store, c.make());
       expect(s.errors.map((e) => e.message)).toEqual([expect.stringMatching(c.expected)]);
       expect(s.committed).toBe(true);
       expect(s.scrutins.imported).toBe(c.goodInNonStrict);
-      expect(countScrutins(store)).toBe(c.goodInNonStrict);
+      expect(await countScrutins(store)).toBe(c.goodInNonStrict);
     }
   });
 
   it('a truncated gzip without --strict keeps the lines before the cut', async () => {
-    const store = freshStore();
+    const store = await freshStore();
     const gz = gzipSync(L16_LINES.join('\n'));
     const s = await importOfficialData(store, write('cut.ndjson.gz', gz.subarray(0, Math.floor(gz.length / 2))));
     expect(s.errors).toHaveLength(1);
     expect(s.scrutins.imported).toBeGreaterThan(50);
-    expect(countScrutins(store)).toBe(s.scrutins.imported);
+    expect(await countScrutins(store)).toBe(s.scrutins.imported);
   });
 
   it('a failed strict run on an empty store leaves it empty, indexes included', async () => {
-    const store = freshStore();
-    const before = snapshot(store);
+    const store = await freshStore();
+    const before = await snapshot(store);
     const s = await importOfficialData(store, [L16, write('bad-tail.ndjson.gz', gzipSync('nope'))], { strict: true });
     expect(s.committed).toBe(false);
-    expect(snapshot(store)).toEqual(before);
+    expect(await snapshot(store)).toEqual(before);
     expect(before).toMatchObject({ votes: 0, acteur_index: 1 });
   });
 });

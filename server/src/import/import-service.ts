@@ -17,12 +17,11 @@ import { createSeatsCollector } from '../modules/agreement';
  * - Idempotent: each record carries a content hash (sourceHash below); a re-import reports it
  *   unchanged and writes nothing for it.
  * - Non-strict (default): a bad line/file/record is reported by location and JSON path, and
- *   skipped; the good ones are written in chunked transactions (each chunk is synchronous, so a
- *   server sharing the connection never sees a half-written scrutin, and its writes never wait
- *   for the whole import).
+ *   skipped; the good ones are written in chunked transactions (a server sharing the store never
+ *   sees a half-written scrutin, and its writes never wait for the whole import).
  * - Strict: the whole run is ONE transaction; the first error stops the writes (reading goes on to
  *   report every error) and rolls everything back: the store is exactly as before. This holds the
- *   write transaction across awaits, so use a connection of your own (the CLI does).
+ *   write transaction across the reading, so use a store of your own (the CLI does).
  * - A scrutin uid read twice with different content is an error naming both locations (which one
  *   is right cannot be guessed); the same content twice is silently skipped. Acteurs and organes
  *   are referential SNAPSHOTS: the bundled L16 and L17 acteur files legitimately hold 428 people
@@ -105,6 +104,9 @@ const emptyKind = (): KindSummary => ({ imported: 0, updated: 0, unchanged: 0, e
 
 const SUMMARY_KEY = { scrutin: 'scrutins', acteur: 'deputies', organe: 'groups', reunion: 'agenda' } as const;
 
+/** Thrown inside a strict run's transaction to roll it back when a record failed (never escapes). */
+class StrictRollback extends Error {}
+
 /** The repository's bundled open data (resolved from this file, not from the cwd). */
 export const BUNDLED_DATA_DIR = join(REPO_ROOT, 'data/opendata');
 
@@ -151,111 +153,115 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     summary[key].unchanged += r.unchanged;
     summary.rows += r.rows;
   };
-  const flush = () => {
+  const flush = async () => {
     if (batch.length === 0) return;
-    // Strict: a nested call becomes a savepoint inside the run's transaction.
-    if (!strict || summary.errors.length === 0) tally('scrutins', upsertScrutins(db, batch, now));
+    // Strict: each batch joins the run's transaction.
+    if (!strict || summary.errors.length === 0) tally('scrutins', await upsertScrutins(db, batch, now));
     batch = [];
   };
 
-  if (strict) db.sqlite.exec('BEGIN IMMEDIATE');
-  // inside the strict transaction, so that a rollback also restores the index
-  const endBulkLoad = beginBulkLoad(db);
-  try {
-    for (const source of sources) {
-      // issue 15: a European Parliament source (HowTheyVote CSV) goes through its own reader
-      const items = (await epVotesFile(source)) ? readEpSource(source) : readOfficialSource(source, { tolerant: true });
-      for await (const item of items) {
-        summary.read++;
-        options.onProgress?.({ read: summary.read, location: item.location, errors: summary.errors.length });
-        if (item.error) {
-          fail(item.location, null, item.error.message);
-          continue;
-        }
-        if (agenda.handles(item.json)) {
-          const outcome = agenda.add(item.json, item.location, item.text);
-          if (outcome.status === 'error') fail(item.location, 'reunion', outcome.message);
-          else if (outcome.status === 'skipped') summary.skipped++;
-          else if (outcome.status === 'duplicate') summary.duplicates++;
-          continue;
-        }
-        if (isOtherAnDocument(item.json)) {
-          summary.skipped++;
-          continue;
-        }
-        let doc;
-        try {
-          doc = parseOfficialDocument(item.json, item.location);
-        } catch (e) {
-          if (!(e instanceof AnParseError)) throw e;
-          fail(item.location, kindOf(item.json), e.message);
-          continue;
-        }
-        const hash = item.text === undefined ? contentHash(doc.value) : sourceHash(item.text);
-        const record = { value: doc.value, hash, source: item.location };
-        if (doc.kind === 'scrutin') {
-          const refused = noteQualityWarnings(summary, doc.value, item.location, strict);
-          if (refused) {
-            fail(item.location, 'scrutin', refused);
+  const read = async () => {
+    // inside the strict transaction, so that a rollback also restores the index
+    const endBulkLoad = await beginBulkLoad(db);
+    try {
+      for (const source of sources) {
+        // issue 15: a European Parliament source (HowTheyVote CSV) goes through its own reader
+        const items = (await epVotesFile(source)) ? readEpSource(source) : readOfficialSource(source, { tolerant: true });
+        for await (const item of items) {
+          summary.read++;
+          options.onProgress?.({ read: summary.read, location: item.location, errors: summary.errors.length });
+          if (item.error) {
+            fail(item.location, null, item.error.message);
             continue;
           }
-          const seen = seenScrutins.get(doc.value.uid);
-          if (seen) {
-            if (seen.hash === hash) summary.duplicates++;
-            else fail(item.location, 'scrutin', `${doc.value.uid}: the same uid with different content at ${seen.location} and ${item.location}`);
+          if (agenda.handles(item.json)) {
+            const outcome = agenda.add(item.json, item.location, item.text);
+            if (outcome.status === 'error') fail(item.location, 'reunion', outcome.message);
+            else if (outcome.status === 'skipped') summary.skipped++;
+            else if (outcome.status === 'duplicate') summary.duplicates++;
             continue;
           }
-          seenScrutins.set(doc.value.uid, { hash, location: item.location });
-          batch.push(record as UpsertItem<Scrutin>);
-          if (batch.length >= batchSize) flush();
-        } else {
-          if (doc.kind === 'acteur') {
-            // issue 13: the deputies' seats (département, circonscription) from their mandates
-            const seatError = seats.add(item.json, item.location);
-            if (seatError) {
-              fail(item.location, 'acteur', seatError);
-              continue;
-            }
+          if (isOtherAnDocument(item.json)) {
+            summary.skipped++;
+            continue;
           }
-          const snapshots = (doc.kind === 'acteur' ? deputies : groups) as Map<string, UpsertItem<Deputy | Group>>;
-          const seen = snapshots.get(doc.value.ref);
-          if (seen && seen.hash !== hash) {
-            const message = `${doc.value.ref}: the same ref with different content at ${seen.source} and ${item.location}`;
-            if (sourceFileOf(seen.source ?? '') === sourceFileOf(item.location)) {
-              fail(item.location, doc.kind, message);
+          let doc;
+          try {
+            doc = parseOfficialDocument(item.json, item.location);
+          } catch (e) {
+            if (!(e instanceof AnParseError)) throw e;
+            fail(item.location, kindOf(item.json), e.message);
+            continue;
+          }
+          const hash = item.text === undefined ? contentHash(doc.value) : sourceHash(item.text);
+          const record = { value: doc.value, hash, source: item.location };
+          if (doc.kind === 'scrutin') {
+            const refused = noteQualityWarnings(summary, doc.value, item.location, strict);
+            if (refused) {
+              fail(item.location, 'scrutin', refused);
               continue;
             }
-            summary.conflicts.push({ location: item.location, kind: doc.kind, message: `${message}; the last one read wins` });
-          } else if (seen) summary.duplicates++;
-          snapshots.set(doc.value.ref, record as UpsertItem<Deputy | Group>);
+            const seen = seenScrutins.get(doc.value.uid);
+            if (seen) {
+              if (seen.hash === hash) summary.duplicates++;
+              else fail(item.location, 'scrutin', `${doc.value.uid}: the same uid with different content at ${seen.location} and ${item.location}`);
+              continue;
+            }
+            seenScrutins.set(doc.value.uid, { hash, location: item.location });
+            batch.push(record as UpsertItem<Scrutin>);
+            if (batch.length >= batchSize) await flush();
+          } else {
+            if (doc.kind === 'acteur') {
+              // issue 13: the deputies' seats (département, circonscription) from their mandates
+              const seatError = seats.add(item.json, item.location);
+              if (seatError) {
+                fail(item.location, 'acteur', seatError);
+                continue;
+              }
+            }
+            const snapshots = (doc.kind === 'acteur' ? deputies : groups) as Map<string, UpsertItem<Deputy | Group>>;
+            const seen = snapshots.get(doc.value.ref);
+            if (seen && seen.hash !== hash) {
+              const message = `${doc.value.ref}: the same ref with different content at ${seen.source} and ${item.location}`;
+              if (sourceFileOf(seen.source ?? '') === sourceFileOf(item.location)) {
+                fail(item.location, doc.kind, message);
+                continue;
+              }
+              summary.conflicts.push({ location: item.location, kind: doc.kind, message: `${message}; the last one read wins` });
+            } else if (seen) summary.duplicates++;
+            snapshots.set(doc.value.ref, record as UpsertItem<Deputy | Group>);
+          }
         }
       }
+      await flush();
+      await endBulkLoad();
+    } catch (error) {
+      // strict: the rollback restores the index
+      if (!strict) await endBulkLoad();
+      throw error;
     }
-    flush();
-    endBulkLoad();
     if (!strict || summary.errors.length === 0) {
-      if (deputies.size > 0) tally('deputies', upsertDeputies(db, [...deputies.values()], now));
-      if (deputies.size > 0) seats.write(db);
-      if (groups.size > 0) tally('groups', upsertGroups(db, [...groups.values()], now));
-      if (agenda.size > 0) tally('agenda', agenda.write(db, sources, now, options.agendaSnapshotAt));
+      if (deputies.size > 0) tally('deputies', await upsertDeputies(db, [...deputies.values()], now));
+      if (deputies.size > 0) await seats.write(db);
+      if (groups.size > 0) tally('groups', await upsertGroups(db, [...groups.values()], now));
+      if (agenda.size > 0) tally('agenda', await agenda.write(db, sources, now, options.agendaSnapshotAt));
     }
-    if (strict) {
-      if (summary.errors.length === 0) {
-        db.sqlite.exec('COMMIT');
-        summary.committed = true;
-      } else {
-        db.sqlite.exec('ROLLBACK');
-        // nothing of this run was kept: report it so
-        for (const k of ['scrutins', 'deputies', 'groups', 'agenda'] as const) Object.assign(summary[k], { imported: 0, updated: 0, unchanged: 0 });
-        summary.rows = 0;
-      }
-    } else {
+    if (strict && summary.errors.length > 0) throw new StrictRollback('a record failed: nothing of the run is kept');
+  };
+
+  if (!strict) {
+    await read();
+    summary.committed = true;
+  } else {
+    try {
+      await db.store.transaction(read);
       summary.committed = true;
+    } catch (error) {
+      if (!(error instanceof StrictRollback)) throw error;
+      // nothing of this run was kept: report it so
+      for (const k of ['scrutins', 'deputies', 'groups', 'agenda'] as const) Object.assign(summary[k], { imported: 0, updated: 0, unchanged: 0 });
+      summary.rows = 0;
     }
-  } catch (error) {
-    if (strict && db.sqlite.inTransaction) db.sqlite.exec('ROLLBACK');
-    else endBulkLoad();
-    throw error;
   }
   summary.durationMs = Math.round(performance.now() - started);
   return summary;
@@ -314,7 +320,7 @@ function kindOf(json: unknown): OfficialDocumentKind | null {
  * summary, or null when the store was not empty.
  */
 export async function importBundledDataIfEmpty(db: Db, logger?: Pick<Logger, 'info' | 'warn'>): Promise<ImportSummary | null> {
-  if (countScrutins(db) > 0) return null;
+  if ((await countScrutins(db)) > 0) return null;
   logger?.info({ from: BUNDLED_DATA_DIR }, 'Empty store: importing the bundled Assemblée nationale open data');
   const summary = await importOfficialData(db, BUNDLED_DATA_DIR);
   const { scrutins, deputies, groups, durationMs } = summary;

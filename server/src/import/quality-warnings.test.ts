@@ -9,7 +9,8 @@ import { createApp } from '../app';
 import { buildAppDeps } from '../boot';
 import { testConfig } from '../config';
 import { getScrutin } from '../db/an-store';
-import { openDatabase, type Db } from '../db/client';
+import type { Db } from '../db/client';
+import { openTestStore, type TestStore } from '../test-support/store';
 import { silentLogger } from '../logger';
 import { BUNDLED_DATA_DIR, importOfficialData } from './import-service';
 
@@ -31,26 +32,26 @@ const [dropped] = groups.splice(droppedIndex, 1);
 const droppedContre = Number(dropped.vote.decompteVoix.contre);
 
 let dir: string;
-const stores: Db[] = [];
+const stores: TestStore[] = [];
 let file: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'parallele-quality-'));
   file = join(dir, `${UID}.json`);
   writeFileSync(file, JSON.stringify(edited));
 });
-afterAll(() => {
-  for (const db of stores) db.close();
+afterAll(async () => {
+  for (const s of stores) await s.close();
   rmSync(dir, { recursive: true, force: true });
 });
-const store = (name: string) => {
-  const db = openDatabase(`file:${join(dir, name)}`);
-  stores.push(db);
-  return db;
+const store = async (name: string): Promise<Db> => {
+  const opened = await openTestStore(join(dir, name));
+  stores.push(opened);
+  return opened.db;
 };
 
 describe('importing a record whose groups do not add up to syntheseVote', () => {
   it('imports it with a data-quality warning in the summary, not an error', async () => {
-    const db = store('lenient.db');
+    const db = await store('lenient.db');
     const summary = await importOfficialData(db, file);
     expect(summary.errors).toEqual([]);
     expect(summary.scrutins.imported).toBe(1);
@@ -59,7 +60,7 @@ describe('importing a record whose groups do not add up to syntheseVote', () => 
     expect(summary.warnings[0]!.message).toContain(`${droppedContre} contre`);
 
     // stored with the difference as the unattributed entry; the simulator gives the official result
-    const s = getScrutin(db, UID)!;
+    const s = (await getScrutin(db, UID))!;
     expect(s.groups.find((g) => g.organeRef === UNATTRIBUTED_GROUP_REF)).toMatchObject({ contre: droppedContre });
     expect(simulate(toSimScrutin(s), { k: 0, split: [1, 0, 0] }).parallel).toMatchObject({ pour: 194, contre: 364, required: 280, outcome: 'rejeté' });
 
@@ -75,16 +76,16 @@ describe('importing a record whose groups do not add up to syntheseVote', () => 
   });
 
   it('--strict refuses it, with the reason, and leaves the store unchanged', async () => {
-    const db = store('strict.db');
+    const db = await store('strict.db');
     const summary = await importOfficialData(db, file, { strict: true });
     expect(summary.committed).toBe(false);
     expect(summary.errors).toHaveLength(1);
     expect(summary.errors[0]!.message).toMatch(/VTANR5L17V3054: refused in strict mode: .*not attributed to a group/);
-    expect(getScrutin(db, UID)).toBeNull();
+    expect(await getScrutin(db, UID)).toBeNull();
   });
 
   it('the bundled records carry no such warning', async () => {
-    const db = store('bundled.db');
+    const db = await store('bundled.db');
     const summary = await importOfficialData(db, join(BUNDLED_DATA_DIR, 'scrutins'));
     expect(summary.errors).toEqual([]);
     expect(summary.warnings).toEqual([]);

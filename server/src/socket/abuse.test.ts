@@ -141,7 +141,7 @@ describe("point 5: sockets end with their session, and only the app's origin may
       other.close();
       await new Promise((r) => setTimeout(r, 200));
       const session = await t.citizens.accounts.login('socket-cli@example.org', 'correct horse battery staple');
-      await t.citizens.votes.castVote(t.citizens.accounts.resolveSession(session.token)!, t.scrutinUids[3]!, 'abstention', '192.0.2.9');
+      await t.citizens.votes.castVote((await t.citizens.accounts.resolveSession(session.token))!, t.scrutinUids[3]!, 'abstention', '192.0.2.9');
       await new Promise((r) => setTimeout(r, 100));
       expect(mine).toEqual([]);
     } finally {

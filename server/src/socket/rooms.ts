@@ -27,9 +27,9 @@ type RoomNamespace = Namespace<RoomClientToServer, RoomServerToClient, Record<st
 const all = (code: string) => `r:${code}`;
 const channel = (code: string, v: Viewer) => (v.role === 'participant' ? `r:${code}:p:${v.participantId}` : `r:${code}:${v.role}`);
 
-function reply<T>(ack: RoomAck<T> | undefined, fn: () => T) {
+async function reply<T>(ack: RoomAck<T> | undefined, fn: () => Promise<T>) {
   try {
-    const data = fn();
+    const data = await fn();
     if (typeof ack === 'function') ack({ ok: true, data });
   } catch (error) {
     const e = toRoomProblem(error, 'fr');
@@ -42,21 +42,21 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
   const { service, socketLimit } = deps.rooms;
   const nsp = server.of(ROOMS_NAMESPACE) as unknown as RoomNamespace;
 
-  nsp.use((socket, next) => {
+  nsp.use(async (socket, next) => {
     const auth = RoomSocketAuthSchema.safeParse(socket.handshake.auth);
     if (!auth.success) return next(new Error(`auth: ${auth.error.issues[0]?.message ?? 'expected { code, token? }'}`));
     const { code, token, recap } = auth.data;
     try {
       let viewer: Viewer = { role: 'projector' };
       if (recap !== undefined) {
-        if (!service.checkRecap(code, recap)) throw new Error('recap: not the recap key of this room');
+        if (!(await service.checkRecap(code, recap))) throw new Error('recap: not the recap key of this room');
         viewer = { role: 'recap' };
       } else if (token) {
-        const c = service.callerOf(code, token)!;
+        const c = (await service.callerOf(code, token))!;
         // a participant coming back after a refresh or a lost network is active again
-        if (c.role === 'participant') service.rejoin(code, `${token}`);
+        if (c.role === 'participant') await service.rejoin(code, `${token}`);
         viewer = c.role === 'facilitator' ? { role: 'facilitator' } : { role: 'participant', participantId: c.participantId };
-      } else service.viewFor(code, viewer);
+      } else await service.viewFor(code, viewer);
       socket.data = { code, viewer, token };
       next();
     } catch (error) {
@@ -68,9 +68,12 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
   nsp.on('connection', (socket: RoomSocket) => {
     const { code, viewer, token } = socket.data;
     void socket.join([all(code), channel(code, viewer)]);
-    socket.emit(ROOM_EVENTS.state, service.viewFor(code, viewer));
+    service.viewFor(code, viewer).then(
+      (view) => socket.emit(ROOM_EVENTS.state, view),
+      (error: unknown) => deps.logger.debug({ err: error, code }, 'room state not sent'),
+    );
     socket.on(ROOM_EVENTS.vote, (payload, ack) =>
-      reply(ack, () => {
+      void reply(ack, async () => {
         if (!socketLimit(token ?? socket.id)) throw new AppError('room-rate-limited', 'Trop de requêtes : réessayez dans un instant.', { status: 429 });
         const p = RoomVotePayloadSchema.safeParse(payload);
         if (!p.success) throw AppError.badRequest(`${p.error.issues[0]?.path.join('.') ?? 'payload'}: ${p.error.issues[0]?.message ?? 'invalid'}`);
@@ -78,7 +81,7 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
       }),
     );
     socket.on(ROOM_EVENTS.action, (payload, ack) =>
-      reply(ack, () => {
+      void reply(ack, async () => {
         if (!socketLimit(token ?? socket.id)) throw new AppError('room-rate-limited', 'Trop de requêtes : réessayez dans un instant.', { status: 429 });
         const a = RoomActionSchema.safeParse(payload);
         if (!a.success) throw AppError.badRequest(`${a.error.issues[0]?.path.join('.') ?? 'payload'}: ${a.error.issues[0]?.message ?? 'invalid'}`);
@@ -89,13 +92,13 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
 
   const socketsIn = (room: string) => [...(nsp.adapter.rooms.get(room) ?? [])].map((id) => nsp.sockets.get(id)).filter((s): s is RoomSocket => s !== undefined);
 
-  function broadcastState(code: string) {
+  async function broadcastState(code: string) {
     const views = new Map<string, RoomView>();
     for (const s of socketsIn(all(code))) {
       const key = channel(code, s.data.viewer);
       let v = views.get(key);
       if (!v) {
-        v = service.viewFor(code, s.data.viewer);
+        v = await service.viewFor(code, s.data.viewer);
         views.set(key, v);
       }
       s.emit(ROOM_EVENTS.state, v);
@@ -106,30 +109,31 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
   // they are coalesced per room and flushed every 50 ms to the facilitator and projector channels.
   const dirty = new Set<string>();
   let flush: NodeJS.Timeout | null = null;
-  const flushScreens = () => {
+  const flushScreens = async () => {
     flush = null;
-    for (const code of dirty) {
+    const codes = [...dirty];
+    dirty.clear();
+    for (const code of codes) {
       try {
-        const v = service.viewFor(code, { role: 'projector' });
+        const v = await service.viewFor(code, { role: 'projector' });
         nsp.to(channel(code, { role: 'projector' })).emit(ROOM_EVENTS.count, { code, index: v.index, voted: v.counts.voted, participants: v.counts.participants });
         if (v.stage === 'lobby') nsp.to(channel(code, { role: 'projector' })).emit(ROOM_EVENTS.state, v);
-        nsp.to(channel(code, { role: 'facilitator' })).emit(ROOM_EVENTS.state, service.viewFor(code, { role: 'facilitator' }));
+        nsp.to(channel(code, { role: 'facilitator' })).emit(ROOM_EVENTS.state, await service.viewFor(code, { role: 'facilitator' }));
       } catch (error) {
         deps.logger.debug({ err: error, code }, 'room screens not updated');
       }
     }
-    dirty.clear();
   };
   const markDirty = (code: string) => {
     dirty.add(code);
-    flush ??= setTimeout(flushScreens, COUNT_FLUSH_MS);
+    flush ??= setTimeout(() => void flushScreens(), COUNT_FLUSH_MS);
   };
 
-  const onChange = (c: RoomChange) => {
+  const onChange = async (c: RoomChange) => {
     try {
       switch (c.kind) {
         case 'state':
-          broadcastState(c.code);
+          await broadcastState(c.code);
           break;
         case 'roster':
           markDirty(c.code);
@@ -138,7 +142,7 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
           // the voter's other tabs (the voting socket has its ack)
           const viewer: Viewer = { role: 'participant', participantId: c.participantId };
           const others = (nsp.adapter.rooms.get(channel(c.code, viewer))?.size ?? 0) - (c.exceptSocket ? 1 : 0);
-          if (others > 0) nsp.to(channel(c.code, viewer)).except(c.exceptSocket ?? []).emit(ROOM_EVENTS.state, service.viewFor(c.code, viewer));
+          if (others > 0) nsp.to(channel(c.code, viewer)).except(c.exceptSocket ?? []).emit(ROOM_EVENTS.state, await service.viewFor(c.code, viewer));
           markDirty(c.code);
           break;
         }
@@ -150,7 +154,7 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
         }
         case 'ended':
           nsp.to(all(c.code)).emit(ROOM_EVENTS.ended, { code: c.code, reason: c.reason });
-          if (c.reason === 'closed') broadcastState(c.code);
+          if (c.reason === 'closed') await broadcastState(c.code);
           else nsp.in(all(c.code)).disconnectSockets(true);
           break;
       }
@@ -158,15 +162,16 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
       deps.logger.error({ err: error, code: c.code }, 'room broadcast failed');
     }
   };
-  const unsubscribe = service.onChange(onChange);
+  // onChange never rejects (it logs), so the listener may drop its promise
+  const unsubscribe = service.onChange((c) => void onChange(c));
   // Rooms idle for 24 h are deleted with their data.
   const sweep = setInterval(() => {
-    try {
-      const n = service.sweep();
-      if (n > 0) deps.logger.info({ rooms: n }, 'expired rooms deleted');
-    } catch (error) {
-      deps.logger.error({ err: error }, 'room expiry sweep failed');
-    }
+    service.sweep().then(
+      (n) => {
+        if (n > 0) deps.logger.info({ rooms: n }, 'expired rooms deleted');
+      },
+      (error: unknown) => deps.logger.error({ err: error }, 'room expiry sweep failed'),
+    );
   }, 10 * 60_000);
   sweep.unref();
   return () => {

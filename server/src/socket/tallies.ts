@@ -3,6 +3,7 @@ import type { ClientToServerEvents, ServerToClientEvents, SocketAck, Tally } fro
 import { SESSION_COOKIE, SOCKET_EVENTS, TallySubscribePayloadSchema, tallyRoom } from '@parallele/core';
 import type { AppDeps } from '../deps';
 import { AppError } from '../errors';
+import { onTalliesChanged } from '../events';
 import type { SessionCitizen } from '../modules/accounts';
 import { eventLimiter, type SocketLimits } from './limits';
 import { keyedThrottle } from './throttle';
@@ -11,8 +12,11 @@ import { keyedThrottle } from './throttle';
  * Live tallies. A socket joins the room of each scrutin it watches; committed votes (and
  * moderation decisions) mark rooms dirty: the first change is sent at once, the following ones
  * at most every 250 ms per room (leading + trailing throttle, throttle.ts), whatever the vote rate.
- * Tallies come from a cache emptied on every write to them (votes, flags) and kept at most
- * CACHE_MS (a window closes with time): a flood of subscriptions does not become a flood of queries.
+ * Tallies are read from the store (every process serves the same numbers) through a cache emptied
+ * on every write to them (votes, flags: `invalidateTallies`, the one place to hook an invalidation
+ * coming from another process) and kept at most CACHE_MS (a window closes with time, and a vote
+ * cast on another process is seen within that time at worst): a flood of subscriptions does not
+ * become a flood of queries (concurrent readers of one tally share one query).
  *
  * Anonymous sockets may watch: tallies are public (GET /api/scrutins/:uid/tally). A socket that
  * connects with the session cookie also joins its citizen's room and gets `vote:mine` when the
@@ -56,39 +60,44 @@ function fail<T>(ack: SocketAck<T> | undefined, error: unknown) {
 export function attachTallySockets(server: Server, deps: AppDeps, limits: SocketLimits = deps.socketLimits): () => void {
   const io = server as unknown as TallyServer;
   const { votes, accounts } = deps;
-  const cache = new Map<string, { tally: Tally; at: number }>();
-  const tallyOf = (uid: string): Tally => {
+  const cache = new Map<string, { tally: Promise<Tally>; at: number }>();
+  const tallyOf = (uid: string): Promise<Tally> => {
     const hit = cache.get(uid);
     const now = Date.now();
     if (hit && now - hit.at < CACHE_MS) return hit.tally;
     const tally = votes.tally(uid);
     if (cache.size >= MAX_CACHED) cache.clear();
-    cache.set(uid, { tally, at: now });
+    const entry = { tally, at: now };
+    cache.set(uid, entry);
+    // a failed read is not kept: the next subscriber tries again
+    tally.catch(() => cache.get(uid) === entry && cache.delete(uid));
     return tally;
   };
   const throttle = keyedThrottle(TALLY_INTERVAL_MS, (uid) => {
     const room = tallyRoom(uid);
     if ((io.sockets.adapter.rooms.get(room)?.size ?? 0) === 0) return;
-    try {
+    tallyOf(uid).then(
       // Local: every process hears of every vote (cluster/event-bridge.ts) and pushes to its own sockets.
-      io.local.to(room).emit(SOCKET_EVENTS.tallyUpdate, tallyOf(uid));
-    } catch (error) {
-      deps.logger.error({ err: error, uid }, 'live tally failed');
-    }
+      (tally) => io.local.to(room).emit(SOCKET_EVENTS.tallyUpdate, tally),
+      (error: unknown) => deps.logger.error({ err: error, uid }, 'live tally failed'),
+    );
   });
   const sweeper = setInterval(() => throttle.sweep(), 60_000).unref();
-  const markDirty = (uids: Iterable<string>) => {
+  /**
+   * The tallies of these scrutins changed (votes committed, moderation): forget them and push the
+   * new ones to their watchers (throttled). The one invalidation point of live tallies.
+   */
+  const invalidateTallies = (uids: Iterable<string>) => {
     const unique = new Set(uids);
     for (const uid of unique) cache.delete(uid);
     for (const uid of unique) throttle.mark(uid);
   };
   const limit = eventLimiter(limits);
 
+  // the voter's other tabs; the tallies themselves are invalidated through onTalliesChanged below
   const onVotes = ({ votes: cast }: { votes: { scrutinUid: string; citizenId: number; vote: Parameters<ServerToClientEvents['vote:mine']>[0] }[] }) => {
-    markDirty(cast.map((v) => v.scrutinUid));
     for (const v of cast) io.local.to(citizenRoom(v.citizenId)).emit(SOCKET_EVENTS.myVote, v.vote);
   };
-  const onTallies = ({ uids }: { uids: string[] }) => markDirty(uids);
   const downgrade = (socket: TallySocket) => {
     const citizen = socket.data.citizen;
     if (!citizen) return;
@@ -103,23 +112,34 @@ export function attachTallySockets(server: Server, deps: AppDeps, limits: Socket
     }
   };
   // Expired sessions, and sessions deleted by another process, are caught by a periodic check.
-  const recheck = setInterval(() => {
+  const recheckSessions = async () => {
     for (const socket of io.sockets.sockets.values()) {
-      if (socket.data.citizen && !accounts.resolveSession(cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE))) downgrade(socket);
+      if (socket.data.citizen && !(await accounts.resolveSession(cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE)))) downgrade(socket);
     }
+  };
+  const recheck = setInterval(() => {
+    recheckSessions().catch((error: unknown) => deps.logger.error({ err: error }, 'socket session recheck failed'));
   }, limits.sessionRecheckMs).unref();
   deps.events.on('votes:cast', onVotes);
-  deps.events.on('tallies:changed', onTallies);
+  const stopInvalidating = onTalliesChanged(deps.events, invalidateTallies);
   deps.events.on('sessions:ended', onSessionsEnded);
 
   io.on('connection', (socket) => {
     limit(socket);
     const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
-    socket.data.citizen = accounts.resolveSession(token);
+    socket.data.citizen = null;
     socket.data.watching = new Set();
-    if (socket.data.citizen) void socket.join(citizenRoom(socket.data.citizen.citizenId));
+    // Anonymous until the session is read (tallies need none); then the citizen's room.
+    accounts.resolveSession(token).then(
+      (citizen) => {
+        if (!citizen || socket.disconnected) return;
+        socket.data.citizen = citizen;
+        void socket.join(citizenRoom(citizen.citizenId));
+      },
+      (error: unknown) => deps.logger.error({ err: error }, 'socket session lookup failed'),
+    );
 
-    socket.on(SOCKET_EVENTS.tallySubscribe, (payload, ack) => {
+    socket.on(SOCKET_EVENTS.tallySubscribe, async (payload, ack) => {
       try {
         const parsed = TallySubscribePayloadSchema.safeParse(payload);
         if (!parsed.success) throw AppError.badRequest(`payload: ${parsed.error.issues[0]?.message ?? 'invalid'}`);
@@ -127,8 +147,16 @@ export function attachTallySockets(server: Server, deps: AppDeps, limits: Socket
         if (!socket.data.watching.has(uid) && socket.data.watching.size >= limits.maxRoomsPerSocket) {
           throw AppError.tooManyRequests(`A socket may watch ${limits.maxRoomsPerSocket} scrutins at most`);
         }
-        const tally = tallyOf(uid);
+        // counted before the read, so a burst of subscriptions cannot pass the cap together
+        const wasWatching = socket.data.watching.has(uid);
         socket.data.watching.add(uid);
+        let tally: Tally;
+        try {
+          tally = await tallyOf(uid);
+        } catch (error) {
+          if (!wasWatching) socket.data.watching.delete(uid);
+          throw error;
+        }
         void socket.join(tallyRoom(uid));
         if (typeof ack === 'function') ack({ ok: true, data: tally });
       } catch (error) {
@@ -147,7 +175,7 @@ export function attachTallySockets(server: Server, deps: AppDeps, limits: Socket
 
   return () => {
     deps.events.off('votes:cast', onVotes);
-    deps.events.off('tallies:changed', onTallies);
+    stopInvalidating();
     deps.events.off('sessions:ended', onSessionsEnded);
     throttle.close();
     clearInterval(sweeper);

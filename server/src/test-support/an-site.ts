@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseScrutin, type Scrutin } from '@parallele/core';
 import { parseScrutinPage, testSupport, type PoliteClientOptions } from '@parallele/scrapers';
-import { openDatabase, type Db } from '../db/client';
+import type { Db } from '../db/client';
 import { SyncService } from '../modules/sync/service';
+import { openTestStore } from './store';
 
 /**
  * A stand-in for the Assemblée nationale on port 0, serving REAL material: the 17th legislature's
@@ -89,18 +90,21 @@ export async function startAnSite(archives: { scrutins: Buffer; amo: Buffer; age
   };
 }
 
-/** A real SQLite store and data folder in a temp dir, and a sync service pointed at the site. */
+/** A real store (SQLite in a temp dir, or PostgreSQL: see store.ts) and data folder, and a sync service pointed at the site. */
 export interface SyncHarness {
   db: Db;
+  /** the store's DATABASE_URL, for another process */
+  databaseUrl: string;
   dataDir: string;
   service: SyncService;
   clock: ReturnType<typeof testSupport.recordingClock>;
-  cleanup(): void;
+  cleanup(): Promise<void>;
 }
 
-export function syncHarness(site: AnSite, client: PoliteClientOptions = {}): SyncHarness {
+export async function syncHarness(site: AnSite, client: PoliteClientOptions = {}): Promise<SyncHarness> {
   const dir = mkdtempSync(join(tmpdir(), 'parallele-sync-'));
-  const db = openDatabase(`file:${join(dir, 'store.db')}`);
+  const store = await openTestStore(join(dir, 'store.db'));
+  const { db } = store;
   const dataDir = join(dir, 'data');
   const clock = testSupport.recordingClock();
   const service = new SyncService(db, {
@@ -112,11 +116,12 @@ export function syncHarness(site: AnSite, client: PoliteClientOptions = {}): Syn
   });
   return {
     db,
+    databaseUrl: store.url,
     dataDir,
     service,
     clock,
-    cleanup: () => {
-      db.close();
+    cleanup: async () => {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -6,15 +6,16 @@ import request from 'supertest';
 import type { Scrutin } from '@parallele/core';
 import { parseScrutin } from '@parallele/core';
 import { REPO_ROOT, testConfig } from '../config';
-import { openDatabase, type Db } from '../db/client';
+import { openStore, type Db } from '../db/client';
 import { upsertScrutins } from '../db/an-store';
 import { buildAppDeps } from '../boot';
 import type { AppDeps } from '../deps';
 import { silentLogger, type Logger } from '../logger';
 import { startServer, type RunningServer } from '../server';
+import { openTestStore } from './store';
 
 /**
- * Test support of the citizens' side: a real SQLite store in a temp dir holding real scrutins
+ * Test support of the citizens' side: a real store (SQLite in a temp dir, or PostgreSQL: see store.ts) holding real scrutins
  * (the bundled L16 samples, parsed by core's parser), the real server on port 0, and helpers
  * that go through the real flows (register → mailbox → verify → login).
  */
@@ -66,9 +67,10 @@ export const TEST_ENV: Record<string, string> = {
 export async function startCitizensTestServer(options: { env?: Record<string, string>; scrutins?: number; logger?: Logger } = {}): Promise<CitizensTestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'parallele-citizens-'));
   const mailbox = join(dir, 'mailbox');
-  const db = openDatabase(`file:${join(dir, 'test.db')}`);
+  const store = await openTestStore(join(dir, 'test.db'));
+  const { db } = store;
   const scrutins = realScrutins(options.scrutins ?? 3);
-  upsertScrutins(db, scrutins);
+  await upsertScrutins(db, scrutins);
   const clock = { now: Date.now() };
   const config = testConfig({ HOST: '127.0.0.1', MAILBOX_DIR: mailbox, ...TEST_ENV, ...options.env });
   const deps = buildAppDeps({ config, logger: options.logger ?? silentLogger(), db, now: () => new Date(clock.now) });
@@ -79,7 +81,7 @@ export async function startCitizensTestServer(options: { env?: Record<string, st
     async close() {
       await server.close();
       await citizens.close();
-      db.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -145,9 +147,9 @@ export async function signUpOverHttp(t: CitizensTestServer, email: string, passw
 export async function registerVerified(citizens: Citizens, mailbox: string, email: string, ip: string | null, password = 'correct horse battery staple') {
   await citizens.accounts.register({ email, password }, ip);
   const { code } = await latestCode(citizens, mailbox, email);
-  citizens.accounts.verifyEmail({ email, code });
+  await citizens.accounts.verifyEmail({ email, code });
   const session = await citizens.accounts.login(email, password);
-  const citizen = citizens.accounts.resolveSession(session.token)!;
+  const citizen = (await citizens.accounts.resolveSession(session.token))!;
   return { token: session.token, citizen };
 }
 
@@ -159,10 +161,10 @@ export const createVerifiedCitizen = (t: CitizensTestServer, email: string, ip: 
  * before a server process starts on it (durability test, vote benchmark).
  */
 export async function seedStore(dbFile: string, env: Record<string, string | undefined>, count: number, scrutinCount = 3) {
-  const db = openDatabase(`file:${dbFile}`);
+  const db = await openStore(`file:${dbFile}`);
   try {
     const scrutins = realScrutins(scrutinCount);
-    upsertScrutins(db, scrutins);
+    await upsertScrutins(db, scrutins);
     const citizens = buildAppDeps({ config: testConfig(definedOnly({ ...env, NODE_ENV: 'test', DETECTOR_INTERVAL_S: '0' })), logger: silentLogger(), db });
     const mailbox = citizens.config.mailboxPath;
     const sessions: string[] = [];
@@ -172,6 +174,6 @@ export async function seedStore(dbFile: string, env: Record<string, string | und
     await citizens.close();
     return { scrutinUids: scrutins.map((s) => s.uid), sessions };
   } finally {
-    db.close();
+    await db.close();
   }
 }

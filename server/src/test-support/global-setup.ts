@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
+import { dropDatabase, templateDatabaseName, testDatabaseUrl } from './store';
 
 /**
  * Server tests' global setup: one temp directory per test run, where the first test that needs the
@@ -11,7 +12,11 @@ import type { TestProject } from 'vitest/node';
 export default function setup(project: TestProject) {
   const dir = mkdtempSync(join(tmpdir(), 'parallele-tests-'));
   project.provide('bundledStoreDir', dir);
-  return () => rmSync(dir, { recursive: true, force: true });
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    // on PostgreSQL (TEST_DATABASE_URL) the template is a database of its own
+    if (testDatabaseUrl()) await dropDatabase(templateDatabaseName(dir));
+  };
 }
 
 declare module 'vitest' {

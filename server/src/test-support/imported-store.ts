@@ -5,14 +5,15 @@ import { gunzipSync } from 'node:zlib';
 import request from 'supertest';
 import { createApp } from '../app';
 import { REPO_ROOT, testConfig } from '../config';
-import { openDatabase, type Db } from '../db/client';
+import type { Db } from '../db/client';
 import { buildAppDeps } from '../boot';
 import type { AppDeps } from '../deps';
 import { openBundledStore } from './bundled-store';
+import { openTestStore } from './store';
 import { silentLogger } from '../logger';
 
 /**
- * Test support: a real SQLite store in a temp dir, filled by the real importer with the bundled
+ * Test support: a real store (SQLite in a temp dir, or PostgreSQL: see store.ts), filled by the real importer with the bundled
  * open data (see bundled-store.ts), and the real express app on it (supertest, no port needed).
  */
 export interface TestApi {
@@ -20,18 +21,19 @@ export interface TestApi {
   deps: AppDeps;
   app: ReturnType<typeof createApp>;
   get: (url: string) => request.Test;
-  cleanup: () => void;
+  cleanup: () => Promise<void>;
 }
 
 /** `now`: the clock the services read (tests that move time pass theirs). */
 export async function createTestApi(options: { empty?: boolean; now?: () => Date } = {}): Promise<TestApi> {
   let db: Db;
-  let cleanup: () => void;
+  let cleanup: () => Promise<void>;
   if (options.empty) {
     const dir = mkdtempSync(join(tmpdir(), 'parallele-api-'));
-    db = openDatabase(`file:${join(dir, 'test.db')}`);
-    cleanup = () => {
-      db.close();
+    const store = await openTestStore(join(dir, 'test.db'));
+    db = store.db;
+    cleanup = async () => {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     };
   } else {
@@ -44,9 +46,9 @@ export async function createTestApi(options: { empty?: boolean; now?: () => Date
     deps,
     app,
     get: (url) => request(app).get(url),
-    cleanup: () => {
-      void deps.close();
-      cleanup();
+    cleanup: async () => {
+      await deps.close();
+      await cleanup();
     },
   };
 }

@@ -3,13 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildAppDeps } from '../boot';
 import { testConfig } from '../config';
-import { openDatabase, type Db } from '../db/client';
+import { openStore, type Db } from '../db/client';
 import type { AppDeps } from '../deps';
 import { BUNDLED_DATA_DIR, importOfficialData, type ImportSummary } from '../import/import-service';
 import { silentLogger } from '../logger';
 import type { Platform } from '../modules/platform';
 import { startServer, type RunningServer } from '../server';
 import { TEST_ENV, type Citizens } from './citizens';
+import { openTestStore } from './store';
 
 /**
  * Tests of issue 13: a real store holding the bundled agenda (and whatever the test imports), the
@@ -39,10 +40,17 @@ export interface PlatformTestServer {
   close(): Promise<void>;
 }
 
+async function sharedFileStore(file: string) {
+  const db = await openStore(`file:${file}`);
+  return { db, close: () => db.close() };
+}
+
 export async function startPlatformTestServer(options: { env?: Record<string, string>; asOf?: string | null; dbFile?: string } = {}): Promise<PlatformTestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'parallele-platform-'));
   const mailbox = join(dir, 'mailbox');
-  const db = openDatabase(`file:${options.dbFile ?? join(dir, 'test.db')}`);
+  // a given file is a store another process shares (SQLite); else a fresh test store (SQLite or PostgreSQL)
+  const store = options.dbFile ? await sharedFileStore(options.dbFile) : await openTestStore(join(dir, 'test.db'));
+  const { db } = store;
   const asOf = options.asOf === undefined ? AS_OF : options.asOf;
   if (!options.dbFile) await importOfficialData(db, [join(BUNDLED_DATA_DIR, 'agenda'), join(BUNDLED_DATA_DIR, 'organes/L17')]);
   const clock = { now: asOf ? Date.parse(asOf) : Date.now() };
@@ -57,7 +65,7 @@ export async function startPlatformTestServer(options: { env?: Record<string, st
     async close() {
       await server.close();
       await deps.close();
-      db.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

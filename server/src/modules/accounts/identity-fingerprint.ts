@@ -1,4 +1,4 @@
-import type { CitizensDb } from '../../db/types';
+import type { Db } from '../../db/types';
 import { hmacHex } from '../../secrets';
 
 /**
@@ -24,79 +24,78 @@ export interface Succession {
   conflicts: string[];
 }
 
-export function identityFingerprints(db: CitizensDb, secret: Buffer) {
-  const { sqlite } = db;
+export function identityFingerprints(db: Pick<Db, 'store'>, secret: Buffer) {
+  const { store } = db;
   const fingerprintOf = (kind: FingerprintKind, value: string) =>
     hmacHex(secret, 'identity-fingerprint', kind, kind === 'email' ? value.trim().toLowerCase() : value);
-
-  const holder = sqlite.prepare<[string], { citizenId: number; deletedAt: number | null }>(
-    `SELECT f.citizen_id AS citizenId, c.deleted_at AS deletedAt
-       FROM identity_fingerprints f JOIN citizens c ON c.id = f.citizen_id WHERE f.fingerprint = ?`,
-  );
-  const upsert = sqlite.prepare<[string, string, number, number]>(
-    `INSERT INTO identity_fingerprints (fingerprint, kind, citizen_id, created_at) VALUES (?, ?, ?, ?)
-     ON CONFLICT (fingerprint) DO UPDATE SET citizen_id = excluded.citizen_id`,
-  );
-  const conflicting = sqlite.prepare<[number, number], { uid: string }>(
-    `SELECT d.scrutin_uid AS uid FROM votes d JOIN votes n ON n.scrutin_uid = d.scrutin_uid AND n.citizen_id = ?
-      WHERE d.citizen_id = ?`,
-  );
-  const moveVotes = sqlite.prepare<[number, number, number]>(
-    `UPDATE votes SET log_voter = coalesce(log_voter, (SELECT voter_id FROM citizens WHERE id = votes.citizen_id)), citizen_id = ?
-      WHERE citizen_id = ? AND scrutin_uid NOT IN (SELECT scrutin_uid FROM votes WHERE citizen_id = ?)`,
-  );
-  // A flag (burst detector) follows the votes: the successor does not start with a clean slate.
-  const moveFlag = sqlite.prepare<[number, number, number]>(
-    'UPDATE flags SET citizen_id = ? WHERE citizen_id = ? AND NOT EXISTS (SELECT 1 FROM flags WHERE citizen_id = ?)',
-  );
-  const moveFingerprints = sqlite.prepare<[number, number]>('UPDATE identity_fingerprints SET citizen_id = ? WHERE citizen_id = ?');
-  // Election ballots (issue 15) follow the person too. They have no append-only log, so where both
-  // accounts hold a ballot for the same round the successor's (the latest) stands and the deleted
-  // account's is dropped: one person, one ballot per round.
-  const dropShadowedBallots = sqlite.prepare<[number, number]>(
-    `DELETE FROM election_ballots WHERE citizen_id = ? AND EXISTS (SELECT 1 FROM election_ballots n
-      WHERE n.citizen_id = ? AND n.election_id = election_ballots.election_id AND n.round = election_ballots.round)`,
-  );
-  const moveBallots = sqlite.prepare<[number, number]>('UPDATE election_ballots SET citizen_id = ? WHERE citizen_id = ?');
-
+  const holder = (fingerprint: string) =>
+    store.get<{ citizenId: number; deletedAt: number | null }>(
+      `SELECT f.citizen_id AS "citizenId", c.deleted_at AS "deletedAt"
+         FROM identity_fingerprints f JOIN citizens c ON c.id = f.citizen_id WHERE f.fingerprint = ?`,
+      [fingerprint],
+    );
+  const conflicting = async (successorId: number, predecessorId: number) =>
+    (
+      await store.all<{ uid: string }>(
+        `SELECT d.scrutin_uid AS uid FROM votes d JOIN votes n ON n.scrutin_uid = d.scrutin_uid AND n.citizen_id = ?
+          WHERE d.citizen_id = ?`,
+        [successorId, predecessorId],
+      )
+    ).map((r) => r.uid);
   return {
     fingerprintOf,
-
     /** The deleted account that verified this identifier, if any (not `exceptId`). */
-    deletedHolder(kind: FingerprintKind, value: string, exceptId?: number): number | null {
-      const row = holder.get(fingerprintOf(kind, value));
+    async deletedHolder(kind: FingerprintKind, value: string, exceptId?: number): Promise<number | null> {
+      const row = await holder(fingerprintOf(kind, value));
       return row && row.deletedAt !== null && row.citizenId !== exceptId ? row.citizenId : null;
     },
-
     /** Scrutins both accounts voted on. */
-    conflicts(predecessorId: number, successorId: number): string[] {
-      return conflicting.all(successorId, predecessorId).map((r) => r.uid);
+    conflicts(predecessorId: number, successorId: number): Promise<string[]> {
+      return conflicting(successorId, predecessorId);
     },
-
     /**
      * `citizenId` verified `value`: record it and, if a deleted account had verified it before,
      * inherit that account's votes, election ballots, flag and other fingerprints. Runs in one transaction.
      * Votes on scrutins the new account already voted on stay with the deleted account (the
      * callers refuse or prevent that case: see `successionPending` and completeVerification).
      */
-    succeed(citizenId: number, kind: FingerprintKind, value: string, at: number): Succession {
-      return sqlite.transaction((): Succession => {
+    succeed(citizenId: number, kind: FingerprintKind, value: string, at: number): Promise<Succession> {
+      return store.transaction(async (): Promise<Succession> => {
         const fingerprint = fingerprintOf(kind, value);
-        const row = holder.get(fingerprint);
+        const row = await holder(fingerprint);
         const predecessorId = row && row.deletedAt !== null && row.citizenId !== citizenId ? row.citizenId : null;
         let inheritedVotes = 0;
         let conflicts: string[] = [];
         if (predecessorId !== null) {
-          conflicts = conflicting.all(citizenId, predecessorId).map((r) => r.uid);
-          inheritedVotes = moveVotes.run(citizenId, predecessorId, citizenId).changes;
-          moveFlag.run(citizenId, predecessorId, citizenId);
-          moveFingerprints.run(citizenId, predecessorId);
-          dropShadowedBallots.run(predecessorId, citizenId);
-          moveBallots.run(citizenId, predecessorId);
+          conflicts = await conflicting(citizenId, predecessorId);
+          const moved = await store.run(
+            `UPDATE votes SET log_voter = coalesce(log_voter, (SELECT voter_id FROM citizens WHERE id = votes.citizen_id)), citizen_id = ?
+              WHERE citizen_id = ? AND scrutin_uid NOT IN (SELECT scrutin_uid FROM votes WHERE citizen_id = ?)`,
+            [citizenId, predecessorId, citizenId],
+          );
+          inheritedVotes = moved.changes;
+          // A flag (burst detector) follows the votes: the successor does not start with a clean slate.
+          await store.run('UPDATE flags SET citizen_id = ? WHERE citizen_id = ? AND NOT EXISTS (SELECT 1 FROM flags WHERE citizen_id = ?)', [
+            citizenId, predecessorId, citizenId,
+          ]);
+          await store.run('UPDATE identity_fingerprints SET citizen_id = ? WHERE citizen_id = ?', [citizenId, predecessorId]);
+          // Election ballots (issue 15) follow the person too. They have no append-only log, so where both
+          // accounts hold a ballot for the same round the successor's (the latest) stands and the deleted
+          // account's is dropped: one person, one ballot per round.
+          await store.run(
+            `DELETE FROM election_ballots WHERE citizen_id = ? AND EXISTS (SELECT 1 FROM election_ballots n
+              WHERE n.citizen_id = ? AND n.election_id = election_ballots.election_id AND n.round = election_ballots.round)`,
+            [predecessorId, citizenId],
+          );
+          await store.run('UPDATE election_ballots SET citizen_id = ? WHERE citizen_id = ?', [citizenId, predecessorId]);
         }
-        upsert.run(fingerprint, kind, citizenId, at);
+        await store.run(
+          `INSERT INTO identity_fingerprints (fingerprint, kind, citizen_id, created_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (fingerprint) DO UPDATE SET citizen_id = excluded.citizen_id`,
+          [fingerprint, kind, citizenId, at],
+        );
         return { predecessorId, inheritedVotes, conflicts };
-      })();
+      });
     },
   };
 }

@@ -25,7 +25,7 @@ export interface Mailer {
    * takes as long whether or not a message follows (password reset, no account enumeration by
    * timing). `compose` returning null sends nothing; a throw is logged.
    */
-  later(compose: () => MailMessage | null): void;
+  later(compose: () => MailMessage | null | Promise<MailMessage | null>): void;
   /** Resolves when every queued message has been handed over (tests, shutdown). */
   idle(): Promise<void>;
 }
@@ -71,8 +71,8 @@ export function createMailer(options: MailerOptions): Mailer {
     later(compose) {
       track(
         new Promise<void>((resolve) => setImmediate(resolve))
-          .then(() => {
-            const message = compose();
+          .then(async () => {
+            const message = await compose();
             return message ? deliver(message) : undefined;
           })
           .catch((err: unknown) => options.logger.error({ err }, 'deferred mail failed')),

@@ -1,7 +1,6 @@
-import { and, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { Role, VerificationLevel } from '@parallele/core';
-import { citizens, oneTimeCodes, sessions } from '../../db/schema/citizens';
-import type { CitizensDb } from '../../db/types';
+import type { citizens, oneTimeCodes } from '../../db/schema/citizens';
+import type { Db, SqlStore, SqlValue } from '../../db/types';
 
 export type CitizenRow = typeof citizens.$inferSelect;
 export type CodeRow = typeof oneTimeCodes.$inferSelect;
@@ -21,54 +20,65 @@ export interface SessionCitizen {
   successionPending?: boolean;
 }
 
+const CITIZEN_COLUMNS = `id, email, password_hash AS "passwordHash", voter_id AS "voterId", level, role, locale,
+  registration_network AS "registrationNetwork", phone_key AS "phoneKey", identity_key AS "identityKey", created_at AS "createdAt",
+  email_verified_at AS "emailVerifiedAt", deleted_at AS "deletedAt"`;
+const CODE_COLUMNS = `id, citizen_id AS "citizenId", purpose, code_hash AS "codeHash", token_hash AS "tokenHash", subject_key AS "subjectKey",
+  attempts, created_at AS "createdAt", expires_at AS "expiresAt", used_at AS "usedAt"`;
+
+/** The columns `update` may set, by field name (the only names that reach the SQL). */
+const CITIZEN_FIELDS: Record<Exclude<keyof CitizenRow, 'id'>, string> = {
+  email: 'email', passwordHash: 'password_hash', voterId: 'voter_id', level: 'level', role: 'role', locale: 'locale',
+  registrationNetwork: 'registration_network', phoneKey: 'phone_key', identityKey: 'identity_key', createdAt: 'created_at',
+  emailVerifiedAt: 'email_verified_at', deletedAt: 'deleted_at',
+};
+
 /** Clears the networks of accounts deleted before `deletedBefore` (kept until then for the burst detector). */
-export function purgeDeletedNetworks(sqlite: CitizensDb['sqlite'], deletedBefore: number): void {
-  sqlite.transaction(() => {
-    sqlite.prepare('UPDATE votes SET network = NULL WHERE network IS NOT NULL AND citizen_id IN (SELECT id FROM citizens WHERE deleted_at < ?)').run(deletedBefore);
-    sqlite.prepare('UPDATE citizens SET registration_network = NULL WHERE registration_network IS NOT NULL AND deleted_at < ?').run(deletedBefore);
-  })();
+export async function purgeDeletedNetworks(store: SqlStore, deletedBefore: number): Promise<void> {
+  await store.transaction(async () => {
+    await store.run('UPDATE votes SET network = NULL WHERE network IS NOT NULL AND citizen_id IN (SELECT id FROM citizens WHERE deleted_at < ?)', [deletedBefore]);
+    await store.run('UPDATE citizens SET registration_network = NULL WHERE registration_network IS NOT NULL AND deleted_at < ?', [deletedBefore]);
+  });
 }
 
-export function accountsRepository(db: CitizensDb) {
-  const { orm, sqlite } = db;
-  // The session lookup runs on every authenticated request: one prepared statement, one index hit.
-  const sessionLookup = sqlite.prepare<[string, number], Omit<SessionCitizen, 'tokenHash'>>(
-    `SELECT c.id AS citizenId, c.voter_id AS voterId, c.email AS email, c.level AS level, c.role AS role,
-            c.created_at AS createdAt, s.expires_at AS expiresAt
-       FROM sessions s JOIN citizens c ON c.id = s.citizen_id
-      WHERE s.token_hash = ? AND s.expires_at > ? AND c.deleted_at IS NULL`,
-  );
-
-  const dataVersion = sqlite.prepare<[], { data_version: number }>('PRAGMA data_version');
+export function accountsRepository(db: Pick<Db, 'store'>) {
+  const { store } = db;
+  const citizenWhere = (where: string, value: SqlValue) => store.get<CitizenRow>(`SELECT ${CITIZEN_COLUMNS} FROM citizens WHERE ${where}`, [value]);
 
   return {
-    /** Moves when ANOTHER connection commits a change to the store (SQLite's data_version). */
-    storeVersion(): number {
-      return dataVersion.get()!.data_version;
+    /**
+     * Moves when ANOTHER connection commits a change to the store (SQLite's data_version, which
+     * every process sharing the file sees). null on PostgreSQL: no such signal, so the session
+     * cache is not used there (see accounts/service.ts).
+     */
+    async storeVersion(): Promise<number | null> {
+      if (store.dialect !== 'sqlite') return null;
+      return (await store.get<{ data_version: number }>('PRAGMA data_version'))!.data_version;
     },
 
-    findByEmail(email: string): CitizenRow | undefined {
-      return orm.select().from(citizens).where(eq(citizens.email, email)).get();
-    },
+    findByEmail: (email: string) => citizenWhere('email = ?', email),
 
-    findById(id: number): CitizenRow | undefined {
-      return orm.select().from(citizens).where(eq(citizens.id, id)).get();
-    },
+    findById: (id: number) => citizenWhere('id = ?', id),
 
     /** Inserts the account and sets its pseudonym (which needs the id) in one transaction. */
     insertCitizen(
       values: { email: string; passwordHash: string; locale: 'fr' | 'en'; registrationNetwork: string | null; createdAt: number; role?: Role },
       pseudonymOf: (id: number) => string,
-    ): CitizenRow {
-      return orm.transaction((tx) => {
+    ): Promise<CitizenRow> {
+      return store.transaction(async () => {
         const placeholder = `pending-${values.email}`;
-        const row = tx.insert(citizens).values({ ...values, voterId: placeholder }).returning().get();
-        return tx.update(citizens).set({ voterId: pseudonymOf(row.id) }).where(eq(citizens.id, row.id)).returning().get();
+        const row = await store.get<{ id: number }>(
+          'INSERT INTO citizens (email, password_hash, voter_id, locale, registration_network, created_at, role) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id',
+          [values.email, values.passwordHash, placeholder, values.locale, values.registrationNetwork, values.createdAt, values.role ?? 'citizen'],
+        );
+        return (await store.get<CitizenRow>(`UPDATE citizens SET voter_id = ? WHERE id = ? RETURNING ${CITIZEN_COLUMNS}`, [pseudonymOf(row!.id), row!.id]))!;
       });
     },
 
-    update(id: number, values: Partial<Omit<CitizenRow, 'id'>>): void {
-      orm.update(citizens).set(values).where(eq(citizens.id, id)).run();
+    async update(id: number, values: Partial<Omit<CitizenRow, 'id'>>): Promise<void> {
+      const entries = Object.entries(values).filter(([, v]) => v !== undefined) as [keyof typeof CITIZEN_FIELDS, SqlValue][];
+      if (entries.length === 0) return;
+      await store.run(`UPDATE citizens SET ${entries.map(([k]) => `${CITIZEN_FIELDS[k]} = ?`).join(', ')} WHERE id = ?`, [...entries.map(([, v]) => v), id]);
     },
 
     /**
@@ -77,87 +87,87 @@ export function accountsRepository(db: CitizensDb) {
      * stay until `purgeDeletedNetworks`, a day later: a brigade that votes then deletes itself
      * before the burst detector runs must still be seen by it (issue 10, point 2).
      */
-    anonymise(id: number, at: number): void {
-      orm.transaction((tx) => {
-        tx.update(citizens)
-          .set({ email: null, passwordHash: null, phoneKey: null, identityKey: null, deletedAt: at, role: 'citizen' })
-          .where(eq(citizens.id, id))
-          .run();
-        tx.delete(sessions).where(eq(sessions.citizenId, id)).run();
-        tx.delete(oneTimeCodes).where(eq(oneTimeCodes.citizenId, id)).run();
+    async anonymise(id: number, at: number): Promise<void> {
+      await store.transaction(async () => {
+        await store.run(
+          "UPDATE citizens SET email = NULL, password_hash = NULL, phone_key = NULL, identity_key = NULL, deleted_at = ?, role = 'citizen' WHERE id = ?",
+          [at, id],
+        );
+        await store.run('DELETE FROM sessions WHERE citizen_id = ?', [id]);
+        await store.run('DELETE FROM one_time_codes WHERE citizen_id = ?', [id]);
       });
     },
 
-    purgeDeletedNetworks: (deletedBefore: number) => purgeDeletedNetworks(sqlite, deletedBefore),
+    purgeDeletedNetworks: (deletedBefore: number) => purgeDeletedNetworks(store, deletedBefore),
 
-    insertSession(values: typeof sessions.$inferInsert): void {
-      orm.insert(sessions).values(values).run();
+    async insertSession(values: { tokenHash: string; citizenId: number; createdAt: number; expiresAt: number }): Promise<void> {
+      await store.run('INSERT INTO sessions (token_hash, citizen_id, created_at, expires_at) VALUES (?, ?, ?, ?)', [
+        values.tokenHash, values.citizenId, values.createdAt, values.expiresAt,
+      ]);
     },
 
-    findSession(tokenHash: string, now: number): SessionCitizen | undefined {
-      const row = sessionLookup.get(tokenHash, now);
+    /** Runs on every authenticated request (unless cached): one index hit. */
+    async findSession(tokenHash: string, now: number): Promise<SessionCitizen | undefined> {
+      const row = await store.get<Omit<SessionCitizen, 'tokenHash'>>(
+        `SELECT c.id AS "citizenId", c.voter_id AS "voterId", c.email AS email, c.level AS level, c.role AS role,
+                c.created_at AS "createdAt", s.expires_at AS "expiresAt"
+           FROM sessions s JOIN citizens c ON c.id = s.citizen_id
+          WHERE s.token_hash = ? AND s.expires_at > ? AND c.deleted_at IS NULL`,
+        [tokenHash, now],
+      );
       return row ? { ...row, tokenHash } : undefined;
     },
 
-    deleteSession(tokenHash: string): void {
-      orm.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
+    async deleteSession(tokenHash: string): Promise<void> {
+      await store.run('DELETE FROM sessions WHERE token_hash = ?', [tokenHash]);
     },
 
-    deleteSessionsOf(citizenId: number): void {
-      orm.delete(sessions).where(eq(sessions.citizenId, citizenId)).run();
+    async deleteSessionsOf(citizenId: number): Promise<void> {
+      await store.run('DELETE FROM sessions WHERE citizen_id = ?', [citizenId]);
     },
 
     /** A new code replaces any unused one of the same purpose (only the latest mail works). */
-    insertCode(values: typeof oneTimeCodes.$inferInsert): CodeRow {
-      return orm.transaction((tx) => {
-        tx.update(oneTimeCodes)
-          .set({ usedAt: values.createdAt })
-          .where(and(eq(oneTimeCodes.citizenId, values.citizenId), eq(oneTimeCodes.purpose, values.purpose), isNull(oneTimeCodes.usedAt)))
-          .run();
-        return tx.insert(oneTimeCodes).values(values).returning().get();
+    insertCode(values: Omit<CodeRow, 'id' | 'attempts' | 'usedAt'>): Promise<CodeRow> {
+      return store.transaction(async () => {
+        await store.run('UPDATE one_time_codes SET used_at = ? WHERE citizen_id = ? AND purpose = ? AND used_at IS NULL', [values.createdAt, values.citizenId, values.purpose]);
+        const row = await store.get<CodeRow>(
+          `INSERT INTO one_time_codes (citizen_id, purpose, code_hash, token_hash, subject_key, created_at, expires_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING ${CODE_COLUMNS}`,
+          [values.citizenId, values.purpose, values.codeHash, values.tokenHash, values.subjectKey, values.createdAt, values.expiresAt],
+        );
+        return row!;
       });
     },
 
-    latestActiveCode(citizenId: number, purpose: CodePurpose, now: number): CodeRow | undefined {
-      return orm
-        .select()
-        .from(oneTimeCodes)
-        .where(and(eq(oneTimeCodes.citizenId, citizenId), eq(oneTimeCodes.purpose, purpose), isNull(oneTimeCodes.usedAt), gt(oneTimeCodes.expiresAt, now)))
-        .orderBy(desc(oneTimeCodes.id))
-        .get();
+    latestActiveCode(citizenId: number, purpose: CodePurpose, now: number): Promise<CodeRow | undefined> {
+      return store.get<CodeRow>(
+        `SELECT ${CODE_COLUMNS} FROM one_time_codes WHERE citizen_id = ? AND purpose = ? AND used_at IS NULL AND expires_at > ? ORDER BY id DESC LIMIT 1`,
+        [citizenId, purpose, now],
+      );
     },
 
-    codeById(id: number): CodeRow | undefined {
-      return orm.select().from(oneTimeCodes).where(eq(oneTimeCodes.id, id)).get();
+    codeById(id: number): Promise<CodeRow | undefined> {
+      return store.get<CodeRow>(`SELECT ${CODE_COLUMNS} FROM one_time_codes WHERE id = ?`, [id]);
     },
 
-    activeCodeByToken(tokenHash: string, purpose: CodePurpose, now: number): CodeRow | undefined {
-      return orm
-        .select()
-        .from(oneTimeCodes)
-        .where(and(eq(oneTimeCodes.tokenHash, tokenHash), eq(oneTimeCodes.purpose, purpose), isNull(oneTimeCodes.usedAt), gt(oneTimeCodes.expiresAt, now)))
-        .get();
+    activeCodeByToken(tokenHash: string, purpose: CodePurpose, now: number): Promise<CodeRow | undefined> {
+      return store.get<CodeRow>(
+        `SELECT ${CODE_COLUMNS} FROM one_time_codes WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?`,
+        [tokenHash, purpose, now],
+      );
     },
 
-    countAttempt(id: number, attempts: number): void {
-      orm.update(oneTimeCodes).set({ attempts }).where(eq(oneTimeCodes.id, id)).run();
+    async countAttempt(id: number, attempts: number): Promise<void> {
+      await store.run('UPDATE one_time_codes SET attempts = ? WHERE id = ?', [attempts, id]);
     },
 
-    useCode(id: number, at: number): void {
-      orm.update(oneTimeCodes).set({ usedAt: at }).where(eq(oneTimeCodes.id, id)).run();
+    async useCode(id: number, at: number): Promise<void> {
+      await store.run('UPDATE one_time_codes SET used_at = ? WHERE id = ?', [at, id]);
     },
 
-    findByPhoneKey(key: string): CitizenRow | undefined {
-      return orm.select().from(citizens).where(eq(citizens.phoneKey, key)).get();
-    },
+    findByPhoneKey: (key: string) => citizenWhere('phone_key = ?', key),
 
-    findByIdentityKey(key: string): CitizenRow | undefined {
-      return orm.select().from(citizens).where(eq(citizens.identityKey, key)).get();
-    },
-
-    transaction<T>(fn: () => T): T {
-      return sqlite.transaction(fn)();
-    },
+    findByIdentityKey: (key: string) => citizenWhere('identity_key = ?', key),
   };
 }
 

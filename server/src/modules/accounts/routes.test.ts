@@ -136,7 +136,7 @@ describe('accounts over HTTP', () => {
     expect(after.all).toEqual(before.all);
     const log = (await request(t.url).get(`/api/scrutins/${uid}/log`).expect(200)).body;
     expect(log.entries.some((e: { voter: string }) => e.voter === me.voterId)).toBe(true);
-    const row = t.db.sqlite.prepare('SELECT email, password_hash AS hash, deleted_at AS deletedAt FROM citizens WHERE voter_id = ?').get(me.voterId);
+    const row = await t.db.store.get('SELECT email, password_hash AS hash, deleted_at AS "deletedAt" FROM citizens WHERE voter_id = ?', [me.voterId]);
     expect(row).toMatchObject({ email: null, hash: null });
     // The address is free again: a new account, a new pseudonym.
     const again = await signUpOverHttp(t, 'leaving@example.org');

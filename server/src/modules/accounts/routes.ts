@@ -36,18 +36,18 @@ export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http' | 'config
     sendJson(res, AcceptedResponseSchema, accepted, 202);
   });
 
-  router.post('/auth/verify-email', ...http.limits.verify, ...write, (req, res) => {
+  router.post('/auth/verify-email', ...http.limits.verify, ...write, async (req, res) => {
     const body = validate(req, 'body', VerifyEmailBodySchema);
-    sendJson(res, MeSchema, accounts.verifyEmail(body));
+    sendJson(res, MeSchema, await accounts.verifyEmail(body));
   });
 
   /** The mailed link: verifies, then lands on the app with the outcome in the query. */
-  router.get('/auth/verify-email', http.limits.verifyLink, (req, res) => {
+  router.get('/auth/verify-email', http.limits.verifyLink, async (req, res) => {
     const token = LinkTokenSchema.safeParse(req.query.token);
     let outcome = 'ok';
     try {
       if (!token.success) throw AppError.badRequest('token: malformed', { param: 'token' });
-      accounts.verifyEmail({ token: token.data });
+      await accounts.verifyEmail({ token: token.data });
     } catch (error) {
       if (!(error instanceof AppError) || !error.operational) throw error;
       outcome = 'invalid';
@@ -63,21 +63,21 @@ export function accountsRoutes(deps: Pick<AppDeps, 'accounts' | 'http' | 'config
     sendJson(res, SessionResponseSchema, { me: session.me, csrfToken: http.issueCsrf(res, session.token) });
   });
 
-  router.post('/auth/logout', ...write, (req, res) => {
-    accounts.logout(sessionTokenOf(req));
+  router.post('/auth/logout', ...write, async (req, res) => {
+    await accounts.logout(sessionTokenOf(req));
     http.clearSession(res);
     http.issueCsrf(res, null);
     res.status(204).end();
   });
 
   // the app asks on every page load: an anonymous visitor is an answer, not a 401
-  router.get('/auth/session', readCookies, http.session, (_req, res) => {
+  router.get('/auth/session', readCookies, http.session, async (_req, res) => {
     const citizen = res.locals.citizen as { citizenId: number } | undefined;
-    sendJson(res, SessionStateSchema, { me: citizen ? accounts.me(citizen.citizenId) : null });
+    sendJson(res, SessionStateSchema, { me: citizen ? await accounts.me(citizen.citizenId) : null });
   });
 
-  router.get('/auth/me', ...signedIn, (_req, res) => {
-    sendJson(res, MeSchema, accounts.me(citizenOf(res).citizenId));
+  router.get('/auth/me', ...signedIn, async (_req, res) => {
+    sendJson(res, MeSchema, await accounts.me(citizenOf(res).citizenId));
   });
 
   router.post('/auth/password-reset/request', ...http.limits.resetRequest, ...write, async (req, res) => {

@@ -47,6 +47,12 @@ export const providerUnavailable = (provider: string) =>
   });
 export const invalidCredentials = () => new AppError('invalid_credentials', 'Wrong email or password', { status: 401 });
 
+/** A unique index refused the write: SQLite's and PostgreSQL's (23505) codes. */
+const isUniqueViolation = (error: unknown) => {
+  const code = (error as { code?: string }).code;
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === '23505';
+};
+
 export interface NewSession {
   token: string;
   expiresAt: number;
@@ -68,11 +74,10 @@ export function createAccountsService(deps: AccountsServiceDeps) {
    * Sessions resolved in the last few seconds, so a burst of votes does not hit the sessions
    * table on every request. Any change to an account (logout, reset, deletion, level, role)
    * empties it: those are rare next to votes. A change made by ANOTHER connection (an admin CLI,
-   * the sync child, a session deleted by hand) empties it too: SQLite's `data_version` moves
-   * only then, and it is read on every lookup (one pragma, no table read), so revocation is
-   * immediate. Several processes: a session ended on another one reaches this cache by the event
-   * bridge (cluster/event-bridge.ts, boot.ts); a level or role change there shows here within
-   * SESSION_CACHE_MS.
+   * the sync child, another server process, a session deleted by hand) empties it too: SQLite's
+   * `data_version` moves only then, and it is read on every lookup (one pragma, no table read),
+   * so revocation is immediate. PostgreSQL has no such signal: there (storeVersion() is null) every
+   * lookup reads the store, one index hit, and a logout on one process holds on all at once.
    */
   const sessionCache = new Map<string, { session: SessionCitizen; until: number }>();
   const SESSION_CACHE_MS = 10_000;
@@ -88,34 +93,34 @@ export function createAccountsService(deps: AccountsServiceDeps) {
   });
 
   /** A new code (and link token) for `purpose`; the previous unused one stops working. */
-  function issueCode(citizenId: number, purpose: CodePurpose, subjectKey: string | null = null, secret?: string) {
+  async function issueCode(citizenId: number, purpose: CodePurpose, subjectKey: string | null = null, secret?: string) {
     const at = nowMs();
     const code = secret ?? randomCode();
     const token = purpose === 'email' || purpose === 'reset' ? randomToken() : null;
-    const row = repo.insertCode({
+    const row = await repo.insertCode({
       citizenId, purpose, codeHash: codeMac(code), tokenHash: token ? sha256Hex(token) : null, subjectKey, createdAt: at, expiresAt: at + CODE_TTL[purpose],
     });
     return { code, token, codeId: row.id };
   }
 
   /** Checks a typed code against the citizen's latest one, counting failed attempts. */
-  function consumeCode(citizen: CitizenRow | undefined, purpose: CodePurpose, code: string) {
+  async function consumeCode(citizen: CitizenRow | undefined, purpose: CodePurpose, code: string) {
     if (!citizen || citizen.deletedAt !== null) throw invalidCode();
-    const row = repo.latestActiveCode(citizen.id, purpose, nowMs());
+    const row = await repo.latestActiveCode(citizen.id, purpose, nowMs());
     if (!row || row.attempts >= MAX_CODE_ATTEMPTS) throw invalidCode();
     if (!codeMatches(row.codeHash, code)) {
-      repo.countAttempt(row.id, row.attempts + 1);
+      await repo.countAttempt(row.id, row.attempts + 1);
       throw invalidCode();
     }
-    repo.useCode(row.id, nowMs());
+    await repo.useCode(row.id, nowMs());
     return citizen;
   }
 
-  function consumeToken(token: string, purpose: CodePurpose) {
-    const row = repo.activeCodeByToken(sha256Hex(token), purpose, nowMs());
+  async function consumeToken(token: string, purpose: CodePurpose) {
+    const row = await repo.activeCodeByToken(sha256Hex(token), purpose, nowMs());
     if (!row) throw invalidCode();
-    repo.useCode(row.id, nowMs());
-    const citizen = repo.findById(row.citizenId);
+    await repo.useCode(row.id, nowMs());
+    const citizen = await repo.findById(row.citizenId);
     if (!citizen || citizen.deletedAt !== null) throw invalidCode();
     return citizen;
   }
@@ -127,9 +132,9 @@ export function createAccountsService(deps: AccountsServiceDeps) {
   }
 
   /** The address is now proven: a deleted account of the same person hands over its votes. */
-  function inheritFrom(kind: 'email', citizen: CitizenRow) {
+  async function inheritFrom(kind: 'email', citizen: CitizenRow) {
     if (!citizen.email) return;
-    const succession = deps.fingerprints.succeed(citizen.id, kind, citizen.email, nowMs());
+    const succession = await deps.fingerprints.succeed(citizen.id, kind, citizen.email, nowMs());
     if (succession.predecessorId !== null) {
       logger.info({ voterId: citizen.voterId, inheritedVotes: succession.inheritedVotes, conflicts: succession.conflicts.length }, 'verified address of a deleted account: its votes are now this account\'s');
     }
@@ -150,7 +155,7 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     async register(body: RegisterBody, ip: string | null, origin?: string): Promise<void> {
       const passwordHash = await hashPassword(body.password, scrypt);
       const locale = body.locale ?? 'fr';
-      const existing = repo.findByEmail(body.email);
+      const existing = await repo.findByEmail(body.email);
       if (existing) {
         // Verified or not, an existing account is never touched by a registration: its password,
         // sessions, votes and pending code stay (issue 10: re-registering an unverified address
@@ -158,69 +163,69 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         mailer.send(mails.alreadyRegistered(body.email, existing.locale, link('/connexion', randomToken(8))));
         return;
       }
-      const citizen = repo.insertCitizen(
+      const citizen = await repo.insertCitizen(
         { email: body.email, passwordHash, locale, registrationNetwork: networkOf(ip), createdAt: nowMs() },
         pseudonym,
       );
-      const { code, token } = issueCode(citizen.id, 'email');
+      const { code, token } = await issueCode(citizen.id, 'email');
       mailer.send(mails.verifyEmail(body.email, citizen.locale, code, link('/api/auth/verify-email', token!, { origin, next: body.next })));
     },
 
-    verifyEmail(body: VerifyEmailBody): Me {
-      const citizen = 'token' in body ? consumeToken(body.token, 'email') : consumeCode(repo.findByEmail(body.email), 'email', body.code);
+    async verifyEmail(body: VerifyEmailBody): Promise<Me> {
+      const citizen = 'token' in body ? await consumeToken(body.token, 'email') : await consumeCode(await repo.findByEmail(body.email), 'email', body.code);
       const at = nowMs();
-      repo.update(citizen.id, { emailVerifiedAt: citizen.emailVerifiedAt ?? at, level: raiseLevel(citizen, 'email') });
-      inheritFrom('email', citizen);
+      await repo.update(citizen.id, { emailVerifiedAt: citizen.emailVerifiedAt ?? at, level: raiseLevel(citizen, 'email') });
+      await inheritFrom('email', citizen);
       forgetSessions();
-      return toMe(repo.findById(citizen.id)!);
+      return toMe((await repo.findById(citizen.id))!);
     },
 
     async login(email: string, password: string): Promise<NewSession> {
-      const citizen = repo.findByEmail(email);
+      const citizen = await repo.findByEmail(email);
       const ok = await verifyPassword(password, citizen?.passwordHash ?? (await dummyHash));
       if (!citizen || !ok) throw invalidCredentials();
       const token = randomToken();
       const createdAt = nowMs();
       const expiresAt = createdAt + config.SESSION_TTL_DAYS * 24 * HOUR;
-      repo.insertSession({ tokenHash: sha256Hex(token), citizenId: citizen.id, createdAt, expiresAt });
+      await repo.insertSession({ tokenHash: sha256Hex(token), citizenId: citizen.id, createdAt, expiresAt });
       return { token, expiresAt, me: toMe(citizen) };
     },
 
     /** Empties the session cache (a session ended on another process: issue 14). */
     forgetSessions,
 
-    resolveSession(token: string | undefined): SessionCitizen | null {
+    async resolveSession(token: string | undefined): Promise<SessionCitizen | null> {
       if (!token || token.length > 100) return null;
       const now = nowMs();
       const tokenHash = sha256Hex(token);
-      const version = repo.storeVersion();
+      const version = await repo.storeVersion();
       if (version !== storeVersion) {
         forgetSessions();
-        storeVersion = version;
+        storeVersion = version ?? -1;
       }
       const cached = sessionCache.get(tokenHash);
-      if (cached && cached.until > now && cached.session.expiresAt > now) return cached.session;
-      const found = repo.findSession(tokenHash, now);
+      if (version !== null && cached && cached.until > now && cached.session.expiresAt > now) return cached.session;
+      const found = await repo.findSession(tokenHash, now);
       // An unverified account holding the address of a deleted account may not vote before it
       // proves the address (then it inherits the old votes instead of adding to them).
       const session: SessionCitizen | null = found
-        ? { ...found, successionPending: found.level === 'none' && found.email !== null && deps.fingerprints.deletedHolder('email', found.email) !== null }
+        ? { ...found, successionPending: found.level === 'none' && found.email !== null && (await deps.fingerprints.deletedHolder('email', found.email)) !== null }
         : null;
-      if (session) {
+      if (session && version !== null) {
         if (sessionCache.size >= 100_000) sessionCache.clear();
         sessionCache.set(tokenHash, { session, until: now + SESSION_CACHE_MS });
       } else sessionCache.delete(tokenHash);
       return session;
     },
 
-    logout(token: string | undefined): void {
+    async logout(token: string | undefined): Promise<void> {
       if (!token) return;
-      repo.deleteSession(sha256Hex(token));
+      await repo.deleteSession(sha256Hex(token));
       endSessions({ tokenHash: sha256Hex(token) });
     },
 
-    me(citizenId: number): Me {
-      const citizen = repo.findById(citizenId);
+    async me(citizenId: number): Promise<Me> {
+      const citizen = await repo.findById(citizenId);
       if (!citizen || citizen.deletedAt !== null) throw AppError.unauthorized();
       return toMe(citizen);
     },
@@ -228,10 +233,10 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     /** Always "accepted"; only an existing, not deleted account gets a mail. */
     async requestPasswordReset(email: string): Promise<void> {
       // Answered before any work: a known address used to take twice as long (issue 10, point 10).
-      mailer.later(() => {
-        const citizen = repo.findByEmail(email);
+      mailer.later(async () => {
+        const citizen = await repo.findByEmail(email);
         if (!citizen) return null;
-        const { code, token } = issueCode(citizen.id, 'reset');
+        const { code, token } = await issueCode(citizen.id, 'reset');
         return mails.resetPassword(email, citizen.locale, code, link('/reinitialiser', token!));
       });
     },
@@ -239,20 +244,20 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     /** Sets the new password and ends every session of the account (a thief's included). */
     async confirmPasswordReset(body: PasswordResetConfirmBody): Promise<void> {
       const passwordHash = await hashPassword(body.newPassword, scrypt);
-      const citizen = 'token' in body ? consumeToken(body.token, 'reset') : consumeCode(repo.findByEmail(body.email), 'reset', body.code);
+      const citizen = 'token' in body ? await consumeToken(body.token, 'reset') : await consumeCode(await repo.findByEmail(body.email), 'reset', body.code);
       // Answering a mailed code also proves the address.
-      repo.update(citizen.id, { passwordHash, emailVerifiedAt: citizen.emailVerifiedAt ?? nowMs(), level: raiseLevel(citizen, 'email') });
-      inheritFrom('email', citizen);
-      repo.deleteSessionsOf(citizen.id);
+      await repo.update(citizen.id, { passwordHash, emailVerifiedAt: citizen.emailVerifiedAt ?? nowMs(), level: raiseLevel(citizen, 'email') });
+      await inheritFrom('email', citizen);
+      await repo.deleteSessionsOf(citizen.id);
       endSessions({ citizenId: citizen.id });
     },
 
     async deleteAccount(citizenId: number, password: string): Promise<void> {
-      const citizen = repo.findById(citizenId);
+      const citizen = await repo.findById(citizenId);
       if (!citizen || citizen.deletedAt !== null) throw AppError.unauthorized();
       if (!(await verifyPassword(password, citizen.passwordHash ?? (await dummyHash)))) throw invalidCredentials();
-      repo.anonymise(citizenId, nowMs());
-      repo.purgeDeletedNetworks(nowMs() - DELETED_NETWORKS_KEPT_MS);
+      await repo.anonymise(citizenId, nowMs());
+      await repo.purgeDeletedNetworks(nowMs() - DELETED_NETWORKS_KEPT_MS);
       endSessions({ citizenId });
       logger.info({ voterId: citizen.voterId }, 'account deleted (anonymised, votes kept)');
     },
@@ -260,36 +265,36 @@ export function createAccountsService(deps: AccountsServiceDeps) {
     async startVerification(citizenId: number, body: StartVerificationBody): Promise<StartVerificationResponse> {
       const provider = deps.providers[body.provider];
       if (!provider) throw providerUnavailable(body.provider);
-      const citizen = repo.findById(citizenId);
+      const citizen = await repo.findById(citizenId);
       if (!citizen || citizen.deletedAt !== null) throw AppError.unauthorized();
       const challenge = await provider.start(body, { citizenId, locale: citizen.locale });
       const purpose: CodePurpose = provider.level === 'identity' ? 'identity' : 'phone';
-      const { codeId } = issueCode(citizenId, purpose, challenge.subjectKey, challenge.secret);
+      const { codeId } = await issueCode(citizenId, purpose, challenge.subjectKey, challenge.secret);
       return { provider: provider.id, challengeId: String(codeId), redirectUrl: challenge.redirectUrl };
     },
 
     async completeVerification(citizenId: number, providerId: StartVerificationBody['provider'], body: CompleteVerificationBody): Promise<Me> {
       const provider = deps.providers[providerId];
       if (!provider) throw providerUnavailable(providerId);
-      const row = repo.codeById(Number(body.challengeId));
+      const row = await repo.codeById(Number(body.challengeId));
       const usable = row && row.citizenId === citizenId && row.usedAt === null && row.expiresAt > nowMs() && row.attempts < MAX_CODE_ATTEMPTS;
       if (!row || !usable) throw invalidCode();
       let subjectKey: string;
       try {
         subjectKey = await provider.complete({ secretMatches: (c) => codeMatches(row.codeHash, c), subjectKey: row.subjectKey }, body.code);
       } catch (error) {
-        repo.countAttempt(row.id, row.attempts + 1);
+        await repo.countAttempt(row.id, row.attempts + 1);
         throw error;
       }
-      repo.useCode(row.id, nowMs());
-      const citizen = repo.findById(citizenId)!;
-      const holder = provider.level === 'identity' ? repo.findByIdentityKey(subjectKey) : repo.findByPhoneKey(subjectKey);
+      await repo.useCode(row.id, nowMs());
+      const citizen = (await repo.findById(citizenId))!;
+      const holder = provider.level === 'identity' ? await repo.findByIdentityKey(subjectKey) : await repo.findByPhoneKey(subjectKey);
       if (holder && holder.id !== citizenId) {
         throw new AppError('already_verifies_another_account', 'This proof already verifies another account: one person, one account', { status: 409 });
       }
       const kind = provider.level === 'identity' ? 'identity' : 'phone';
-      const predecessor = deps.fingerprints.deletedHolder(kind, subjectKey, citizenId);
-      if (predecessor !== null && deps.fingerprints.conflicts(predecessor, citizenId).length > 0) {
+      const predecessor = await deps.fingerprints.deletedHolder(kind, subjectKey, citizenId);
+      if (predecessor !== null && (await deps.fingerprints.conflicts(predecessor, citizenId)).length > 0) {
         throw new AppError(
           'already_voted_as_deleted_account',
           'This proof verified an account that was deleted and whose votes still count, on scrutins this account voted on too: one person, one vote',
@@ -297,20 +302,20 @@ export function createAccountsService(deps: AccountsServiceDeps) {
         );
       }
       try {
-        repo.update(citizenId, {
+        await repo.update(citizenId, {
           level: raiseLevel(citizen, provider.level),
           ...(provider.level === 'identity' ? { identityKey: subjectKey } : { phoneKey: subjectKey }),
         });
       } catch (error) {
         // Two accounts finishing with the same phone at the same moment: the unique index decides.
-        if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') {
+        if (isUniqueViolation(error)) {
           throw new AppError('already_verifies_another_account', 'This proof already verifies another account: one person, one account', { status: 409 });
         }
         throw error;
       }
-      deps.fingerprints.succeed(citizenId, kind, subjectKey, nowMs());
+      await deps.fingerprints.succeed(citizenId, kind, subjectKey, nowMs());
       forgetSessions();
-      return toMe(repo.findById(citizenId)!);
+      return toMe((await repo.findById(citizenId))!);
     },
 
     /**
@@ -318,22 +323,22 @@ export function createAccountsService(deps: AccountsServiceDeps) {
      * without a given password gets a random one, returned once.
      */
     async createAdmin(email: string, password: string | null): Promise<{ created: boolean; me: Me; generatedPassword: string | null }> {
-      const existing = repo.findByEmail(email);
+      const existing = await repo.findByEmail(email);
       const role: Role = 'admin';
       if (existing) {
-        repo.update(existing.id, { role, ...(password ? { passwordHash: await hashPassword(password, scrypt) } : {}) });
+        await repo.update(existing.id, { role, ...(password ? { passwordHash: await hashPassword(password, scrypt) } : {}) });
         forgetSessions();
-        return { created: false, me: toMe(repo.findById(existing.id)!), generatedPassword: null };
+        return { created: false, me: toMe((await repo.findById(existing.id))!), generatedPassword: null };
       }
       const generatedPassword = password ? null : randomToken(18);
       const at = nowMs();
-      const row = repo.insertCitizen(
+      const row = await repo.insertCitizen(
         { email, passwordHash: await hashPassword(password ?? generatedPassword!, scrypt), locale: 'fr', registrationNetwork: null, createdAt: at, role },
         pseudonym,
       );
-      repo.update(row.id, { emailVerifiedAt: at, level: 'email' });
-      inheritFrom('email', row);
-      return { created: true, me: toMe(repo.findById(row.id)!), generatedPassword };
+      await repo.update(row.id, { emailVerifiedAt: at, level: 'email' });
+      await inheritFrom('email', row);
+      return { created: true, me: toMe((await repo.findById(row.id))!), generatedPassword };
     },
   };
 }

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parisDate } from '@parallele/core';
-import { openDatabase, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
+import { openTestStore, type TestStore } from '../../test-support/store';
 import { BUNDLED_DATA_DIR, importOfficialData, type ImportSummary } from '../../import/import-service';
 import { agendaRepository } from './repository';
 
@@ -13,16 +14,18 @@ const AGENDA = join(BUNDLED_DATA_DIR, 'agenda');
 
 let dir: string;
 let db: Db;
+let opened: TestStore;
 let first: ImportSummary;
-const count = (sql: string) => (db.sqlite.prepare(sql).get() as { n: number }).n;
+const count = async (sql: string) => (await db.store.get<{ n: number }>(sql))!.n;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'parallele-agenda-'));
-  db = openDatabase(`file:${join(dir, 'a.db')}`);
+  opened = await openTestStore(join(dir, 'a.db'));
+  db = opened.db;
   first = await importOfficialData(db, AGENDA);
 });
-afterAll(() => {
-  db.close();
+afterAll(async () => {
+  await opened?.close();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -35,40 +38,38 @@ describe('importing the bundled agenda', () => {
     expect(first.skipped).toBe(4601 - 536);
   });
 
-  it('stores séances and points by state as published (FORMAT-NOTES §1)', () => {
-    const bySitting = db.sqlite.prepare('SELECT state, count(*) AS n FROM agenda_sittings GROUP BY state ORDER BY state').all();
+  it('stores séances and points by state as published (FORMAT-NOTES §1)', async () => {
+    const bySitting = await db.store.all('SELECT state, count(*) AS n FROM agenda_sittings GROUP BY state ORDER BY state');
     expect(bySitting).toEqual([{ state: 'Confirmé', n: 375 }, { state: 'Supprimé', n: 161 }]);
-    const byPoint = db.sqlite
-      .prepare('SELECT s.state AS sitting, p.state AS point, count(*) AS n FROM agenda_points p JOIN agenda_sittings s ON s.uid = p.sitting_uid GROUP BY 1, 2 ORDER BY 1, 2')
-      .all();
+    const byPoint = await db.store.all('SELECT s.state AS sitting, p.state AS point, count(*) AS n FROM agenda_points p JOIN agenda_sittings s ON s.uid = p.sitting_uid GROUP BY 1, 2 ORDER BY 1, 2');
     expect(byPoint).toEqual([
       { sitting: 'Confirmé', point: 'Confirmé', n: 694 },
       { sitting: 'Confirmé', point: 'Supprimé', n: 727 },
       { sitting: 'Supprimé', point: 'Supprimé', n: 377 },
     ]);
-    expect(count("SELECT count(*) AS n FROM agenda_points WHERE vote_kind = 'solennel'")).toBe(43);
+    expect(await count("SELECT count(*) AS n FROM agenda_points WHERE vote_kind = 'solennel'")).toBe(43);
     // a single point is an object in 179 files: each became one row
-    expect(count('SELECT count(*) AS n FROM (SELECT sitting_uid FROM agenda_points GROUP BY sitting_uid HAVING count(*) = 1)')).toBe(179);
+    expect(await count('SELECT count(*) AS n FROM (SELECT sitting_uid FROM agenda_points GROUP BY sitting_uid HAVING count(*) = 1) AS single')).toBe(179);
   });
 
-  it('holds the 35 séances still scheduled at download time (19 Nov – 5 Dec 2025), among them the PLF 2026 vote solennel', () => {
+  it('holds the 35 séances still scheduled at download time (19 Nov – 5 Dec 2025), among them the PLF 2026 vote solennel', async () => {
     const repo = agendaRepository(db);
-    const after = repo.sittingsAfter(Date.parse('2025-11-19T00:00:00+01:00'));
+    const after = await repo.sittingsAfter(Date.parse('2025-11-19T00:00:00+01:00'));
     expect(after).toHaveLength(35);
     expect(after.every((s) => s.state === 'Confirmé' && s.end === null)).toBe(true);
     expect(after.at(-1)!.start.slice(0, 10)).toBe('2025-12-05');
-    const plf = repo.sitting('RUANR5L17S2026IDS29952')!;
+    const plf = (await repo.sitting('RUANR5L17S2026IDS29952'))!;
     expect(plf.start).toBe('2025-11-24T16:00:00.000+01:00');
     expect(plf.points).toMatchObject([{ type: 'Vote solennel', dossierRef: 'DLR5L17N52428', voteExpected: 'solennel', state: 'Confirmé' }]);
     // the snapshot: the latest instant the data attests is on 18 Nov 2025, the download date
-    expect(parisDate(new Date(repo.snapshotAt()!))).toBe('2025-11-18');
+    expect(parisDate(new Date((await repo.snapshotAt())!))).toBe('2025-11-18');
   });
 
   it('is idempotent: a re-import writes nothing and reports every séance unchanged', async () => {
     const again = await importOfficialData(db, AGENDA);
     expect(again.agenda).toEqual({ imported: 0, updated: 0, unchanged: 536, errors: 0 });
     expect(again.rows).toBe(0);
-    expect(count('SELECT count(*) AS n FROM agenda_imports')).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM agenda_imports')).toBe(1);
   });
 });
 
@@ -86,20 +87,21 @@ describe('a malformed agenda file', () => {
   it('is named by file, line and JSON path and skipped; --strict writes nothing', async () => {
     const file = join(dir, 'bad.ndjson.gz');
     writeFileSync(file, gzipSync([seance('RUANR5L17S2026IDS90001'), seance('RUANR5L17S2026IDS90002', { cycleDeVie: { etat: 7 } })].join('\n')));
-    const store = openDatabase(`file:${join(dir, 'bad.db')}`);
+    const opened = await openTestStore(join(dir, 'bad.db'));
+    const store = opened.db;
     try {
       const strict = await importOfficialData(store, file, { strict: true });
       expect(strict.committed).toBe(false);
       expect(strict.errors).toEqual([
         { location: `${file}:2`, kind: 'reunion', message: `RUANR5L17S2026IDS90002 (${file}:2): reunion.cycleDeVie.etat: expected a non-empty string, got 7` },
       ]);
-      expect(agendaRepository(store).counts()).toEqual({ sittings: 0, points: 0 });
+      expect(await agendaRepository(store).counts()).toEqual({ sittings: 0, points: 0 });
 
       const lenient = await importOfficialData(store, file);
       expect(lenient.agenda).toEqual({ imported: 1, updated: 0, unchanged: 0, errors: 1 });
-      expect(agendaRepository(store).counts()).toEqual({ sittings: 1, points: 1 });
+      expect(await agendaRepository(store).counts()).toEqual({ sittings: 1, points: 1 });
     } finally {
-      store.close();
+      await opened.close();
     }
   });
 });

@@ -22,7 +22,7 @@ export interface AgendaCollector {
   /** séances read (kept) so far */
   readonly size: number;
   /** Write what was kept; `snapshotAt` overrides the data's own date (a live download is as of now). */
-  write(db: Db, sources: readonly string[], now: number, snapshotAt?: number): AgendaWriteReport;
+  write(db: Db, sources: readonly string[], now: number, snapshotAt?: number): Promise<AgendaWriteReport>;
 }
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -74,11 +74,13 @@ export function createAgendaCollector(): AgendaCollector {
       kept.set(parsed.value.uid, { value: parsed.value, hash, source: location });
       return { status: 'kept' };
     },
-    write(db, sources, now, snapshotAt) {
+    async write(db, sources, now, snapshotAt) {
       const repo = agendaRepository(db);
-      const report = repo.upsertSittings([...kept.values()], now);
-      if (kept.size > 0) repo.recordImport(sources.join(', '), snapshotAt ?? snapshot, kept.size, now);
-      return report;
+      return db.store.transaction(async () => {
+        const report = await repo.upsertSittings([...kept.values()], now);
+        if (kept.size > 0) await repo.recordImport(sources.join(', '), snapshotAt ?? snapshot, kept.size, now);
+        return report;
+      });
     },
   };
 }

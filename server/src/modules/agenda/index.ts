@@ -6,4 +6,4 @@ export { createAgendaService, type AgendaService } from './service';
 export { createAgendaCollector, type AgendaCollector } from './agenda-import';
 
 /** How many séances and points the store holds (the importer fills an agenda-less store at start). */
-export const agendaCounts = (db: Db) => agendaRepository(db).counts();
+export const agendaCounts = (db: Db): Promise<{ sittings: number; points: number }> => agendaRepository(db).counts();

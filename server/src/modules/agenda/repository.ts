@@ -1,4 +1,5 @@
 import type { AgendaPoint, AgendaSitting, VoteKind } from '@parallele/core';
+import { insertRows, placeholders } from '../../db/bulk-insert';
 import type { Db } from '../../db/client';
 
 /** Storage of the agenda: séances and their points, and the imports' snapshots. */
@@ -52,29 +53,20 @@ const toPoint = (r: PointRow): AgendaPoint => ({
   procedure: r.procedure, tentative: r.tentative === 1, voteExpected: r.voteKind,
 });
 
-export function agendaRepository(db: Db) {
-  const { sqlite } = db;
-  const selectHash = sqlite.prepare<[string], { hash: string }>('SELECT source_hash AS hash FROM agenda_sittings WHERE uid = ?');
-  const deleteSitting = sqlite.prepare<[string]>('DELETE FROM agenda_sittings WHERE uid = ?');
-  const insertSitting = sqlite.prepare(
-    `INSERT INTO agenda_sittings (uid, legislature, session_ref, organe_ref, start, start_at, "end", state, quantieme, compte_rendu_ref,
-       created_at_source, closed_at_source, source_hash, source, imported_at, updated_at)
-     VALUES (@uid, @legislature, @sessionRef, @organeRef, @start, @startAt, @end, @state, @quantieme, @compteRenduRef,
-       @createdAt, @closedAt, @hash, @source, @importedAt, @now)`,
-  );
-  const insertPoint = sqlite.prepare(
-    `INSERT INTO agenda_points (uid, sitting_uid, ordinal, state, type, objet, dossier_ref, procedure, tentative, vote_kind)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  );
-  const selectImportedAt = sqlite.prepare<[string], { importedAt: number }>('SELECT imported_at AS importedAt FROM agenda_sittings WHERE uid = ?');
+const SITTING_INSERT_COLUMNS = ['uid', 'legislature', 'session_ref', 'organe_ref', 'start', 'start_at', '"end"', 'state', 'quantieme', 'compte_rendu_ref',
+  'created_at_source', 'closed_at_source', 'source_hash', 'source', 'imported_at', 'updated_at'];
+const POINT_INSERT_COLUMNS = ['uid', 'sitting_uid', 'ordinal', 'state', 'type', 'objet', 'dossier_ref', 'procedure', 'tentative', 'vote_kind'];
 
-  function toSittings(rows: SittingRow[]): AgendaSitting[] {
+export function agendaRepository(db: Db) {
+  const { store } = db;
+
+  async function toSittings(rows: SittingRow[]): Promise<AgendaSitting[]> {
     if (rows.length === 0) return [];
     const points = new Map<string, AgendaPoint[]>();
-    const placeholders = rows.map(() => '?').join(', ');
-    const pointRows = sqlite
-      .prepare<string[], PointRow>(`SELECT ${POINT_COLUMNS} FROM agenda_points WHERE sitting_uid IN (${placeholders}) ORDER BY sitting_uid, ordinal`)
-      .all(...rows.map((r) => r.uid));
+    const pointRows = await store.all<PointRow>(
+      `SELECT ${POINT_COLUMNS} FROM agenda_points WHERE sitting_uid IN (${placeholders(rows.length)}) ORDER BY sitting_uid, ordinal`,
+      rows.map((r) => r.uid),
+    );
     for (const p of pointRows) {
       const list = points.get(p.sittingUid) ?? [];
       list.push(toPoint(p));
@@ -88,66 +80,89 @@ export function agendaRepository(db: Db) {
   }
 
   return {
-    /** Writes changed séances (and their points, replaced whole); unchanged ones are not touched. */
-    upsertSittings(items: readonly SittingItem[], now: number): AgendaWriteReport {
+    /**
+     * Writes changed séances (and their points, replaced whole); unchanged ones are not touched. One
+     * transaction: the stored hashes read in one query, then multi-row INSERTs.
+     */
+    async upsertSittings(items: readonly SittingItem[], now: number): Promise<AgendaWriteReport> {
       const report: AgendaWriteReport = { imported: 0, updated: 0, unchanged: 0, rows: 0 };
-      sqlite.transaction(() => {
-        for (const { value: s, hash, source } of items) {
-          const current = selectHash.get(s.uid);
+      return store.transaction(async () => {
+        const stored = new Map<string, { hash: string; importedAt: number }>();
+        const uids = [...new Set(items.map((i) => i.value.uid))];
+        for (let i = 0; i < uids.length; i += 1000) {
+          const chunk = uids.slice(i, i + 1000);
+          const rows = await store.all<{ uid: string; hash: string; importedAt: number }>(
+            `SELECT uid, source_hash AS hash, imported_at AS "importedAt" FROM agenda_sittings WHERE uid IN (${placeholders(chunk.length)})`,
+            chunk,
+          );
+          for (const r of rows) stored.set(r.uid, r);
+        }
+        const writes = new Map<string, { item: SittingItem; importedAt: number }>();
+        const replaced: string[] = [];
+        for (const item of items) {
+          const { value: s, hash } = item;
+          const current = stored.get(s.uid);
           if (current?.hash === hash) {
             report.unchanged++;
             continue;
           }
-          const importedAt = current ? (selectImportedAt.get(s.uid)?.importedAt ?? now) : now;
-          if (current) deleteSitting.run(s.uid);
-          insertSitting.run({ ...s, startAt: Date.parse(s.start), hash, source, importedAt, now });
-          for (const p of s.points) {
-            insertPoint.run(p.uid, s.uid, p.ordinal, p.state, p.type, p.objet, p.dossierRef, p.procedure, p.tentative ? 1 : 0, p.voteExpected);
-          }
+          if (current && !writes.has(s.uid)) replaced.push(s.uid);
+          const importedAt = current?.importedAt ?? now;
+          writes.set(s.uid, { item, importedAt });
+          stored.set(s.uid, { hash, importedAt });
           report.rows += 1 + s.points.length;
           if (current) report.updated++;
           else report.imported++;
         }
-      })();
-      return report;
+        for (let i = 0; i < replaced.length; i += 1000) {
+          const chunk = replaced.slice(i, i + 1000);
+          await store.run(`DELETE FROM agenda_sittings WHERE uid IN (${placeholders(chunk.length)})`, chunk);
+        }
+        const written = [...writes.values()];
+        await insertRows(store, 'agenda_sittings', SITTING_INSERT_COLUMNS, written.map(({ item: { value: s, hash, source }, importedAt }) => [
+          s.uid, s.legislature, s.sessionRef, s.organeRef, s.start, Date.parse(s.start), s.end, s.state, s.quantieme, s.compteRenduRef,
+          s.createdAt, s.closedAt, hash, source, importedAt, now,
+        ]));
+        await insertRows(store, 'agenda_points', POINT_INSERT_COLUMNS, written.flatMap(({ item: { value: s } }) =>
+          s.points.map((p) => [p.uid, s.uid, p.ordinal, p.state, p.type, p.objet, p.dossierRef, p.procedure, p.tentative ? 1 : 0, p.voteExpected]),
+        ));
+        return report;
+      });
     },
 
-    recordImport(source: string, snapshotAt: number, sittings: number, now: number): void {
-      sqlite
-        .prepare(
-          `INSERT INTO agenda_imports (source, snapshot_at, sittings, imported_at) VALUES (?, ?, ?, ?)
-           ON CONFLICT (source) DO UPDATE SET snapshot_at = max(snapshot_at, excluded.snapshot_at), sittings = excluded.sittings, imported_at = excluded.imported_at`,
-        )
-        .run(source, snapshotAt, sittings, now);
+    async recordImport(source: string, snapshotAt: number, sittings: number, now: number): Promise<void> {
+      await store.run(
+        `INSERT INTO agenda_imports (source, snapshot_at, sittings, imported_at) VALUES (?, ?, ?, ?)
+         ON CONFLICT (source) DO UPDATE SET
+           snapshot_at = CASE WHEN excluded.snapshot_at > agenda_imports.snapshot_at THEN excluded.snapshot_at ELSE agenda_imports.snapshot_at END,
+           sittings = excluded.sittings, imported_at = excluded.imported_at`,
+        [source, snapshotAt, sittings, now],
+      );
     },
 
     /** The latest instant the stored agenda attests, or null when no agenda was imported. */
-    snapshotAt(): number | null {
-      return sqlite.prepare<[], { at: number | null }>('SELECT max(snapshot_at) AS at FROM agenda_imports').get()?.at ?? null;
+    async snapshotAt(): Promise<number | null> {
+      return (await store.get<{ at: number | null }>('SELECT max(snapshot_at) AS at FROM agenda_imports'))?.at ?? null;
     },
 
     /** Séances starting after `afterMs` (any state), soonest first, with all their points. */
-    sittingsAfter(afterMs: number, limit = 500): AgendaSitting[] {
-      return toSittings(
-        sqlite.prepare<[number, number], SittingRow>(`SELECT ${SITTING_COLUMNS} FROM agenda_sittings WHERE start_at > ? ORDER BY start_at, uid LIMIT ?`).all(afterMs, limit),
-      );
+    async sittingsAfter(afterMs: number, limit = 500): Promise<AgendaSitting[]> {
+      return toSittings(await store.all<SittingRow>(`SELECT ${SITTING_COLUMNS} FROM agenda_sittings WHERE start_at > ? ORDER BY start_at, uid LIMIT ?`, [afterMs, limit]));
     },
 
-    sitting(uid: string): AgendaSitting | null {
-      return toSittings(sqlite.prepare<[string], SittingRow>(`SELECT ${SITTING_COLUMNS} FROM agenda_sittings WHERE uid = ?`).all(uid))[0] ?? null;
+    async sitting(uid: string): Promise<AgendaSitting | null> {
+      return (await toSittings(await store.all<SittingRow>(`SELECT ${SITTING_COLUMNS} FROM agenda_sittings WHERE uid = ?`, [uid])))[0] ?? null;
     },
 
     /** Every séance of a legislature (the linker reads their points). */
-    sittingsOf(legislature: number): AgendaSitting[] {
-      return toSittings(
-        sqlite.prepare<[number], SittingRow>(`SELECT ${SITTING_COLUMNS} FROM agenda_sittings WHERE legislature = ? ORDER BY start_at, uid`).all(legislature),
-      );
+    async sittingsOf(legislature: number): Promise<AgendaSitting[]> {
+      return toSittings(await store.all<SittingRow>(`SELECT ${SITTING_COLUMNS} FROM agenda_sittings WHERE legislature = ? ORDER BY start_at, uid`, [legislature]));
     },
 
-    counts(): { sittings: number; points: number } {
-      return sqlite.prepare<[], { sittings: number; points: number }>(
+    async counts(): Promise<{ sittings: number; points: number }> {
+      return (await store.get<{ sittings: number; points: number }>(
         'SELECT (SELECT count(*) FROM agenda_sittings) AS sittings, (SELECT count(*) FROM agenda_points) AS points',
-      ).get()!;
+      ))!;
     },
   };
 }

@@ -18,11 +18,11 @@ registerRoute({
 /** GET /api/agenda/upcoming */
 export function agendaRoutes(deps: Pick<AppDeps, 'platform'>): Router {
   const router = express.Router();
-  router.get('/agenda/upcoming', (_req, res) => {
+  router.get('/agenda/upcoming', async (_req, res) => {
     const { platform } = deps;
     // questions opened for texts that just entered the agenda are listed with it
-    platform.questions.refresh();
-    sendJson(res, UpcomingAgendaResponseSchema, platform.agenda.upcomingResponse());
+    await platform.questions.refresh();
+    sendJson(res, UpcomingAgendaResponseSchema, await platform.agenda.upcomingResponse());
   });
   return router;
 }

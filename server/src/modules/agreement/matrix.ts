@@ -16,28 +16,27 @@ export interface LegislatureMatrices {
 
 const cache = new WeakMap<Db, Map<number, { version: string; value: LegislatureMatrices }>>();
 
-export function legislatureMatrices(db: Db, legislature: number): LegislatureMatrices {
-  const version = storeVersion(db);
+export async function legislatureMatrices(db: Db, legislature: number): Promise<LegislatureMatrices> {
+  const version = await storeVersion(db);
   let byLegislature = cache.get(db);
   if (!byLegislature) cache.set(db, (byLegislature = new Map()));
   const hit = byLegislature.get(legislature);
   if (hit?.version === version) return hit.value;
-  const value = build(db, legislature);
+  const value = await build(db, legislature);
   byLegislature.set(legislature, { version, value });
   return value;
 }
 
-function build(db: Db, legislature: number): LegislatureMatrices {
-  const { sqlite } = db;
-  const scrutins = sqlite.prepare<[number], { uid: string }>('SELECT uid FROM scrutins WHERE legislature = ? ORDER BY date, numero').all(legislature).map((r) => r.uid);
+async function build(db: Db, legislature: number): Promise<LegislatureMatrices> {
+  const { store } = db;
+  const scrutins = (await store.all<{ uid: string }>('SELECT uid FROM scrutins WHERE legislature = ? ORDER BY date, numero', [legislature])).map((r) => r.uid);
   const row = new Map(scrutins.map((uid, i) => [uid, i]));
-  const votes = sqlite
-    .prepare<[number], { s: string; a: string; o: string; p: keyof typeof POSITION_CODES }>(
-      `SELECT v.scrutin_uid AS s, v.acteur_ref AS a, v.organe_ref AS o, v.position AS p
-         FROM deputy_votes v JOIN scrutins s ON s.uid = v.scrutin_uid WHERE s.legislature = ? ORDER BY s.date, s.numero`,
-    )
-    .raw(false)
-    .all(legislature);
+  // ordinal last: a deputy's latest group is the one of their last vote, in the same order on both engines
+  const votes = await store.all<{ s: string; a: string; o: string; p: keyof typeof POSITION_CODES }>(
+    `SELECT v.scrutin_uid AS s, v.acteur_ref AS a, v.organe_ref AS o, v.position AS p
+       FROM deputy_votes v JOIN scrutins s ON s.uid = v.scrutin_uid WHERE s.legislature = ? ORDER BY s.date, s.numero, v.scrutin_uid, v.ordinal`,
+    [legislature],
+  );
   const deputyCols = new Map<string, number>();
   const groupOf = new Map<string, string>();
   for (const v of votes) {
@@ -48,12 +47,12 @@ function build(db: Db, legislature: number): LegislatureMatrices {
   const positions = new Uint8Array(scrutins.length * width);
   for (const v of votes) positions[row.get(v.s)! * width + deputyCols.get(v.a)!] = POSITION_CODES[v.p];
 
-  const groupRows = sqlite
-    .prepare<[number], { s: string; o: string; p: 'pour' | 'contre' | 'abstention' }>(
-      `SELECT g.scrutin_uid AS s, g.organe_ref AS o, g.majority_position AS p
-         FROM scrutin_groups g JOIN scrutins s ON s.uid = g.scrutin_uid WHERE s.legislature = ?`,
-    )
-    .all(legislature);
+  // in file order: the groups' columns come out in the same order on both engines
+  const groupRows = await store.all<{ s: string; o: string; p: 'pour' | 'contre' | 'abstention' }>(
+    `SELECT g.scrutin_uid AS s, g.organe_ref AS o, g.majority_position AS p
+       FROM scrutin_groups g JOIN scrutins s ON s.uid = g.scrutin_uid WHERE s.legislature = ? ORDER BY s.date, s.numero, g.scrutin_uid, g.position`,
+    [legislature],
+  );
   const groupCols = new Map<string, number>();
   for (const g of groupRows) if (!groupCols.has(g.o)) groupCols.set(g.o, groupCols.size);
   const gPositions = new Uint8Array(scrutins.length * groupCols.size);

@@ -69,46 +69,46 @@ registerRoute({
 
 export function agreementRoutes(deps: Pick<AppDeps, 'db' | 'now' | 'platform' | 'http'>): Router {
   const router = express.Router();
-  router.get('/my-deputy', (req, res) => {
-    sendJson(res, MyDeputyResponseSchema, findDeputies(deps.db, validate(req, 'query', MyDeputyQuerySchema)));
+  router.get('/my-deputy', async (req, res) => {
+    sendJson(res, MyDeputyResponseSchema, await findDeputies(deps.db, validate(req, 'query', MyDeputyQuerySchema)));
   });
   const { http } = deps;
   const signedIn = [readCookies, http.session, http.requireCitizen];
-  router.get('/my-deputy/votes', readCookies, http.session, (req, res) => {
+  router.get('/my-deputy/votes', readCookies, http.session, async (req, res) => {
     const q = validate(req, 'query', DeputyVotesQuerySchema);
     const citizen = res.locals.citizen as { citizenId: number } | undefined;
-    sendJson(res, DeputyVotesResponseSchema, deputyVotes(deps.db, q.ref, q.legislature, q.limit, citizen?.citizenId ?? null));
+    sendJson(res, DeputyVotesResponseSchema, await deputyVotes(deps.db, q.ref, q.legislature, q.limit, citizen?.citizenId ?? null));
   });
-  router.post('/me/agreement/share', ...signedIn, http.csrf, (req, res) => {
+  router.post('/me/agreement/share', ...signedIn, http.csrf, async (req, res) => {
     const q = validate(req, 'query', AgreementQuerySchema);
-    sendJson(res, AgreementShareSchema, createShare(deps.db, citizenOf(res).citizenId, q.legislature, deps.now().getTime()), 201);
+    sendJson(res, AgreementShareSchema, await createShare(deps.db, citizenOf(res).citizenId, q.legislature, deps.now().getTime()), 201);
   });
-  router.delete('/me/agreement/share', ...signedIn, http.csrf, (_req, res) => {
-    withdrawShares(deps.db, citizenOf(res).citizenId);
+  router.delete('/me/agreement/share', ...signedIn, http.csrf, async (_req, res) => {
+    await withdrawShares(deps.db, citizenOf(res).citizenId);
     res.status(204).end();
   });
-  router.get('/agreement/shared/:token', (req, res) => {
+  router.get('/agreement/shared/:token', async (req, res) => {
     const { token } = validate(req, 'params', ShareTokenParamsSchema);
-    const share = resolveShare(deps.db, token);
-    sendJson(res, AgreementResponseSchema, deps.platform.agreement.forCitizen(share.citizenId, share.legislature, 10));
+    const share = await resolveShare(deps.db, token);
+    sendJson(res, AgreementResponseSchema, await deps.platform.agreement.forCitizen(share.citizenId, share.legislature, 10));
   });
-  router.get('/me/constituency', ...signedIn, (_req, res) => {
-    sendJson(res, MyConstituencySchema, myConstituency(deps.db, citizenOf(res).citizenId));
+  router.get('/me/constituency', ...signedIn, async (_req, res) => {
+    sendJson(res, MyConstituencySchema, await myConstituency(deps.db, citizenOf(res).citizenId));
   });
-  router.put('/me/constituency', ...signedIn, http.csrf, (req, res) => {
+  router.put('/me/constituency', ...signedIn, http.csrf, async (req, res) => {
     const body = validate(req, 'body', MyConstituencyBodySchema);
-    sendJson(res, MyConstituencySchema, setMyConstituency(deps.db, citizenOf(res).citizenId, body, deps.now().getTime()));
+    sendJson(res, MyConstituencySchema, await setMyConstituency(deps.db, citizenOf(res).citizenId, body, deps.now().getTime()));
   });
-  router.delete('/me/constituency', ...signedIn, http.csrf, (_req, res) => {
-    sendJson(res, MyConstituencySchema, setMyConstituency(deps.db, citizenOf(res).citizenId, null, deps.now().getTime()));
+  router.delete('/me/constituency', ...signedIn, http.csrf, async (_req, res) => {
+    sendJson(res, MyConstituencySchema, await setMyConstituency(deps.db, citizenOf(res).citizenId, null, deps.now().getTime()));
   });
-  router.get('/me/agreement', ...signedIn, (req, res) => {
+  router.get('/me/agreement', ...signedIn, async (req, res) => {
     const q = validate(req, 'query', AgreementQuerySchema);
-    sendJson(res, AgreementResponseSchema, deps.platform.agreement.forCitizen(citizenOf(res).citizenId, q.legislature, q.minCompared));
+    sendJson(res, AgreementResponseSchema, await deps.platform.agreement.forCitizen(citizenOf(res).citizenId, q.legislature, q.minCompared));
   });
-  router.get('/me/agreement/differences', ...signedIn, (req, res) => {
+  router.get('/me/agreement/differences', ...signedIn, async (req, res) => {
     const q = validate(req, 'query', DifferencesQuerySchema);
-    sendJson(res, DifferencesResponseSchema, deps.platform.agreement.differences(citizenOf(res).citizenId, q.legislature, q.with));
+    sendJson(res, DifferencesResponseSchema, await deps.platform.agreement.differences(citizenOf(res).citizenId, q.legislature, q.with));
   });
   return router;
 }

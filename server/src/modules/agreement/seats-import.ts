@@ -1,4 +1,5 @@
 import { AnParseError, parseConstituencies, type Constituency } from '@parallele/core';
+import { insertRows, placeholders } from '../../db/bulk-insert';
 import type { Db } from '../../db/client';
 
 /**
@@ -21,20 +22,25 @@ export function createSeatsCollector() {
         throw e;
       }
     },
-    write(db: Db): number {
-      const del = db.sqlite.prepare('DELETE FROM deputy_constituencies WHERE acteur_ref = ?');
-      const insert = db.sqlite.prepare(
-        `INSERT OR REPLACE INTO deputy_constituencies (mandat_ref, acteur_ref, legislature, departement, num_departement, num_circo, start_date, end_date)
-         VALUES (@mandatRef, @acteurRef, @legislature, @departement, @numDepartement, @numCirco, @startDate, @endDate)`,
-      );
-      let rows = 0;
-      db.sqlite.transaction(() => {
-        for (const [ref, seats] of byActeur) {
-          del.run(ref);
-          for (const s of seats) rows += insert.run(s).changes;
+    async write(db: Db): Promise<number> {
+      const { store } = db;
+      const refs = [...byActeur.keys()];
+      // an acteur's seats replace theirs whole; a mandate moved to another acteur is replaced too (its key)
+      const seats = new Map([...byActeur.values()].flat().map((s) => [s.mandatRef, s]));
+      return store.transaction(async () => {
+        for (let i = 0; i < refs.length; i += 1000) {
+          const chunk = refs.slice(i, i + 1000);
+          await store.run(`DELETE FROM deputy_constituencies WHERE acteur_ref IN (${placeholders(chunk.length)})`, chunk);
         }
-      })();
-      return rows;
+        return insertRows(
+          store,
+          'deputy_constituencies',
+          ['mandat_ref', 'acteur_ref', 'legislature', 'departement', 'num_departement', 'num_circo', 'start_date', 'end_date'],
+          [...seats.values()].map((s) => [s.mandatRef, s.acteurRef, s.legislature, s.departement, s.numDepartement, s.numCirco, s.startDate, s.endDate]),
+          `ON CONFLICT (mandat_ref) DO UPDATE SET acteur_ref = excluded.acteur_ref, legislature = excluded.legislature, departement = excluded.departement,
+            num_departement = excluded.num_departement, num_circo = excluded.num_circo, start_date = excluded.start_date, end_date = excluded.end_date`,
+        );
+      });
     },
   };
 }

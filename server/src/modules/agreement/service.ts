@@ -1,4 +1,5 @@
 import { agreementScores, differences, rankByAgreement, type AgreementResponse, type CitizenChoice } from '@parallele/core';
+import { placeholders } from '../../db/bulk-insert';
 import type { Db } from '../../db/client';
 import { legislatureMatrices } from './matrix';
 
@@ -9,26 +10,27 @@ export const AGREEMENT_RULES =
 const TOP = 5;
 
 export function createAgreementService(db: Db) {
-  const myVotes = (citizenId: number, legislature: number) =>
+  const { store } = db;
+  const myVotes = async (citizenId: number, legislature: number) =>
     new Map(
-      db.sqlite
-        .prepare<[number, number], { uid: string; choice: CitizenChoice }>(
+      (
+        await store.all<{ uid: string; choice: CitizenChoice }>(
           'SELECT v.scrutin_uid AS uid, v.choice FROM votes v JOIN scrutins s ON s.uid = v.scrutin_uid WHERE v.citizen_id = ? AND s.legislature = ?',
+          [citizenId, legislature],
         )
-        .all(citizenId, legislature)
-        .map((r) => [r.uid, r.choice]),
+      ).map((r) => [r.uid, r.choice]),
     );
 
   return {
-    forCitizen(citizenId: number, legislature: number, minCompared: number): AgreementResponse {
-      const m = legislatureMatrices(db, legislature);
-      const votes = myVotes(citizenId, legislature);
-      const names = new Map(
-        db.sqlite.prepare<[], { ref: string; name: string }>("SELECT ref, first_name || ' ' || last_name AS name FROM deputies").all().map((r) => [r.ref, r.name]),
-      );
-      const groupInfo = new Map(
-        db.sqlite.prepare<[], { ref: string; name: string; abbreviation: string | null }>('SELECT ref, name, abbreviation FROM organes').all().map((r) => [r.ref, r]),
-      );
+    async forCitizen(citizenId: number, legislature: number, minCompared: number): Promise<AgreementResponse> {
+      const [m, votes, nameRows, groupRows] = await Promise.all([
+        legislatureMatrices(db, legislature),
+        myVotes(citizenId, legislature),
+        store.all<{ ref: string; name: string }>("SELECT ref, first_name || ' ' || last_name AS name FROM deputies"),
+        store.all<{ ref: string; name: string; abbreviation: string | null }>('SELECT ref, name, abbreviation FROM organes'),
+      ]);
+      const names = new Map(nameRows.map((r) => [r.ref, r.name]));
+      const groupInfo = new Map(groupRows.map((r) => [r.ref, r]));
       const deputies = agreementScores(m.deputies, votes, minCompared);
       const groups = agreementScores(m.groups, votes, minCompared);
       const rankedD = rankByAgreement(deputies);
@@ -43,14 +45,19 @@ export function createAgreementService(db: Db) {
         farthestGroups: rankedG.slice(-3).reverse().map((s) => s.column),
       };
     },
-    differences(citizenId: number, legislature: number, other: string) {
-      const m = legislatureMatrices(db, legislature);
-      const votes = myVotes(citizenId, legislature);
+    async differences(citizenId: number, legislature: number, other: string) {
+      const [m, votes] = await Promise.all([legislatureMatrices(db, legislature), myVotes(citizenId, legislature)]);
       const matrix = other.startsWith('PO') ? m.groups : m.deputies;
-      const titles = db.sqlite.prepare<[string], { titre: string; date: string }>('SELECT titre, date FROM scrutins WHERE uid = ?');
+      const found = differences(matrix, votes, other);
+      const titles = new Map<string, { titre: string; date: string }>();
+      for (let i = 0; i < found.length; i += 500) {
+        const uids = found.slice(i, i + 500).map((d) => d.scrutinUid);
+        const rows = await store.all<{ uid: string; titre: string; date: string }>(`SELECT uid, titre, date FROM scrutins WHERE uid IN (${placeholders(uids.length)})`, uids);
+        for (const r of rows) titles.set(r.uid, r);
+      }
       return {
         with: other,
-        differences: differences(matrix, votes, other).map((d) => {
+        differences: found.map((d) => {
           const s = titles.get(d.scrutinUid)!;
           return { scrutinUid: d.scrutinUid, titre: s.titre, date: s.date, mine: d.citizen, theirs: d.other };
         }),

@@ -5,23 +5,22 @@ import { AppError } from '../../errors';
 const hashOf = (token: string) => createHash('sha256').update(token).digest('hex');
 
 /** Share links of a citizen's comparison: created and withdrawn by the citizen only. */
-export function createShare(db: Db, citizenId: number, legislature: number, now: number) {
+export async function createShare(db: Db, citizenId: number, legislature: number, now: number) {
   const token = randomBytes(32).toString('base64url');
-  db.sqlite.prepare('INSERT INTO agreement_shares (token_hash, citizen_id, legislature, created_at) VALUES (?, ?, ?, ?)').run(hashOf(token), citizenId, legislature, now);
+  await db.store.run('INSERT INTO agreement_shares (token_hash, citizen_id, legislature, created_at) VALUES (?, ?, ?, ?)', [hashOf(token), citizenId, legislature, now]);
   return { token, path: `/partage/${token}` };
 }
 
-export function withdrawShares(db: Db, citizenId: number): void {
-  db.sqlite.prepare('DELETE FROM agreement_shares WHERE citizen_id = ?').run(citizenId);
+export async function withdrawShares(db: Db, citizenId: number): Promise<void> {
+  await db.store.run('DELETE FROM agreement_shares WHERE citizen_id = ?', [citizenId]);
 }
 
-export function resolveShare(db: Db, token: string): { citizenId: number; legislature: number } {
-  const row = db.sqlite
-    .prepare<[string], { citizenId: number; legislature: number }>(
-      `SELECT s.citizen_id AS citizenId, s.legislature FROM agreement_shares s JOIN citizens c ON c.id = s.citizen_id
-        WHERE s.token_hash = ? AND c.deleted_at IS NULL`,
-    )
-    .get(hashOf(token));
+export async function resolveShare(db: Db, token: string): Promise<{ citizenId: number; legislature: number }> {
+  const row = await db.store.get<{ citizenId: number; legislature: number }>(
+    `SELECT s.citizen_id AS "citizenId", s.legislature FROM agreement_shares s JOIN citizens c ON c.id = s.citizen_id
+      WHERE s.token_hash = ? AND c.deleted_at IS NULL`,
+    [hashOf(token)],
+  );
   if (!row) throw new AppError('share_not_found', 'This comparison is not shared (the link is wrong, or its author withdrew it)', { status: 404, extras: { param: 'token' } });
   return row;
 }

@@ -45,7 +45,7 @@ describe('alerts', () => {
   });
 
   it('sends one digest a day in the citizen language, with the one-click unsubscribe headers', async () => {
-    expect(t.platform.alerts.run()).toBe(2);
+    expect(await t.platform.alerts.run()).toBe(2);
     const [mail] = await alertMails('ada@example.org');
     expect(mail!.subject).toMatch(/nouvelle/);
     expect(mail!.text).toContain('« Vote solennel sur le projet de loi de finances pour 2026 »');
@@ -57,29 +57,29 @@ describe('alerts', () => {
     expect(bobs[0]!.text).toContain("abrogation de la retraite à 64 ans");
     expect(bobs[0]!.text).not.toContain('projet de loi de finances pour 2026');
     // the same day again: nothing (one digest a day at most)
-    expect(t.platform.alerts.run()).toBe(0);
+    expect(await t.platform.alerts.run()).toBe(0);
   });
 
   it('never sends the same alert twice, even after a restart', async () => {
     const restarted = t.restart();
     t.clock.now = Date.parse('2025-11-19T09:00:00+01:00');
     // a new day: only what is new is due, and the opened alerts were sent already
-    expect(restarted.platform.alerts.run()).toBe(0);
+    expect(await restarted.platform.alerts.run()).toBe(0);
     t.clock.now = Date.parse('2025-11-23T18:00:00+01:00');
-    expect(restarted.platform.alerts.run()).toBe(1);
+    expect(await restarted.platform.alerts.run()).toBe(1);
     // the restarted services hand their mail over before the mailbox is read
     await restarted.close();
     const mails = await alertMails('ada@example.org');
     expect(mails).toHaveLength(2);
     expect(mails[1]!.text).toContain('Dernier jour : « Vote solennel sur le projet de loi de finances pour 2026 »');
-    expect(t.platform.alerts.run()).toBe(0);
+    expect(await t.platform.alerts.run()).toBe(0);
   });
 
   it('tells the result: the mandate and the Assembly vote, once the scrutin is in', async () => {
     await ada.agent.put(`/api/scrutins/${PLF_QUESTION}/my-vote`).set('x-csrf-token', ada.csrf).send({ choice: 'contre' }).expect(200);
     t.clock.now = Date.parse('2025-11-24T20:00:00+01:00');
     await t.importFixtureScrutin();
-    expect(t.platform.alerts.run()).toBe(1);
+    expect(await t.platform.alerts.run()).toBe(1);
     const mails = await alertMails('ada@example.org');
     expect(mails).toHaveLength(3);
     expect(mails[2]!.text).toContain('Les citoyen·nes avaient décidé 0 % pour, 100 % contre, 0 % abstention (1)');

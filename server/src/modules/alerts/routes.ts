@@ -29,15 +29,15 @@ export function alertsRoutes(deps: Pick<AppDeps, 'platform' | 'http'>): Router {
   const { alerts } = deps.platform;
   const signedIn = [readCookies, http.session, http.requireCitizen];
 
-  router.get('/me/alerts', ...signedIn, (_req, res) => {
-    sendJson(res, AlertSubscriptionsSchema, alerts.subscriptions(citizenOf(res).citizenId));
+  router.get('/me/alerts', ...signedIn, async (_req, res) => {
+    sendJson(res, AlertSubscriptionsSchema, await alerts.subscriptions(citizenOf(res).citizenId));
   });
-  router.put('/me/alerts', ...signedIn, http.csrf, (req, res) => {
-    sendJson(res, AlertSubscriptionsSchema, alerts.subscribe(citizenOf(res).citizenId, validate(req, 'body', AlertSubscriptionsSchema)));
+  router.put('/me/alerts', ...signedIn, http.csrf, async (req, res) => {
+    sendJson(res, AlertSubscriptionsSchema, await alerts.subscribe(citizenOf(res).citizenId, validate(req, 'body', AlertSubscriptionsSchema)));
   });
   // No session, no CSRF: the signed token is the authority, and mail clients POST it cross-site.
-  const unsubscribe: express.RequestHandler = (req, res) => {
-    alerts.unsubscribe(validate(req, 'query', UnsubscribeQuerySchema).token);
+  const unsubscribe: express.RequestHandler = async (req, res) => {
+    await alerts.unsubscribe(validate(req, 'query', UnsubscribeQuerySchema).token);
     sendJson(res, UnsubscribeResponseSchema, { unsubscribed: true });
   };
   router.get('/alerts/unsubscribe', unsubscribe);

@@ -53,12 +53,12 @@ export function createAlertsService(deps: AlertsServiceDeps) {
       return `${deps.publicUrl}/api/alerts/unsubscribe?token=${citizenId}.${mac(citizenId)}`;
     },
     subscriptions: (citizenId: number) => repo.subscriptions(citizenId),
-    subscribe(citizenId: number, subs: AlertSubscriptions): AlertSubscriptions {
-      repo.replace(citizenId, subs, deps.now().getTime());
+    async subscribe(citizenId: number, subs: AlertSubscriptions): Promise<AlertSubscriptions> {
+      await repo.replace(citizenId, subs, deps.now().getTime());
       return repo.subscriptions(citizenId);
     },
     /** The one-click link: a token naming the account, signed; anything else is refused. */
-    unsubscribe(token: string): void {
+    async unsubscribe(token: string): Promise<void> {
       const [id, signature] = token.split('.');
       const citizenId = Number(id);
       const expected = Buffer.from(mac(citizenId));
@@ -68,24 +68,24 @@ export function createAlertsService(deps: AlertsServiceDeps) {
           status: 400, extras: { param: 'token' },
         });
       }
-      repo.unsubscribeAll(citizenId);
+      await repo.unsubscribeAll(citizenId);
     },
     /** The scheduled job: returns how many digests were sent. */
-    run(): number {
+    async run(): Promise<number> {
       const now = deps.now().getTime();
       const day = parisDate(new Date(now));
-      const questions = deps.questions.list();
+      const questions = await deps.questions.list();
       let sent = 0;
-      for (const s of repo.subscribers()) {
-        if (repo.hasDigest(s.citizenId, day)) continue;
-        const done = repo.delivered(s.citizenId);
+      for (const s of await repo.subscribers()) {
+        if (await repo.hasDigest(s.citizenId, day)) continue;
+        const done = await repo.delivered(s.citizenId);
         const items: DigestItem[] = [];
         for (const q of questions) {
           if (!follows(s, q)) continue;
           for (const kind of dueAlerts(q, now)) if (!done.has(`${q.id} ${kind}`)) items.push({ kind, question: q });
         }
         if (items.length === 0) continue;
-        if (!repo.recordDigest(s.citizenId, day, now, items.map((i) => ({ questionId: i.question.id, kind: i.kind })))) continue;
+        if (!(await repo.recordDigest(s.citizenId, day, now, items.map((i) => ({ questionId: i.question.id, kind: i.kind }))))) continue;
         deps.mailer.send(digestMail(s.email, s.locale, items, deps.publicUrl, this.unsubscribeUrl(s.citizenId)));
         sent++;
       }

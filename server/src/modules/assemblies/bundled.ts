@@ -15,8 +15,8 @@ export const BUNDLED_COUNCIL = { file: join(REPO_ROOT, 'data/councils/bourg-fict
 export async function importBundledAssembliesIfMissing(db: Db, logger?: Pick<Logger, 'info' | 'warn'>): Promise<void> {
   await importBundledEpIfMissing(db, logger);
   const file = await readCouncilFiles(BUNDLED_COUNCIL.file, BUNDLED_COUNCIL.deliberations);
-  const present = db.sqlite.prepare('SELECT 1 FROM scrutins WHERE organe_ref = ? LIMIT 1').get(councilOrganeRef(file.council.id)) !== undefined;
+  const present = (await db.store.get('SELECT 1 AS one FROM scrutins WHERE organe_ref = ? LIMIT 1', [councilOrganeRef(file.council.id)])) !== undefined;
   if (present) return;
-  const s = importCouncil(db, file);
+  const s = await importCouncil(db, file);
   logger?.info({ council: s.council }, `Imported the fictional example council ${s.council} (${s.deliberations.imported} deliberations)`);
 }

@@ -21,9 +21,9 @@ registerRoute({
 export function assembliesRoutes(deps: Pick<AppDeps, 'scrutins'>): Router {
   const { scrutins } = deps;
   const router = express.Router();
-  router.get('/assemblies/:assembly/scrutins', (req, res) => {
+  router.get('/assemblies/:assembly/scrutins', async (req, res) => {
     const { assembly } = validate(req, 'params', AssemblyParamsSchema);
-    sendJson(res, ScrutinListResponseSchema, scrutins.list({ ...validate(req, 'query', ScrutinListQuerySchema), assembly }));
+    sendJson(res, ScrutinListResponseSchema, await scrutins.list({ ...validate(req, 'query', ScrutinListQuerySchema), assembly }));
   });
   return router;
 }

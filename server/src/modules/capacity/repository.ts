@@ -8,20 +8,21 @@ export interface StoreLoad {
 
 /**
  * The platform's load, from the store: citizens who voted and votes cast or changed since a time
- * (ranges on votes_cast_at_idx: the current vote of each citizen on each scrutin, changes count
- * once), and the store's size (pages in use; the WAL is folded back by SQLite's checkpoints).
- * Async like every repository that the PostgreSQL port makes async.
+ * (a range on votes_cast_at_idx: the current vote of each citizen on each scrutin, changes count
+ * once), and the store's size (SQLite: pages in use, the WAL folded back by its checkpoints;
+ * PostgreSQL: pg_database_size, the database's files without the shared WAL).
  */
 export function capacityRepository(db: Db) {
-  const { sqlite } = db;
-  const since = sqlite.prepare<[number], { voters: number; votes: number }>(
-    'SELECT count(DISTINCT citizen_id) AS voters, count(*) AS votes FROM votes WHERE cast_at >= ?',
-  );
+  const { store } = db;
   return {
     async load(sinceMs: number): Promise<StoreLoad> {
-      const { voters, votes } = since.get(sinceMs)!;
-      const pages = (sqlite.pragma('page_count', { simple: true }) as number) - (sqlite.pragma('freelist_count', { simple: true }) as number);
-      return { activeVoters: voters, votes, storeBytes: pages * (sqlite.pragma('page_size', { simple: true }) as number) };
+      const counts = await store.get<{ voters: number; votes: number }>('SELECT count(DISTINCT citizen_id) AS voters, count(*) AS votes FROM votes WHERE cast_at >= ?', [sinceMs]);
+      const size = await store.get<{ bytes: number }>(
+        db.dialect === 'postgres'
+          ? 'SELECT pg_database_size(current_database()) AS bytes'
+          : 'SELECT ((SELECT page_count FROM pragma_page_count()) - (SELECT freelist_count FROM pragma_freelist_count())) * (SELECT page_size FROM pragma_page_size()) AS bytes',
+      );
+      return { activeVoters: counts?.voters ?? 0, votes: counts?.votes ?? 0, storeBytes: size?.bytes ?? 0 };
     },
   };
 }

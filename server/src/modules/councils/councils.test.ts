@@ -54,14 +54,14 @@ describe('a council defined from files', () => {
 
   it('is imported at start, reproduces each official outcome at K = 0 and simulates K MaVoix councillors', async () => {
     await importBundledAssembliesIfMissing(t.db);
-    const budget = getScrutin(t.db, 'CM-bourg-fictif-budget-2026')!;
+    const budget = (await getScrutin(t.db, 'CM-bourg-fictif-budget-2026'))!;
     expect(budget.totals).toMatchObject({ pour: 19, contre: 7, abstentions: 2, requis: 14 });
     for (const id of ['budget-2026', 'cantine-bio', 'parking-centre', 'pistes-cyclables', 'tarifs-piscine']) {
-      const s = getScrutin(t.db, `CM-bourg-fictif-${id}`)!;
+      const s = (await getScrutin(t.db, `CM-bourg-fictif-${id}`))!;
       expect(simulate(toSimScrutin(s), { k: 0, split: [1, 0, 0] }).parallel.outcome).toBe(s.outcome);
     }
     // the tie-ish parking vote: 3 MaVoix councillors voting pour, replacing proportionally, tip it
-    const parking = toSimScrutin(getScrutin(t.db, 'CM-bourg-fictif-parking-centre')!);
+    const parking = toSimScrutin((await getScrutin(t.db, 'CM-bourg-fictif-parking-centre'))!);
     expect(simulate(parking, { k: 3, split: [1, 0, 0] })).toMatchObject({ flipped: true, parallel: { outcome: 'adopté' } });
     const list = (await request(t.url).get('/api/assemblies/council/scrutins').expect(200)).body as { total: number };
     expect(list.total).toBe(5);

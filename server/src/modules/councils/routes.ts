@@ -20,13 +20,13 @@ registerRoute({
 export function councilsRoutes(deps: Pick<AppDeps, 'councils' | 'http' | 'now'>): Router {
   const { councils, http } = deps;
   const router = express.Router();
-  router.post('/admin/councils', readCookies, http.session, http.requireAdmin, http.csrf, (req, res) => {
+  router.post('/admin/councils', readCookies, http.session, http.requireAdmin, http.csrf, async (req, res) => {
     const body = CouncilImportBodySchema.safeParse(req.body);
     if (!body.success) throw AppError.badRequest('body: expected a council file as JSON', { param: 'body' });
     const { deliberationsCsv, ...file } = body.data;
     try {
       const extra = deliberationsCsv === undefined ? [] : deliberationsFromCsv(deliberationsCsv, 'deliberationsCsv');
-      res.json(councils.importCouncil(parseCouncil(file, extra, 'body'), deps.now().getTime()));
+      res.json(await councils.importCouncil(parseCouncil(file, extra, 'body'), deps.now().getTime()));
     } catch (e) {
       if (e instanceof CouncilFileError) throw AppError.badRequest(e.message, { param: 'body', problems: e.problems });
       throw e;

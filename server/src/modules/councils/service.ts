@@ -13,12 +13,12 @@ export interface CouncilImportSummary {
  * Writes a validated council into the store as organes + records of the common model, in one
  * transaction (nothing half-written): idempotent like the AN import (content hashes).
  */
-export function importCouncil(db: Db, file: CouncilFile, now = Date.now()): CouncilImportSummary {
+export async function importCouncil(db: Db, file: CouncilFile, now = Date.now()): Promise<CouncilImportSummary> {
   const scrutins = file.deliberations.map((d, i) => councilScrutin(file.council, d, i + 1));
-  const report = db.sqlite.transaction(() => {
-    upsertGroups(db, councilGroups(file.council), now);
+  const report = await db.store.transaction(async () => {
+    await upsertGroups(db, councilGroups(file.council), now);
     return upsertScrutins(db, scrutins, now);
-  })();
+  });
   return {
     council: file.council.id,
     fictional: file.council.fictional,
@@ -30,8 +30,8 @@ export function importCouncil(db: Db, file: CouncilFile, now = Date.now()): Coun
 /** What the admin route uses: imports a council, then drops the simulator's caches (built once in buildAppDeps). */
 export function createCouncilsService(deps: { db: Db; simulation: { invalidate(): void } }) {
   return {
-    importCouncil(file: CouncilFile, now: number): CouncilImportSummary {
-      const summary = importCouncil(deps.db, file, now);
+    async importCouncil(file: CouncilFile, now: number): Promise<CouncilImportSummary> {
+      const summary = await importCouncil(deps.db, file, now);
       deps.simulation.invalidate();
       return summary;
     },

@@ -25,38 +25,43 @@ interface PositionRow extends ScrutinHeadRow {
 const COLUMNS = 'ref, civility, first_name, last_name, alpha, birth_date, group_ref';
 
 export function createDeputiesRepository(db: Db) {
-  const s = db.sqlite;
-  const byRef = s.prepare<[string], DeputyRow>(`SELECT ${COLUMNS} FROM deputies WHERE ref = ?`);
-  const byScrutin = s.prepare<[string, string], DeputyRow>(
-    `SELECT ${COLUMNS} FROM deputies WHERE ref IN (
-       SELECT acteur_ref FROM deputy_votes WHERE scrutin_uid = ?
-       UNION SELECT acteur_ref FROM mises_au_point WHERE scrutin_uid = ?)`,
-  );
-  const positionCount = s.prepare<[string], { n: number }>('SELECT count(*) AS n FROM deputy_votes WHERE acteur_ref = ?');
-  const positionPage = s.prepare<[string, number, number], PositionRow>(
-    `SELECT v.scrutin_uid, s.legislature, s.numero, s.date, s.type, s.outcome, s.titre, v.position, v.by_proxy, v.cause,
-            v.organe_ref
-       FROM deputy_votes v JOIN scrutins s ON s.uid = v.scrutin_uid
-      WHERE v.acteur_ref = ?
-      ORDER BY s.date DESC, s.legislature DESC, s.numero DESC, s.uid DESC
-      LIMIT ? OFFSET ?`,
-  );
-
+  const { store } = db;
   return {
-    get(ref: string): DeputyRow | null {
-      return byRef.get(ref) ?? null;
+    async get(ref: string): Promise<DeputyRow | null> {
+      return (await store.get<DeputyRow>(`SELECT ${COLUMNS} FROM deputies WHERE ref = ?`, [ref])) ?? null;
     },
 
     /** Name rows of every acteur who voted in (or corrected) a scrutin. */
-    forScrutin(uid: string): Map<string, DeputyRow> {
-      return new Map(byScrutin.all(uid, uid).map((r) => [r.ref, r]));
+    async forScrutin(uid: string): Promise<Map<string, DeputyRow>> {
+      const rows = await store.all<DeputyRow>(
+        `SELECT ${COLUMNS} FROM deputies WHERE ref IN (
+           SELECT acteur_ref FROM deputy_votes WHERE scrutin_uid = ?
+           UNION SELECT acteur_ref FROM mises_au_point WHERE scrutin_uid = ?)`,
+        [uid, uid],
+      );
+      return new Map(rows.map((r) => [r.ref, r]));
     },
 
-    /** A page of positions, newest first, and their total (one read transaction). */
-    positions(ref: string, page: number, pageSize: number): { rows: DeputyPosition[]; total: number } {
-      return s.transaction(() => {
-        const total = positionCount.get(ref)?.n ?? 0;
-        const rows = positionPage.all(ref, pageSize, (page - 1) * pageSize).map(
+    /**
+     * A page of positions, newest first, and their total: two reads, not a transaction (the port's
+     * transactions take the write lock; a write in between only shifts the total of one page).
+     */
+    async positions(ref: string, page: number, pageSize: number): Promise<{ rows: DeputyPosition[]; total: number }> {
+      const [counted, found] = await Promise.all([
+        store.get<{ n: number }>('SELECT count(*) AS n FROM deputy_votes WHERE acteur_ref = ?', [ref]),
+        store.all<PositionRow>(
+          `SELECT v.scrutin_uid, s.legislature, s.numero, s.date, s.type, s.outcome, s.titre, v.position, v.by_proxy, v.cause,
+                  v.organe_ref
+             FROM deputy_votes v JOIN scrutins s ON s.uid = v.scrutin_uid
+            WHERE v.acteur_ref = ?
+            ORDER BY s.date DESC, s.legislature DESC, s.numero DESC, s.uid DESC
+            LIMIT ? OFFSET ?`,
+          [ref, pageSize, (page - 1) * pageSize],
+        ),
+      ]);
+      return {
+        total: counted?.n ?? 0,
+        rows: found.map(
           (r): DeputyPosition => ({
             scrutinUid: r.scrutin_uid,
             ...toScrutinHead(r),
@@ -65,9 +70,8 @@ export function createDeputiesRepository(db: Db) {
             cause: r.cause,
             organeRef: r.organe_ref,
           }),
-        );
-        return { rows, total };
-      })();
+        ),
+      };
     },
   };
 }

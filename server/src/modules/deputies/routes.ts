@@ -16,10 +16,10 @@ registerRoute({
 export function deputiesRoutes(deps: AppDeps): Router {
   const service = deps.deputies;
   const router = express.Router();
-  router.get('/deputies/:ref', (req, res) => {
+  router.get('/deputies/:ref', async (req, res) => {
     const { ref } = validate(req, 'params', DeputyParamsSchema);
     const query = validate(req, 'query', DeputyPositionsQuerySchema);
-    res.json(service.get(ref, query));
+    res.json(await service.get(ref, query));
   });
   return router;
 }

@@ -12,9 +12,9 @@ export function createDeputiesService(db: Db) {
      * A deputy and a page of their positions. An acteur with positions but no acteur file (a
      * deputy gone before the referential snapshot) is still answered, with null names.
      */
-    get(ref: string, query: DeputyPositionsQuery): DeputyResponse {
-      const row = deputies.get(ref);
-      const { rows, total } = deputies.positions(ref, query.page, query.pageSize);
+    async get(ref: string, query: DeputyPositionsQuery): Promise<DeputyResponse> {
+      const row = await deputies.get(ref);
+      const { rows, total } = await deputies.positions(ref, query.page, query.pageSize);
       if (!row && total === 0) throw AppError.notFound(`No deputy ${ref}`, { param: 'ref' });
       const groupRef = row?.group_ref ?? null;
       return {
@@ -26,7 +26,7 @@ export function createDeputiesService(db: Db) {
           alpha: row?.alpha ?? null,
           birthDate: row?.birth_date ?? null,
           groupRef,
-          group: groupRef ? groups.get(groupRef) : null,
+          group: groupRef ? await groups.get(groupRef) : null,
         },
         positions: { items: rows, page: query.page, pageSize: query.pageSize, total, totalPages: Math.ceil(total / query.pageSize) },
       };

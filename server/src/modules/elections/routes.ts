@@ -17,23 +17,23 @@ export function electionsRoutes(deps: Pick<AppDeps, 'elections' | 'http' | 'now'
   const { elections: service, http } = deps;
   const router = express.Router();
   const signedIn = [readCookies, http.session, http.requireCitizen];
-  router.put('/elections/:id/rounds/:round/my-ballot', http.limits.votesPerIp, ...signedIn, http.csrf, http.limits.votesPerAccount, (req, res) => {
+  router.put('/elections/:id/rounds/:round/my-ballot', http.limits.votesPerIp, ...signedIn, http.csrf, http.limits.votesPerAccount, async (req, res) => {
     const { id, round } = validate(req, 'params', ElectionRoundParamsSchema);
     const { candidate } = validate(req, 'body', PutBallotBodySchema);
-    res.json(service.castBallot(id, round, citizenOf(res).citizenId, candidate, deps.now().getTime()));
+    res.json(await service.castBallot(id, round, citizenOf(res).citizenId, candidate, deps.now().getTime()));
   });
-  router.get('/elections/:id/my-ballots', ...signedIn, (req, res) => {
+  router.get('/elections/:id/my-ballots', ...signedIn, async (req, res) => {
     const { id } = validate(req, 'params', ElectionIdParamsSchema);
-    sendJson(res, MyBallotsResponseSchema, service.myBallots(id, citizenOf(res).citizenId));
+    sendJson(res, MyBallotsResponseSchema, await service.myBallots(id, citizenOf(res).citizenId));
   });
   router.get('/elections', (_req, res) => sendJson(res, ElectionListResponseSchema, service.list()));
-  router.get('/elections/:id', (req, res) => {
+  router.get('/elections/:id', async (req, res) => {
     const { id } = validate(req, 'params', ElectionIdParamsSchema);
-    sendJson(res, ElectionDetailSchema, service.get(id));
+    sendJson(res, ElectionDetailSchema, await service.get(id));
   });
-  router.get('/elections/:id/rounds/:round/simulation', (req, res) => {
+  router.get('/elections/:id/rounds/:round/simulation', async (req, res) => {
     const { id, round } = validate(req, 'params', ElectionRoundParamsSchema);
-    sendJson(res, ElectionSimulationResponseSchema, service.simulate(id, round, validate(req, 'query', ElectionSimulationQuerySchema)));
+    sendJson(res, ElectionSimulationResponseSchema, await service.simulate(id, round, validate(req, 'query', ElectionSimulationQuerySchema)));
   });
   return router;
 }

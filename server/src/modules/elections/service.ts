@@ -33,8 +33,8 @@ export function createElectionsService(db: Db, elections: readonly ElectionRecor
     if (!r) throw AppError.notFound(`Election ${e.id} has no round ${n} (rounds 1 to ${e.rounds.length})`, { param: 'round' });
     return r;
   };
-  const platform = (e: ElectionRecord, r: ElectionRound) => {
-    const t = repo.tally(e.id, r.round);
+  const platform = async (e: ElectionRecord, r: ElectionRound) => {
+    const t = await repo.tally(e.id, r.round);
     const votes = (r.candidates ?? []).map((c) => t.get(c.name) ?? 0);
     const blank = t.get('') ?? 0;
     return { votes, blank, total: votes.reduce((a, b) => a + b, 0) + blank };
@@ -53,48 +53,50 @@ export function createElectionsService(db: Db, elections: readonly ElectionRecor
       return { items: elections.map((e) => ({ id: e.id, title: e.title, titleEn: e.titleEn, date: e.date, legislature: e.legislature, rounds: e.rounds.length })) };
     },
 
-    get(id: string): ElectionDetail {
+    async get(id: string): Promise<ElectionDetail> {
       const e = election(id);
       return {
         id: e.id, title: e.title, titleEn: e.titleEn, date: e.date, legislature: e.legislature, rounds: e.rounds.length, members: e.members, source: e.source,
-        roundsDetail: e.rounds.map((r) => {
-          const why = unsimulableReason(r);
-          const official = why ? null : simulateElectionRound(e, r, { k: 0, split: r.candidates!.map(() => 1) }).official;
-          return { ...r, unsimulable: why, official, platform: platform(e, r) };
-        }),
+        roundsDetail: await Promise.all(
+          e.rounds.map(async (r) => {
+            const why = unsimulableReason(r);
+            const official = why ? null : simulateElectionRound(e, r, { k: 0, split: r.candidates!.map(() => 1) }).official;
+            return { ...r, unsimulable: why, official, platform: await platform(e, r) };
+          }),
+        ),
       };
     },
 
     /** One ballot per citizen per round; `''` is blank. The candidate must be on that round's list. */
-    castBallot(id: string, round: number, citizenId: number, candidate: string, now: number): { candidate: string } {
+    async castBallot(id: string, round: number, citizenId: number, candidate: string, now: number): Promise<{ candidate: string }> {
       const e = election(id);
       const r = roundOf(e, round);
       if (!r.candidates) throw AppError.badRequest(`round ${round}: its candidates are unknown, there is nothing to vote on`, { param: 'round' });
       if (candidate !== '' && !r.candidates.some((c) => c.name === candidate)) {
         throw AppError.badRequest(`candidate: "${candidate}" is not a candidate of round ${round} (${r.candidates.map((c) => c.name).join(', ')})`, { param: 'candidate' });
       }
-      repo.cast(e.id, round, citizenId, candidate, now);
+      await repo.cast(e.id, round, citizenId, candidate, now);
       return { candidate };
     },
 
-    myBallots(id: string, citizenId: number): { ballots: Record<string, string> } {
-      return { ballots: repo.mine(election(id).id, citizenId) };
+    async myBallots(id: string, citizenId: number): Promise<{ ballots: Record<string, string> }> {
+      return { ballots: await repo.mine(election(id).id, citizenId) };
     },
 
-    simulate(id: string, round: number, q: ElectionSimulationQuery): ElectionSimulationResponse {
+    async simulate(id: string, round: number, q: ElectionSimulationQuery): Promise<ElectionSimulationResponse> {
       const e = election(id);
       const r = roundOf(e, round);
+      const why = unsimulableReason(r);
+      if (why) throw AppError.badRequest(why, { param: 'round' });
+      // the platform's split read before the pure part, which `guarded` turns into 400s
+      const p = q.split === undefined ? await platform(e, r) : null;
       return guarded(() => {
-        const why = unsimulableReason(r);
-        if (why) throw AppError.badRequest(why, { param: 'round' });
-        const n = r.candidates!.length;
         let split: number[];
         let splitSource: ElectionSimulationResponse['splitSource'];
-        if (q.split !== undefined) {
-          split = parseElectionSplit(q.split, n);
+        if (!p) {
+          split = parseElectionSplit(q.split!, r.candidates!.length);
           splitSource = 'given';
         } else {
-          const p = platform(e, r);
           split = p.total > 0 ? [...p.votes, p.blank] : r.candidates!.map(() => 1);
           splitSource = p.total > 0 ? 'platform' : 'even';
         }

@@ -1,4 +1,5 @@
 import type { GroupDto } from '@parallele/core';
+import { placeholders } from '../../db/bulk-insert';
 import type { Db } from '../../db/client';
 
 /** Reads of the organes referential (political groups and assemblies). */
@@ -32,42 +33,37 @@ const toDto = (r: OrganeRow): GroupDto => ({
 });
 
 export function createGroupsRepository(db: Db) {
-  const byRef = db.sqlite.prepare<[string], OrganeRow>(`SELECT ${COLUMNS} FROM organes WHERE ref = ?`);
+  const { store } = db;
   // Groups in the hemicycle's order: preseance first, then the name, for a stable listing.
-  const ordered = 'ORDER BY legislature DESC, preseance IS NULL, preseance, name, ref';
-  const all = db.sqlite.prepare<[], OrganeRow>(`SELECT ${COLUMNS} FROM organes ${ordered}`);
-  const byKind = db.sqlite.prepare<[string], OrganeRow>(`SELECT ${COLUMNS} FROM organes WHERE kind = ? ${ordered}`);
-  const byLegislature = db.sqlite.prepare<[number], OrganeRow>(`SELECT ${COLUMNS} FROM organes WHERE legislature = ? ${ordered}`);
-  const byKindLegislature = db.sqlite.prepare<[string, number], OrganeRow>(
-    `SELECT ${COLUMNS} FROM organes WHERE kind = ? AND legislature = ? ${ordered}`,
-  );
+  const ordered = 'ORDER BY legislature DESC NULLS LAST, preseance IS NULL, preseance, name, ref';
 
   return {
-    list(filter: { legislature?: number; kind?: string }): GroupDto[] {
+    async list(filter: { legislature?: number; kind?: string }): Promise<GroupDto[]> {
       const { legislature, kind } = filter;
-      const rows =
-        kind !== undefined && legislature !== undefined
-          ? byKindLegislature.all(kind, legislature)
-          : kind !== undefined
-            ? byKind.all(kind)
-            : legislature !== undefined
-              ? byLegislature.all(legislature)
-              : all.all();
-      return rows.map(toDto);
+      const conditions: string[] = [];
+      const params: (string | number)[] = [];
+      if (kind !== undefined) {
+        conditions.push('kind = ?');
+        params.push(kind);
+      }
+      if (legislature !== undefined) {
+        conditions.push('legislature = ?');
+        params.push(legislature);
+      }
+      const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+      return (await store.all<OrganeRow>(`SELECT ${COLUMNS} FROM organes ${where} ${ordered}`, params)).map(toDto);
     },
 
-    get(ref: string): GroupDto | null {
-      const row = byRef.get(ref);
+    async get(ref: string): Promise<GroupDto | null> {
+      const row = await store.get<OrganeRow>(`SELECT ${COLUMNS} FROM organes WHERE ref = ?`, [ref]);
       return row ? toDto(row) : null;
     },
 
     /** The known organes among `refs` (dangling refs such as PO0 are simply absent). */
-    findMany(refs: readonly string[]): Map<string, GroupDto> {
+    async findMany(refs: readonly string[]): Promise<Map<string, GroupDto>> {
       const unique = [...new Set(refs)];
       if (unique.length === 0) return new Map();
-      const rows = db.sqlite
-        .prepare<string[], OrganeRow>(`SELECT ${COLUMNS} FROM organes WHERE ref IN (${unique.map(() => '?').join(', ')})`)
-        .all(...unique);
+      const rows = await store.all<OrganeRow>(`SELECT ${COLUMNS} FROM organes WHERE ref IN (${placeholders(unique.length)})`, unique);
       return new Map(rows.map((r) => [r.ref, toDto(r)]));
     },
   };

@@ -16,8 +16,8 @@ registerRoute({
 export function groupsRoutes(deps: AppDeps): Router {
   const service = deps.groups;
   const router = express.Router();
-  router.get('/groups', (req, res) => {
-    res.json(service.list(validate(req, 'query', GroupListQuerySchema)));
+  router.get('/groups', async (req, res) => {
+    res.json(await service.list(validate(req, 'query', GroupListQuerySchema)));
   });
   return router;
 }

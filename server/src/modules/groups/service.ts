@@ -5,9 +5,9 @@ import { createGroupsRepository } from './repository';
 export function createGroupsService(db: Db) {
   const groups = createGroupsRepository(db);
   return {
-    list(query: GroupListQuery): GroupListResponse {
+    async list(query: GroupListQuery): Promise<GroupListResponse> {
       const kind = query.kind.toLowerCase() === 'all' ? undefined : query.kind.toUpperCase();
-      return { groups: groups.list({ legislature: query.legislature, kind }) };
+      return { groups: await groups.list({ legislature: query.legislature, kind }) };
     },
   };
 }

@@ -18,11 +18,11 @@ registerRoute({
 /** GET /api/health: 200 when the store answers a count, 503 (same body, ok: false) otherwise. */
 export function healthRoutes(deps: AppDeps): Router {
   const router = express.Router();
-  router.get('/health', (_req, res) => {
+  router.get('/health', async (_req, res) => {
     let scrutins = 0;
     let ok = true;
     try {
-      scrutins = countScrutins(deps.db);
+      scrutins = await countScrutins(deps.db);
     } catch (error) {
       ok = false;
       deps.logger.error({ err: error }, 'Health check: the store does not answer');

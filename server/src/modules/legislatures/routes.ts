@@ -17,9 +17,9 @@ registerRoute({
 export function legislaturesRoutes(deps: AppDeps): Router {
   const service = deps.legislatures;
   const router = express.Router();
-  router.get('/legislatures/:n/flippable', (req, res) => {
+  router.get('/legislatures/:n/flippable', async (req, res) => {
     const { n } = validate(req, 'params', LeverageParamsSchema);
-    res.json(service.flippable(n, validate(req, 'query', FlippableQuerySchema)));
+    res.json(await service.flippable(n, validate(req, 'query', FlippableQuerySchema)));
   });
   return router;
 }

@@ -18,7 +18,7 @@ export function flippableIndex(scrutins: readonly Scrutin[], mode: string): { sc
 }
 
 export interface LegislaturesService {
-  flippable(legislature: number, q: FlippableQuery): FlippableResponse;
+  flippable(legislature: number, q: FlippableQuery): Promise<FlippableResponse>;
 }
 
 /** Caches the index per (legislature, mode) until the store changes. */
@@ -26,12 +26,12 @@ export function createLegislaturesService(db: Db): LegislaturesService {
   const cache = new Map<string, { scrutins: number; items: FlippableItem[] }>();
   const fresh = watchStoreVersion(db, () => cache.clear());
   return {
-    flippable(legislature, q) {
-      fresh();
+    async flippable(legislature, q) {
+      await fresh();
       const key = `${legislature}|${q.mode}`;
       let index = cache.get(key);
       if (!index) {
-        const scrutins = loadLegislature(db, legislature);
+        const scrutins = await loadLegislature(db, legislature);
         if (scrutins.length === 0) throw AppError.notFound(`No scrutin of legislature ${legislature} in the store`, { param: 'n' });
         index = flippableIndex(scrutins, q.mode);
         cache.set(key, index);

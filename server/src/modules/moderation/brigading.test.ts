@@ -76,7 +76,7 @@ describe('the burst detector against a brigade', () => {
     for (const step of steps) {
       while (nextRun <= step.at) {
         t.clock.now = nextRun;
-        t.citizens.moderation.runDetector();
+        await t.citizens.moderation.runDetector();
         nextRun += 5 * minute;
       }
       t.clock.now = step.at;
@@ -84,15 +84,15 @@ describe('the burst detector against a brigade', () => {
       else await t.citizens.votes.castVote(sessions.get(step.actor.email)!.citizen, uid, step.actor.choice, step.actor.ip);
     }
     t.clock.now = nextRun;
-    t.citizens.moderation.runDetector();
+    await t.citizens.moderation.runDetector();
 
-    const flagged = new Set(t.citizens.moderation.list('open', 1000, 0).flags.map((f) => f.voterId));
+    const flagged = new Set((await t.citizens.moderation.list('open', 1000, 0)).flags.map((f) => f.voterId));
     const voterOf = (a: Actor) => sessions.get(a.email)!.citizen.voterId;
     const brigade = actors.filter((a) => a.brigade);
     const honest = actors.filter((a) => !a.brigade);
     const caught = brigade.filter((a) => flagged.has(voterOf(a))).length;
     const falsePositives = honest.filter((a) => flagged.has(voterOf(a))).length;
-    const tally = t.citizens.votes.tally(uid);
+    const tally = await t.citizens.votes.tally(uid);
     console.log(
       `brigading simulation: caught ${caught}/${brigade.length} brigade accounts, ${falsePositives}/${honest.length} honest accounts flagged; ` +
         `tally all ${JSON.stringify(tally.all)}, without flagged ${JSON.stringify(tally.unflagged)}`,

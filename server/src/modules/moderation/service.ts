@@ -28,11 +28,11 @@ export function createModerationService(deps: ModerationServiceDeps) {
   return {
     options,
 
-    runDetector(): DetectorRunResponse {
+    async runDetector(): Promise<DetectorRunResponse> {
       const now = deps.now().getTime();
       // The last hour of votes is enough context for bursts of minutes (windowMs ≤ 1 h).
       const since = now - Math.max(options.windowMs * 6, 3_600_000);
-      const events = deps.repo.recentVotes(since, since - options.newAccountMaxAgeMs);
+      const events = await deps.repo.recentVotes(since, since - options.newAccountMaxAgeMs);
       const report = detectBursts(events, now, options);
       const rows = report.clusters.flatMap((c) =>
         c.accountIds.map((id) => ({
@@ -43,9 +43,9 @@ export function createModerationService(deps: ModerationServiceDeps) {
           reason: `${c.accountIds.length} new accounts from ${c.network} (${c.via} address) voted ${c.choice} on ${c.scrutinUid} within ${Math.max(1, Math.round((c.to - c.from) / 60_000))} min (${Math.round(c.share * 100)} % of that network's new voters)`,
         })),
       );
-      const flagged = deps.repo.addFlags(rows, now);
+      const flagged = await deps.repo.addFlags(rows, now);
       // Deleted accounts were seen (their networks are kept a day for this run); now forget them.
-      deps.repo.purgeDeletedNetworks(now - DELETED_ACCOUNT_NETWORKS_MS);
+      await deps.repo.purgeDeletedNetworks(now - DELETED_ACCOUNT_NETWORKS_MS);
       if (flagged > 0) {
         deps.logger.warn({ flagged, clusters: report.clusters.length }, 'burst detector flagged accounts for moderation');
         deps.events?.emit('tallies:changed', { uids: [...new Set(report.clusters.map((c) => c.scrutinUid))] });
@@ -53,16 +53,16 @@ export function createModerationService(deps: ModerationServiceDeps) {
       return { flagged, clusters: report.clusters.length };
     },
 
-    list(status: FlagStatus, limit: number, offset: number): FlagListResponse {
+    list(status: FlagStatus, limit: number, offset: number): Promise<FlagListResponse> {
       return deps.repo.list(status, limit, offset);
     },
 
-    review(id: number, adminId: number, body: ReviewFlagBody): Flag {
-      const flag = deps.repo.get(id);
+    async review(id: number, adminId: number, body: ReviewFlagBody): Promise<Flag> {
+      const flag = await deps.repo.get(id);
       if (!flag) throw new AppError('flag_not_found', `No flag ${id}`, { status: 404, extras: { param: 'id' } });
-      deps.repo.review(id, body.decision === 'clear' ? 'cleared' : 'confirmed', adminId, body.note ?? null, deps.now().getTime());
-      deps.events?.emit('tallies:changed', { uids: deps.repo.scrutinsOfFlag(id) });
-      return deps.repo.get(id)!;
+      await deps.repo.review(id, body.decision === 'clear' ? 'cleared' : 'confirmed', adminId, body.note ?? null, deps.now().getTime());
+      deps.events?.emit('tallies:changed', { uids: await deps.repo.scrutinsOfFlag(id) });
+      return (await deps.repo.get(id))!;
     },
   };
 }
@@ -73,11 +73,7 @@ export type ModerationService = ReturnType<typeof createModerationService>;
 export function scheduleDetector(moderation: Pick<ModerationService, 'runDetector'>, intervalS: number, logger: Logger): () => void {
   if (intervalS <= 0) return () => {};
   const timer = setInterval(() => {
-    try {
-      moderation.runDetector();
-    } catch (error) {
-      logger.error({ err: error }, 'burst detector run failed');
-    }
+    moderation.runDetector().catch((error: unknown) => logger.error({ err: error }, 'burst detector run failed'));
   }, intervalS * 1000).unref();
   return () => clearInterval(timer);
 }

@@ -18,8 +18,8 @@ export interface Platform {
   questions: QuestionsService;
   alerts: AlertsService;
   agreement: AgreementService;
-  /** the job: open / freeze / link questions and send the alert digests; every minute once started */
-  tick(): void;
+  /** the job: open / freeze / link questions and send the alert digests; every minute once started. Never rejects (failures are logged). */
+  tick(): Promise<void>;
   startJob(intervalMs?: number): void;
   stopJob(): void;
 }
@@ -43,7 +43,7 @@ export function createPlatform(deps: PlatformDeps): Platform {
   const late: { questions?: QuestionsService } = {};
   const agenda = createAgendaService({
     db: deps.db, now: deps.now, asOf: deps.config.AS_OF,
-    questionOf: (dossierRef, sittingUid) => late.questions?.questionOnText(dossierRef, sittingUid) ?? null,
+    questionOf: async (dossierRef, sittingUid) => (await late.questions?.questionOnText(dossierRef, sittingUid)) ?? null,
   });
   const questions = createQuestionsService({ db: deps.db, now: deps.now, logger: deps.logger, agenda, votes: deps.votes });
   late.questions = questions;
@@ -51,10 +51,10 @@ export function createPlatform(deps: PlatformDeps): Platform {
     db: deps.db, now: deps.now, logger: deps.logger, mailer: deps.mailer, questions, secret: deps.secret, publicUrl: deps.publicUrl.replace(/\/$/, ''),
   });
   let timer: NodeJS.Timeout | null = null;
-  const tick = () => {
+  const tick = async () => {
     try {
-      questions.refresh();
-      alerts.run();
+      await questions.refresh();
+      await alerts.run();
     } catch (error) {
       deps.logger.error({ err: error }, 'platform job failed');
     }
@@ -62,8 +62,8 @@ export function createPlatform(deps: PlatformDeps): Platform {
   return {
     agenda, questions, alerts, tick, agreement: createAgreementService(deps.db),
     startJob(intervalMs = 60_000) {
-      tick();
-      timer ??= setInterval(tick, intervalMs).unref();
+      void tick();
+      timer ??= setInterval(() => void tick(), intervalMs).unref();
     },
     stopJob() {
       if (timer) clearInterval(timer);

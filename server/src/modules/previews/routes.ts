@@ -37,9 +37,9 @@ const searchOf = (req: Request) => new URLSearchParams(req.originalUrl.includes(
 export function previewsRoutes(deps: Pick<AppDeps, 'previews' | 'config'>): Router {
   const router = express.Router();
 
-  router.get('/previews/scrutins/:uid', (req, res) => {
+  router.get('/previews/scrutins/:uid', async (req, res) => {
     const { uid } = validate(req, 'params', ScrutinPngParams);
-    const png = deps.previews.scrutinPng(uid, searchOf(req), previewLang(req), publicOrigin(deps.config, req));
+    const png = await deps.previews.scrutinPng(uid, searchOf(req), previewLang(req), publicOrigin(deps.config, req));
     res.type('image/png').setHeader('Cache-Control', 'public, max-age=300');
     res.send(png);
   });
@@ -64,7 +64,7 @@ export function pageMetaOf(deps: Pick<AppDeps, 'previews' | 'config'>) {
     const origin = publicOrigin(deps.config, req);
     try {
       const scrutin = /^\/scrutins\/([A-Za-z0-9]+)\/?$/.exec(req.path);
-      if (scrutin && ScrutinUidParamsSchema.safeParse({ uid: scrutin[1] }).success) return deps.previews.scrutinMeta(scrutin[1]!, searchOf(req), lang, origin);
+      if (scrutin && ScrutinUidParamsSchema.safeParse({ uid: scrutin[1] }).success) return await deps.previews.scrutinMeta(scrutin[1]!, searchOf(req), lang, origin);
       const scenario = /^\/scenarios\/([^/]+)\/?$/.exec(req.path);
       if (scenario && ScenarioNameParamSchema.safeParse({ name: scenario[1] }).success) return await deps.previews.scenarioMeta(scenario[1]!, lang, origin);
     } catch {

@@ -27,7 +27,7 @@ export interface PageMeta {
 interface Deps {
   db: Db;
   scrutins: ScrutinsService;
-  votes: Pick<VotesService, 'tally'>;
+  votes: { tally(uid: string): ReturnType<VotesService['tally']> };
   scenarios: Pick<ScenariosService, 'get' | 'chartFile'>;
 }
 
@@ -56,12 +56,12 @@ export function createPreviewsService(deps: Deps) {
   const pngs = lru<Buffer>(CACHE_SIZE);
 
   /** The settings of a permalink; bad values fall back to the defaults, as the page does. */
-  function settingsOf(uid: string, query: URLSearchParams): PreviewSettings {
+  async function settingsOf(uid: string, query: URLSearchParams): Promise<PreviewSettings> {
     const read = parseSimulatorParams(query);
     let split = read.split;
     let splitSource: PreviewSettings['splitSource'] = 'manual';
     if (!split && read.source !== 'manual') {
-      const all = deps.votes.tally(uid).all;
+      const all = (await deps.votes.tally(uid)).all;
       if (all.total > 0) {
         split = [all.pour, all.contre, all.abstention];
         splitSource = 'platform';
@@ -70,11 +70,11 @@ export function createPreviewsService(deps: Deps) {
     return { k: read.k ?? DEFAULTS.k, split: split ?? DEFAULT_SPLIT, mode: read.mode ?? DEFAULTS.mode, method: read.method ?? DEFAULTS.method, splitSource };
   }
 
-  function scrutin(uid: string, query: URLSearchParams, lang: PreviewLang, origin: string) {
-    const detail = deps.scrutins.get(uid);
-    const raw = getScrutin(deps.db, uid);
+  async function scrutin(uid: string, query: URLSearchParams, lang: PreviewLang, origin: string) {
+    const detail = await deps.scrutins.get(uid);
+    const raw = await getScrutin(deps.db, uid);
     if (!raw) throw AppError.notFound(`No scrutin ${uid}`, { param: 'uid' });
-    const settings = settingsOf(uid, query);
+    const settings = await settingsOf(uid, query);
     const permalink = new URLSearchParams();
     permalink.set('k', String(settings.k));
     permalink.set('split', settings.split.join(','));
@@ -89,14 +89,14 @@ export function createPreviewsService(deps: Deps) {
   }
 
   return {
-    scrutinMeta(uid: string, query: URLSearchParams, lang: PreviewLang, origin: string): PageMeta {
-      const s = scrutin(uid, query, lang, origin);
+    async scrutinMeta(uid: string, query: URLSearchParams, lang: PreviewLang, origin: string): Promise<PageMeta> {
+      const s = await scrutin(uid, query, lang, origin);
       const p = s.preview();
       return { title: p.title, description: p.description, url: s.page, image: s.image, imageAlt: p.description, lang };
     },
 
-    scrutinPng(uid: string, query: URLSearchParams, lang: PreviewLang, origin: string): Buffer {
-      const s = scrutin(uid, query, lang, origin);
+    async scrutinPng(uid: string, query: URLSearchParams, lang: PreviewLang, origin: string): Promise<Buffer> {
+      const s = await scrutin(uid, query, lang, origin);
       const key = `s|${uid}|${lang}|${origin}|${s.settings.k}|${s.settings.split.join(',')}|${s.settings.mode}|${s.settings.method}`;
       return pngs(key, () => svgToPng(s.preview().svg));
     },

@@ -1,7 +1,5 @@
-import { eq } from 'drizzle-orm';
 import type { ProfileFields } from '@parallele/core';
-import type { Db } from '../../db/client';
-import { citizenPastVotes, citizenProfiles } from '../../db/schema/profiles';
+import type { Db } from '../../db/types';
 
 /** Profile rows of one citizen; times in ms since epoch. */
 export interface ProfileRow extends ProfileFields {
@@ -12,30 +10,38 @@ export interface PastVoteRow {
   consentedAt: number;
 }
 
-export function profilesRepository(db: Db) {
-  const { orm } = db;
+export function profilesRepository(db: Pick<Db, 'store'>) {
+  const { store } = db;
   return {
-    profileOf(citizenId: number): ProfileRow | null {
-      const row = orm.select().from(citizenProfiles).where(eq(citizenProfiles.citizenId, citizenId)).get();
-      if (!row) return null;
-      const { ageBand, citizenId: _id, ...rest } = row;
-      return { ...rest, age: ageBand } as ProfileRow;
+    profileOf(citizenId: number): Promise<ProfileRow | undefined> {
+      return store.get<ProfileRow>(
+        'SELECT sex, age_band AS age, region, departement, circonscription, updated_at AS "updatedAt" FROM citizen_profiles WHERE citizen_id = ?',
+        [citizenId],
+      );
     },
-    saveProfile(citizenId: number, p: ProfileFields, at: number): void {
-      const values = { sex: p.sex, ageBand: p.age, region: p.region, departement: p.departement, circonscription: p.circonscription, updatedAt: at };
-      orm.insert(citizenProfiles).values({ citizenId, ...values }).onConflictDoUpdate({ target: citizenProfiles.citizenId, set: values }).run();
+    async saveProfile(citizenId: number, p: ProfileFields, at: number): Promise<void> {
+      await store.run(
+        `INSERT INTO citizen_profiles (citizen_id, sex, age_band, region, departement, circonscription, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (citizen_id) DO UPDATE SET sex = excluded.sex, age_band = excluded.age_band, region = excluded.region,
+           departement = excluded.departement, circonscription = excluded.circonscription, updated_at = excluded.updated_at`,
+        [citizenId, p.sex, p.age, p.region, p.departement, p.circonscription, at],
+      );
     },
-    deleteProfile(citizenId: number): boolean {
-      return orm.delete(citizenProfiles).where(eq(citizenProfiles.citizenId, citizenId)).run().changes > 0;
+    async deleteProfile(citizenId: number): Promise<boolean> {
+      return (await store.run('DELETE FROM citizen_profiles WHERE citizen_id = ?', [citizenId])).changes > 0;
     },
-    pastVoteOf(citizenId: number): PastVoteRow | null {
-      return orm.select({ pres2022: citizenPastVotes.pres2022, consentedAt: citizenPastVotes.consentedAt }).from(citizenPastVotes).where(eq(citizenPastVotes.citizenId, citizenId)).get() ?? null;
+    pastVoteOf(citizenId: number): Promise<PastVoteRow | undefined> {
+      return store.get<PastVoteRow>('SELECT pres2022, consented_at AS "consentedAt" FROM citizen_past_votes WHERE citizen_id = ?', [citizenId]);
     },
-    savePastVote(citizenId: number, pres2022: string, at: number): void {
-      orm.insert(citizenPastVotes).values({ citizenId, pres2022, consentedAt: at }).onConflictDoUpdate({ target: citizenPastVotes.citizenId, set: { pres2022, consentedAt: at } }).run();
+    async savePastVote(citizenId: number, pres2022: string, at: number): Promise<void> {
+      await store.run(
+        `INSERT INTO citizen_past_votes (citizen_id, pres2022, consented_at) VALUES (?, ?, ?)
+         ON CONFLICT (citizen_id) DO UPDATE SET pres2022 = excluded.pres2022, consented_at = excluded.consented_at`,
+        [citizenId, pres2022, at],
+      );
     },
-    deletePastVote(citizenId: number): boolean {
-      return orm.delete(citizenPastVotes).where(eq(citizenPastVotes.citizenId, citizenId)).run().changes > 0;
+    async deletePastVote(citizenId: number): Promise<boolean> {
+      return (await store.run('DELETE FROM citizen_past_votes WHERE citizen_id = ?', [citizenId])).changes > 0;
     },
   };
 }

@@ -13,8 +13,8 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-const rowsOf = (table: string, citizenId: number) => t.db.sqlite.prepare(`SELECT * FROM ${table} WHERE citizen_id = ?`).all(citizenId);
-const idOf = (email: string) => (t.db.sqlite.prepare('SELECT id FROM citizens WHERE email = ?').get(email) as { id: number }).id;
+const rowsOf = (table: string, citizenId: number) => t.db.store.all(`SELECT * FROM ${table} WHERE citizen_id = ?`, [citizenId]);
+const idOf = async (email: string) => (await t.db.store.get<{ id: number }>('SELECT id FROM citizens WHERE email = ?', [email]))!.id;
 
 describe('the optional profile', () => {
   it('is saved, read back, partly skipped and deleted by its owner', async () => {
@@ -45,24 +45,24 @@ describe('the optional profile', () => {
 describe('the 2022 vote', () => {
   it('is stored only with explicit consent, apart from the profile, and deleted on its own', async () => {
     const cat = await signUpOverHttp(t, 'cat.profile@example.org');
-    const id = idOf('cat.profile@example.org');
+    const id = await idOf('cat.profile@example.org');
     await cat.agent.put('/api/me/profile').set('x-csrf-token', cat.csrf).send({ sex: 'F' }).expect(200);
     const refused = await cat.agent.put('/api/me/profile/past-vote').set('x-csrf-token', cat.csrf).send({ pres2022: 'jadot' }).expect(400);
     expect(refused.body.errors[0]).toMatchObject({ param: 'consent' });
     await cat.agent.put('/api/me/profile/past-vote').set('x-csrf-token', cat.csrf).send({ pres2022: 'jadot', consent: false }).expect(400);
-    expect(rowsOf('citizen_past_votes', id)).toEqual([]);
+    expect(await rowsOf('citizen_past_votes', id)).toEqual([]);
     const saved = await cat.agent.put('/api/me/profile/past-vote').set('x-csrf-token', cat.csrf).send({ pres2022: 'jadot', consent: true }).expect(200);
     expect(saved.body.pres2022).toBe('jadot');
-    expect(rowsOf('citizen_profiles', id)).toHaveLength(1);
-    expect(rowsOf('citizen_past_votes', id)).toEqual([{ citizen_id: id, pres2022: 'jadot', consented_at: expect.any(Number) }]);
+    expect(await rowsOf('citizen_profiles', id)).toHaveLength(1);
+    expect(await rowsOf('citizen_past_votes', id)).toEqual([{ citizen_id: id, pres2022: 'jadot', consented_at: expect.any(Number) }]);
     await cat.agent.delete('/api/me/profile/past-vote').set('x-csrf-token', cat.csrf).expect(204);
-    expect(rowsOf('citizen_past_votes', id)).toEqual([]);
+    expect(await rowsOf('citizen_past_votes', id)).toEqual([]);
     expect((await cat.agent.get('/api/me/profile').expect(200)).body).toMatchObject({ profile: { sex: 'F' }, pastVote: null });
   });
 
   it('goes with the account, and never reaches the logs, the public vote log or my votes export', async () => {
     const dee = await signUpOverHttp(t, 'dee.profile@example.org');
-    const id = idOf('dee.profile@example.org');
+    const id = await idOf('dee.profile@example.org');
     const uid = t.scrutinUids[0]!;
     await dee.agent.put('/api/me/profile').set('x-csrf-token', dee.csrf).send({ sex: 'H', age: '65+', region: '94', departement: '2A' }).expect(200);
     await dee.agent.put('/api/me/profile/past-vote').set('x-csrf-token', dee.csrf).send({ pres2022: 'dupont-aignan', consent: true }).expect(200);
@@ -80,7 +80,7 @@ describe('the 2022 vote', () => {
     }
 
     await dee.agent.delete('/api/me').set('x-csrf-token', dee.csrf).send({ password: 'correct horse battery staple' }).expect(204);
-    expect(rowsOf('citizen_profiles', id)).toEqual([]);
-    expect(rowsOf('citizen_past_votes', id)).toEqual([]);
+    expect(await rowsOf('citizen_profiles', id)).toEqual([]);
+    expect(await rowsOf('citizen_past_votes', id)).toEqual([]);
   });
 });

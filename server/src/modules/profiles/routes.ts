@@ -14,22 +14,22 @@ export function profilesRouter(profiles: ProfilesService, http: HttpMiddleware):
   const write = [...signedIn, http.csrf];
   const me = (res: Parameters<typeof citizenOf>[0]) => citizenOf(res).citizenId;
 
-  router.get('/me/profile', ...signedIn, (_req, res) => {
+  router.get('/me/profile', ...signedIn, async (_req, res) => {
     res.set('cache-control', 'no-store');
-    sendJson(res, MyProfileResponseSchema, profiles.mine(me(res)));
+    sendJson(res, MyProfileResponseSchema, await profiles.mine(me(res)));
   });
-  router.put('/me/profile', ...write, (req, res) => {
-    sendJson(res, ProfileSchema, profiles.save(me(res), validate(req, 'body', PutProfileBodySchema)));
+  router.put('/me/profile', ...write, async (req, res) => {
+    sendJson(res, ProfileSchema, await profiles.save(me(res), validate(req, 'body', PutProfileBodySchema)));
   });
-  router.delete('/me/profile', ...write, (_req, res) => {
-    profiles.remove(me(res));
+  router.delete('/me/profile', ...write, async (_req, res) => {
+    await profiles.remove(me(res));
     res.status(204).end();
   });
-  router.put('/me/profile/past-vote', ...write, (req, res) => {
-    sendJson(res, PastVoteSchema, profiles.savePastVote(me(res), validate(req, 'body', PutPastVoteBodySchema)));
+  router.put('/me/profile/past-vote', ...write, async (req, res) => {
+    sendJson(res, PastVoteSchema, await profiles.savePastVote(me(res), validate(req, 'body', PutPastVoteBodySchema)));
   });
-  router.delete('/me/profile/past-vote', ...write, (_req, res) => {
-    profiles.removePastVote(me(res));
+  router.delete('/me/profile/past-vote', ...write, async (_req, res) => {
+    await profiles.removePastVote(me(res));
     res.status(204).end();
   });
   return router;

@@ -10,39 +10,39 @@ export function createProfilesService(opts: { repo: ProfilesRepository; logger: 
   const { repo, logger, now } = opts;
   const iso = (ms: number) => new Date(ms).toISOString();
 
-  function profileOf(citizenId: number): Profile | null {
-    const row = repo.profileOf(citizenId);
+  async function profileOf(citizenId: number): Promise<Profile | null> {
+    const row = await repo.profileOf(citizenId);
     return row ? { ...row, updatedAt: iso(row.updatedAt) } : null;
   }
-  function pastVoteOf(citizenId: number): PastVote | null {
-    const row = repo.pastVoteOf(citizenId);
+  async function pastVoteOf(citizenId: number): Promise<PastVote | null> {
+    const row = await repo.pastVoteOf(citizenId);
     return row ? ({ pres2022: row.pres2022, consentedAt: iso(row.consentedAt) } as PastVote) : null;
   }
 
   return {
-    mine(citizenId: number): MyProfileResponse {
-      return { profile: profileOf(citizenId), pastVote: pastVoteOf(citizenId) };
+    async mine(citizenId: number): Promise<MyProfileResponse> {
+      return { profile: await profileOf(citizenId), pastVote: await pastVoteOf(citizenId) };
     },
     /** Replaces the whole profile: a field left out is "not given" (one click skips it). */
-    save(citizenId: number, body: PutProfileBody): Profile {
-      repo.saveProfile(
+    async save(citizenId: number, body: PutProfileBody): Promise<Profile> {
+      await repo.saveProfile(
         citizenId,
         { sex: body.sex ?? null, age: body.age ?? null, region: body.region ?? null, departement: body.departement ?? null, circonscription: body.circonscription ?? null },
         now().getTime(),
       );
       logger.info({ citizenId }, 'profile saved');
-      return profileOf(citizenId)!;
+      return (await profileOf(citizenId))!;
     },
-    remove(citizenId: number): void {
-      if (repo.deleteProfile(citizenId)) logger.info({ citizenId }, 'profile deleted');
+    async remove(citizenId: number): Promise<void> {
+      if (await repo.deleteProfile(citizenId)) logger.info({ citizenId }, 'profile deleted');
     },
-    savePastVote(citizenId: number, body: PutPastVoteBody): PastVote {
-      repo.savePastVote(citizenId, body.pres2022, now().getTime());
+    async savePastVote(citizenId: number, body: PutPastVoteBody): Promise<PastVote> {
+      await repo.savePastVote(citizenId, body.pres2022, now().getTime());
       logger.info({ citizenId }, 'past vote saved (with consent)');
-      return pastVoteOf(citizenId)!;
+      return (await pastVoteOf(citizenId))!;
     },
-    removePastVote(citizenId: number): void {
-      if (repo.deletePastVote(citizenId)) logger.info({ citizenId }, 'past vote deleted');
+    async removePastVote(citizenId: number): Promise<void> {
+      if (await repo.deletePastVote(citizenId)) logger.info({ citizenId }, 'past vote deleted');
     },
   };
 }

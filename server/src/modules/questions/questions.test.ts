@@ -82,7 +82,7 @@ describe('questions before the vote', () => {
   });
 
   it('refuses to put to citizens a text with no vote ahead, and a bad question id', async () => {
-    expect(() => t.platform.questions.create('DLR5L17N99999')).toThrow(/No upcoming sitting of the agenda leads to a vote on DLR5L17N99999/);
+    await expect(t.platform.questions.create('DLR5L17N99999')).rejects.toThrow(/No upcoming sitting of the agenda leads to a vote on DLR5L17N99999/);
     const bad = await request(t.url).get('/api/questions/VTANR5L17V1').expect(400);
     expect(bad.body.param).toBe('id');
     await request(t.url).get('/api/questions/Q-RUANR5L17S2026IDS1-DLR5L17N1').expect(404);

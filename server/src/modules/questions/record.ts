@@ -9,21 +9,22 @@ import type { QuestionsService } from './service';
  * the mandate would have done, and the largest divergences between citizens and the Assembly
  * (only questions with at least minVotes votes: three votes do not make a headline).
  */
-export function platformRecord(db: Db, questions: QuestionsService, legislature: number, k: number, minVotes: number): PlatformRecord {
-  const rows: RecordRow[] = questions.list(legislature).map((q) => {
+export async function platformRecord(db: Db, questions: QuestionsService, legislature: number, k: number, minVotes: number): Promise<PlatformRecord> {
+  const rows: RecordRow[] = [];
+  for (const q of await questions.list(legislature)) {
     const final = q.links.filter((l) => l.role === 'final').at(-1) ?? null;
-    const s = final ? getScrutin(db, final.scrutinUid) : null;
+    const s = final ? await getScrutin(db, final.scrutinUid) : null;
     const assemblyPour = s && s.totals.pour + s.totals.contre > 0 ? round((100 * s.totals.pour) / (s.totals.pour + s.totals.contre)) : null;
     const m = q.mandate;
     const citizensPour = m && m.pour + m.contre > 0 ? round((100 * m.pour) / (m.pour + m.contre)) : null;
-    const parallel = final && m ? questions.parallelOf(final.scrutinUid, m, k) : null;
-    return {
+    const parallel = final && m ? await questions.parallelOf(final.scrutinUid, m, k) : null;
+    rows.push({
       questionId: q.id, title: q.title, dossierRef: q.dossierRef, closesAt: q.closesAt, mandate: m,
       scrutinUid: final?.scrutinUid ?? null, scrutinTitre: final?.titre ?? null, outcome: final?.outcome ?? null,
       assemblyPour, citizensPour, divergence: assemblyPour !== null && citizensPour !== null ? round(Math.abs(citizensPour - assemblyPour)) : null,
       parallelOutcome: parallel?.outcome ?? null, flipped: parallel?.flipped ?? null, tippingPoint: parallel?.tippingPoint ?? null,
-    };
-  });
+    });
+  }
   const divergences = rows
     .filter((r) => r.divergence !== null && (r.mandate?.total ?? 0) >= minVotes)
     .sort((a, b) => b.divergence! - a.divergence! || a.questionId.localeCompare(b.questionId));

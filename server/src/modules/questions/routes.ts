@@ -48,31 +48,31 @@ export function questionsRoutes(deps: Pick<AppDeps, 'db' | 'platform' | 'http'>)
   const router = express.Router();
   const { questions } = deps.platform;
 
-  router.get('/questions', (_req, res) => {
-    sendJson(res, QuestionsResponseSchema, { questions: questions.list() });
+  router.get('/questions', async (_req, res) => {
+    sendJson(res, QuestionsResponseSchema, { questions: await questions.list() });
   });
-  router.get('/questions/:id', (req, res) => {
-    sendJson(res, QuestionSchema, questions.get(validate(req, 'params', QuestionParamsSchema).id));
+  router.get('/questions/:id', async (req, res) => {
+    sendJson(res, QuestionSchema, await questions.get(validate(req, 'params', QuestionParamsSchema).id));
   });
-  router.get('/scrutins/:uid/mandate', (req, res) => {
+  router.get('/scrutins/:uid/mandate', async (req, res) => {
     const { uid } = validate(req, 'params', ScrutinUidParamsSchema);
-    sendJson(res, ScrutinMandateSchema, questions.forScrutin(uid, validate(req, 'query', MandateQuerySchema).k));
+    sendJson(res, ScrutinMandateSchema, await questions.forScrutin(uid, validate(req, 'query', MandateQuerySchema).k));
   });
-  router.get('/legislatures/:n/record', (req, res) => {
+  router.get('/legislatures/:n/record', async (req, res) => {
     const { n } = validate(req, 'params', LeverageParamsSchema);
     const q = validate(req, 'query', RecordQuerySchema);
-    sendJson(res, PlatformRecordSchema, platformRecord(deps.db, questions, n, q.k, q.minVotes));
+    sendJson(res, PlatformRecordSchema, await platformRecord(deps.db, questions, n, q.k, q.minVotes));
   });
-  router.get('/legislatures/:n/record.csv', (req, res) => {
+  router.get('/legislatures/:n/record.csv', async (req, res) => {
     const { n } = validate(req, 'params', LeverageParamsSchema);
     const q = validate(req, 'query', RecordQuerySchema);
-    res.type('text/csv; charset=utf-8').attachment(`mavoix-record-L${n}.csv`).send(recordCsv(platformRecord(deps.db, questions, n, q.k, q.minVotes)));
+    res.type('text/csv; charset=utf-8').attachment(`mavoix-record-L${n}.csv`).send(recordCsv(await platformRecord(deps.db, questions, n, q.k, q.minVotes)));
   });
 
   const { http } = deps;
-  router.post('/admin/questions', readCookies, http.session, http.requireAdmin, http.csrf, (req, res) => {
+  router.post('/admin/questions', readCookies, http.session, http.requireAdmin, http.csrf, async (req, res) => {
     const body = validate(req, 'body', CreateQuestionBodySchema);
-    sendJson(res, QuestionSchema, questions.create(body.dossierRef, body.closesAt), 201);
+    sendJson(res, QuestionSchema, await questions.create(body.dossierRef, body.closesAt), 201);
   });
   return router;
 }

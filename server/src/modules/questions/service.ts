@@ -32,58 +32,58 @@ export function createQuestionsService(deps: QuestionsServiceDeps) {
   const repo = questionsRepository(deps.db);
   const { votes } = deps;
 
-  function open(text: TextAgenda, legislature: number, closesAt: number): string {
+  async function open(text: TextAgenda, legislature: number, closesAt: number): Promise<string> {
     const id = questionIdOf(text.decisiveSittingUid, text.dossierRef);
     const point = text.items.find((i) => i.sittingUid === text.decisiveSittingUid)!.point;
-    const created = repo.insert({
+    const created = await repo.insert({
       id, legislature, dossierRef: text.dossierRef, sittingUid: text.decisiveSittingUid, pointUid: point.uid, title: text.title,
       voteKind: text.voteKind, openedAt: deps.now().getTime(), closesAt,
     });
-    if (created) votes.setWindow(id, { closesAt: new Date(closesAt).toISOString(), title: text.title });
+    if (created) await votes.setWindow(id, { closesAt: new Date(closesAt).toISOString(), title: text.title });
     return id;
   }
 
   /** Opens a question for every upcoming text with a vote whose decisive sitting is still ahead. */
-  function openUpcoming(): string[] {
-    const clock = deps.agenda.clock();
+  async function openUpcoming(): Promise<string[]> {
+    const clock = await deps.agenda.clock();
     // An agenda read as of an old snapshot is shown, but nothing can be voted on it any more.
     if (clock.source === 'snapshot') return [];
     const now = deps.now().getTime();
-    const sittings = deps.agenda.upcoming(clock);
+    const sittings = await deps.agenda.upcoming(clock);
     const legislatureOf = new Map(sittings.map((s) => [s.uid, s.legislature]));
     const opened: string[] = [];
     for (const text of groupByText(sittings)) {
       const start = Date.parse(text.decisiveStart);
       if (start <= now) continue;
       const id = questionIdOf(text.decisiveSittingUid, text.dossierRef);
-      if (!repo.get(id)) opened.push(open(text, legislatureOf.get(text.decisiveSittingUid) ?? 0, start));
+      if (!(await repo.get(id))) opened.push(await open(text, legislatureOf.get(text.decisiveSittingUid) ?? 0, start));
     }
     return opened;
   }
 
-  function freezeClosed(): string[] {
+  async function freezeClosed(): Promise<string[]> {
     const frozen: string[] = [];
-    for (const q of repo.unfrozen()) {
-      const window = votes.windowOf(q.id);
+    for (const q of await repo.unfrozen()) {
+      const window = await votes.windowOf(q.id);
       if (!window || window.status !== 'closed') continue;
-      const t = votes.tally(q.id).verifiedUnflagged;
-      repo.freeze(q.id, Math.min(deps.now().getTime(), window.closesAt ? Date.parse(window.closesAt) : Infinity), t);
+      const t = (await votes.tally(q.id)).verifiedUnflagged;
+      await repo.freeze(q.id, Math.min(deps.now().getTime(), window.closesAt ? Date.parse(window.closesAt) : Infinity), t);
       frozen.push(q.id);
     }
     return frozen;
   }
 
   /** Links the scrutins of the agenda's sittings to the question on their text, when the text is clear. */
-  function linkScrutins(): number {
-    const dossiers = repo.dossiers();
+  async function linkScrutins(): Promise<number> {
+    const dossiers = await repo.dossiers();
     if (dossiers.size === 0) return 0;
-    const questions = repo.all();
+    const questions = await repo.all();
     let linked = 0;
     const pointsOf = new Map<string, { dossierRef: string | null; objet: string }[]>();
-    for (const s of repo.unlinkedScrutins()) {
+    for (const s of await repo.unlinkedScrutins()) {
       let points = pointsOf.get(s.seanceRef);
       if (!points) {
-        points = deps.agenda.repo.sitting(s.seanceRef)?.points ?? [];
+        points = (await deps.agenda.repo.sitting(s.seanceRef))?.points ?? [];
         pointsOf.set(s.seanceRef, points);
       }
       if (!points.some((p) => p.dossierRef !== null && dossiers.has(p.dossierRef))) continue;
@@ -94,9 +94,9 @@ export function createQuestionsService(deps: QuestionsServiceDeps) {
       const question = questions.filter((q) => q.dossierRef === guess.dossierRef && (q.closesAt <= s.startAt || q.sittingUid === s.seanceRef)).at(-1);
       if (!question) continue;
       const role = isFinalVote(s.titre, s.type) ? 'final' : 'other';
-      repo.addLink({ scrutinUid: s.uid, questionId: question.id, method: guess.method, score: Math.round(guess.score * 100), role }, deps.now().getTime());
+      await repo.addLink({ scrutinUid: s.uid, questionId: question.id, method: guess.method, score: Math.round(guess.score * 100), role }, deps.now().getTime());
       // the deputies have voted on the text: the citizens' vote is over (an admin-set later time included)
-      if (role === 'final') votes.closeVoting(question.id);
+      if (role === 'final') await votes.closeVoting(question.id);
       linked++;
     }
     return linked;
@@ -111,24 +111,45 @@ export function createQuestionsService(deps: QuestionsServiceDeps) {
 
   const toLink = (l: LinkRow) => ({ scrutinUid: l.scrutinUid, titre: l.titre, date: l.date, outcome: l.outcome, method: l.method, score: l.score === null ? null : l.score / 100, role: l.role });
 
-  function toQuestion(q: QuestionRow): Question {
+  async function toQuestion(q: QuestionRow): Promise<Question> {
     return {
       id: q.id, legislature: q.legislature, dossierRef: q.dossierRef, sittingUid: q.sittingUid, title: q.title,
-      voteKind: q.voteKind as Question['voteKind'], closesAt: new Date(q.closesAt).toISOString(), window: votes.windowOf(q.id)!,
-      mandate: mandateOf(q), links: repo.linksOf(q.id).map(toLink),
+      voteKind: q.voteKind as Question['voteKind'], closesAt: new Date(q.closesAt).toISOString(), window: (await votes.windowOf(q.id))!,
+      mandate: mandateOf(q), links: (await repo.linksOf(q.id)).map(toLink),
     };
   }
 
-  function refresh() {
-    const opened = openUpcoming();
-    const linked = linkScrutins();
-    const frozen = freezeClosed();
+  type Refreshed = { opened: string[]; frozen: string[]; linked: number };
+  async function refreshNow(): Promise<Refreshed> {
+    const opened = await openUpcoming();
+    const linked = await linkScrutins();
+    const frozen = await freezeClosed();
     return { opened, frozen, linked };
+  }
+  /**
+   * The routes refresh before every read: a burst of reads must not become a burst of refreshes.
+   * At most one run in flight and one queued (shared by everyone who asked meanwhile), so each
+   * caller still sees a refresh that started after its call. The writes are idempotent anyway
+   * (other processes may refresh at the same time).
+   */
+  let inFlight: Promise<Refreshed> | null = null;
+  let queued: Promise<Refreshed> | null = null;
+  function refresh(): Promise<Refreshed> {
+    if (!inFlight) {
+      inFlight = refreshNow().finally(() => (inFlight = null));
+      return inFlight;
+    }
+    const ignore = () => undefined;
+    queued ??= inFlight.then(ignore, ignore).then(() => {
+      queued = null;
+      return refresh();
+    });
+    return queued;
   }
 
   /** The parallel result with the mandate as the split of K MaVoix deputies (proportional mode). */
-  function parallelOf(scrutinUid: string, mandate: Mandate, k: number) {
-    const s = getScrutin(deps.db, scrutinUid);
+  async function parallelOf(scrutinUid: string, mandate: Mandate, k: number) {
+    const s = await getScrutin(deps.db, scrutinUid);
     if (!s || mandate.total === 0) return null;
     const r = simulate(toSimScrutin(s), { k, split: [mandate.pour, mandate.contre, mandate.abstention] });
     return { k, outcome: r.parallel.outcome, flipped: r.flipped, tippingPoint: r.tippingPoint, pour: r.parallel.pour, contre: r.parallel.contre, abstentions: r.parallel.abstentions };
@@ -139,19 +160,19 @@ export function createQuestionsService(deps: QuestionsServiceDeps) {
     refresh,
     parallelOf,
     mandateOf,
-    list(legislature?: number): Question[] {
-      refresh();
-      return repo.all(legislature).map(toQuestion);
+    async list(legislature?: number): Promise<Question[]> {
+      await refresh();
+      return Promise.all((await repo.all(legislature)).map(toQuestion));
     },
-    get(id: string): Question {
-      refresh();
-      const q = repo.get(id);
+    async get(id: string): Promise<Question> {
+      await refresh();
+      const q = await repo.get(id);
       if (!q) throw new AppError('question_not_found', `No platform question ${id}`, { status: 404, extras: { param: 'id' } });
       return toQuestion(q);
     },
     /** Admin: put a text of the upcoming agenda to citizens now (or move its closing time). */
-    create(dossierRef: string, closesAt?: string): Question {
-      const text = groupByText(upcomingSittings(deps.agenda.upcoming(), deps.now())).find((t) => t.dossierRef === dossierRef);
+    async create(dossierRef: string, closesAt?: string): Promise<Question> {
+      const text = groupByText(upcomingSittings(await deps.agenda.upcoming(), deps.now())).find((t) => t.dossierRef === dossierRef);
       if (!text) {
         throw new AppError('no_vote_expected', `No upcoming sitting of the agenda leads to a vote on ${dossierRef}: there is nothing to put to citizens`, {
           status: 422, extras: { param: 'dossierRef' },
@@ -159,19 +180,19 @@ export function createQuestionsService(deps: QuestionsServiceDeps) {
       }
       const at = closesAt === undefined ? Date.parse(text.decisiveStart) : Date.parse(closesAt);
       if (at <= deps.now().getTime()) throw AppError.badRequest('closesAt: expected a time in the future', { param: 'closesAt' });
-      const sitting = deps.agenda.repo.sitting(text.decisiveSittingUid);
-      const id = open(text, sitting?.legislature ?? 0, at);
+      const sitting = await deps.agenda.repo.sitting(text.decisiveSittingUid);
+      const id = await open(text, sitting?.legislature ?? 0, at);
       if (closesAt !== undefined) {
-        repo.setClosesAt(id, at);
-        votes.setWindow(id, { closesAt: new Date(at).toISOString() });
+        await repo.setClosesAt(id, at);
+        await votes.setWindow(id, { closesAt: new Date(at).toISOString() });
       }
-      return toQuestion(repo.get(id)!);
+      return toQuestion((await repo.get(id))!);
     },
     /** What citizens had decided before this scrutin, if it is linked to a question. */
-    forScrutin(scrutinUid: string, k: number): ScrutinMandate {
-      refresh();
-      const link = repo.linkOf(scrutinUid);
-      const q = link ? repo.get(link.questionId) : undefined;
+    async forScrutin(scrutinUid: string, k: number): Promise<ScrutinMandate> {
+      await refresh();
+      const link = await repo.linkOf(scrutinUid);
+      const q = link ? await repo.get(link.questionId) : undefined;
       if (!link || !q) return { scrutinUid, question: null, link: null, mandate: null, parallel: null };
       const mandate = mandateOf(q);
       return {
@@ -179,11 +200,11 @@ export function createQuestionsService(deps: QuestionsServiceDeps) {
         question: { id: q.id, title: q.title, closesAt: new Date(q.closesAt).toISOString() },
         link: toLink(link),
         mandate,
-        parallel: mandate && link.role === 'final' ? parallelOf(scrutinUid, mandate, k) : null,
+        parallel: mandate && link.role === 'final' ? await parallelOf(scrutinUid, mandate, k) : null,
       };
     },
-    questionOnText(dossierRef: string, sittingUid: string): string | null {
-      const q = repo.get(questionIdOf(sittingUid, dossierRef));
+    async questionOnText(dossierRef: string, sittingUid: string): Promise<string | null> {
+      const q = await repo.get(questionIdOf(sittingUid, dossierRef));
       return q ? q.id : null;
     },
   };

@@ -1,5 +1,5 @@
 import type { Respondent, VoteChoice } from '@parallele/core';
-import type { Db } from '../../db/client';
+import type { Db } from '../../db/types';
 
 /**
  * The respondents of the representativity pages: each counted voter's choice with their profile
@@ -20,26 +20,28 @@ const PROFILE_JOINS = `
   LEFT JOIN citizen_profiles p ON p.citizen_id = c.id
   LEFT JOIN citizen_past_votes pv ON pv.citizen_id = c.id`;
 
-export function reweightingRepository(db: Db) {
-  const byScrutin = db.sqlite.prepare<[string], Row>(
-    `SELECT v.choice AS choice, ${PROFILE_COLUMNS}
-       FROM votes v JOIN citizens c ON c.id = v.citizen_id ${PROFILE_JOINS}
-      WHERE v.scrutin_uid = ? AND f.citizen_id IS NULL`,
-  );
-  const platform = db.sqlite.prepare<[], Row>(
-    `SELECT NULL AS choice, ${PROFILE_COLUMNS}
-       FROM citizens c ${PROFILE_JOINS}
-      WHERE f.citizen_id IS NULL AND EXISTS (SELECT 1 FROM votes v WHERE v.citizen_id = c.id)`,
-  );
+export function reweightingRepository(db: Pick<Db, 'store'>) {
+  const { store } = db;
   const toProfile = (r: Row) => ({ sex: r.sex, age: r.age, region: r.region, pres2022: r.pres2022 });
   return {
     /** the counted voters of one scrutin */
-    respondentsOf(uid: string): Respondent[] {
-      return byScrutin.all(uid).map((r) => ({ choice: r.choice!, profile: toProfile(r) }));
+    async respondentsOf(uid: string): Promise<Respondent[]> {
+      const rows = await store.all<Row>(
+        `SELECT v.choice AS choice, ${PROFILE_COLUMNS}
+           FROM votes v JOIN citizens c ON c.id = v.citizen_id ${PROFILE_JOINS}
+          WHERE v.scrutin_uid = ? AND f.citizen_id IS NULL`,
+        [uid],
+      );
+      return rows.map((r) => ({ choice: r.choice!, profile: toProfile(r) }));
     },
     /** every counted citizen who voted at least once: profiles only */
-    platformProfiles(): Respondent['profile'][] {
-      return platform.all().map(toProfile);
+    async platformProfiles(): Promise<Respondent['profile'][]> {
+      const rows = await store.all<Row>(
+        `SELECT NULL AS choice, ${PROFILE_COLUMNS}
+           FROM citizens c ${PROFILE_JOINS}
+          WHERE f.citizen_id IS NULL AND EXISTS (SELECT 1 FROM votes v WHERE v.citizen_id = c.id)`,
+      );
+      return rows.map(toProfile);
     },
   };
 }

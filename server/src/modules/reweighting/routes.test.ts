@@ -31,8 +31,8 @@ beforeAll(async () => {
   const profiles = profilesRepository(t.db);
   for (const [i, p] of people.entries()) {
     const { citizen } = await createVerifiedCitizen(t, `voter${i}.rep@example.org`, `10.0.${i}.1`);
-    if (p.sex) profiles.saveProfile(citizen.citizenId, { sex: p.sex as 'F', age: p.age as '18-24', region: '11', departement: null, circonscription: null }, t.clock.now);
-    if (p.pres2022) profiles.savePastVote(citizen.citizenId, p.pres2022, t.clock.now);
+    if (p.sex) await profiles.saveProfile(citizen.citizenId, { sex: p.sex as 'F', age: p.age as '18-24', region: '11', departement: null, circonscription: null }, t.clock.now);
+    if (p.pres2022) await profiles.savePastVote(citizen.citizenId, p.pres2022, t.clock.now);
     await t.citizens.votes.castVote(citizen, uid, p.choice, null);
   }
 }, 120_000);
@@ -100,7 +100,7 @@ describe('GET /api/scrutins/:uid/representativity', () => {
   it('refreshes the figures at most every five minutes, so one new vote cannot be singled out', async () => {
     const before = await get(`/api/scrutins/${uid}/representativity?variables=age`);
     const { citizen } = await createVerifiedCitizen(t, 'late.rep@example.org', '10.9.9.1');
-    profilesRepository(t.db).saveProfile(citizen.citizenId, { sex: 'H', age: '65+', region: null, departement: null, circonscription: null }, t.clock.now);
+    await profilesRepository(t.db).saveProfile(citizen.citizenId, { sex: 'H', age: '65+', region: null, departement: null, circonscription: null }, t.clock.now);
     await t.citizens.votes.castVote(citizen, uid, 'contre', null);
     expect(await get(`/api/scrutins/${uid}/representativity?variables=age`)).toEqual(before);
     t.clock.now += 5 * 60_000;
@@ -123,11 +123,11 @@ describe('the `redresse` tally of scenarios', () => {
     const r = await get(`/api/scrutins/${uid}/representativity?variables=sex,age`);
     if (r.reweighted?.status !== 'ok') throw new Error('expected a reweighted split');
     const platformVotes = platformVotesOf(() => t.citizens.votes, reweightedVotesOf(() => t.deps.reweighting));
-    const counts = platformVotes(uid, 'redresse')!;
+    const counts = (await platformVotes(uid, 'redresse'))!;
     expect(counts.pour / r.reweighted.n).toBeCloseTo(r.reweighted.raked.pour.share, 3);
     expect(counts.contre / r.reweighted.n).toBeCloseTo(r.reweighted.raked.contre.share, 3);
     expect(counts.pour + counts.contre + counts.abstention).toBeCloseTo(r.reweighted.n, 9);
-    expect(platformVotes(uid, 'unflagged')).toEqual({ pour: 40, contre: 21, abstention: 0 });
-    expect(platformVotes(t.scrutinUids[1]!, 'redresse')).toBeNull();
+    expect(await platformVotes(uid, 'unflagged')).toEqual({ pour: 40, contre: 21, abstention: 0 });
+    expect(await platformVotes(t.scrutinUids[1]!, 'redresse')).toBeNull();
   });
 });

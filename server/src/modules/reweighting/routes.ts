@@ -14,13 +14,13 @@ export function reweightingRouter(service: ReweightingService): Router {
     if (!parsed.success) throw AppError.badRequest(`uid: ${parsed.error.issues[0]?.message ?? 'invalid'}`, { param: 'uid' });
     return parsed.data;
   };
-  router.get('/scrutins/:uid/representativity', (req, res) => {
+  router.get('/scrutins/:uid/representativity', async (req, res) => {
     const query = validate(req, 'query', RepresentativityQuerySchema);
-    sendJson(res, RepresentativitySchema, service.representativity(uidOf(req), query.variables));
+    sendJson(res, RepresentativitySchema, await service.representativity(uidOf(req), query.variables));
   });
-  router.get('/representativity', (req, res) => {
+  router.get('/representativity', async (req, res) => {
     const query = validate(req, 'query', RepresentativityQuerySchema);
-    sendJson(res, RepresentativitySchema, service.representativity(null, query.variables));
+    sendJson(res, RepresentativitySchema, await service.representativity(null, query.variables));
   });
   return router;
 }

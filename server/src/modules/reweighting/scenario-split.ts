@@ -9,9 +9,9 @@ export const REDRESSE_VARIABLES: ProfileVariable[] = ['sex', 'age'];
  * as vote weights with two decimals; null when there is no reweighted figure (too few profiled voters
  * or an empty margin cell), which the scenario treats like a scrutin without votes.
  */
-export function reweightedVotesOf(service: () => ReweightingService): (uid: string) => PlatformVoteCounts | null {
-  return (uid) => {
-    const r = service().representativity(uid, REDRESSE_VARIABLES).reweighted;
+export function reweightedVotesOf(service: () => ReweightingService): (uid: string) => Promise<PlatformVoteCounts | null> {
+  return async (uid) => {
+    const r = (await service().representativity(uid, REDRESSE_VARIABLES)).reweighted;
     if (r?.status !== 'ok') return null;
     // two decimals: readable in reports, and the three still sum to n
     const pour = Math.round(r.raked.pour.share * r.n * 100) / 100;

@@ -55,9 +55,9 @@ export function createReweightingService(opts: ReweightingServiceOptions) {
     };
   }
 
-  function compute(uid: string | null, rakedOn: ProfileVariable[]): Representativity {
+  async function compute(uid: string | null, rakedOn: ProfileVariable[]): Promise<Representativity> {
     const margins = pickMargins(shipped.margins, rakedOn);
-    const respondents = uid === null ? repo.platformProfiles().map((profile) => ({ choice: 'pour' as const, profile })) : repo.respondentsOf(uid);
+    const respondents = uid === null ? (await repo.platformProfiles()).map((profile) => ({ choice: 'pour' as const, profile })) : await repo.respondentsOf(uid);
     const profiles = respondents.map((r) => r.profile);
     const withProfile = profiles.filter((p) => PROFILE_VARIABLES.some((v) => p[v] != null)).length;
     let reweighted: Representativity['reweighted'] = null;
@@ -90,12 +90,12 @@ export function createReweightingService(opts: ReweightingServiceOptions) {
   }
 
   return {
-    representativity(uid: string | null, rakedOn: ProfileVariable[]): Representativity {
+    async representativity(uid: string | null, rakedOn: ProfileVariable[]): Promise<Representativity> {
       const key = `${uid ?? '*'}|${rakedOn.join(',')}`;
       const t = now().getTime();
       const hit = cache.get(key);
       if (hit && t - hit.at < refreshMs) return hit.value;
-      const value = compute(uid, rakedOn);
+      const value = await compute(uid, rakedOn);
       cache.delete(key);
       if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value!);
       cache.set(key, { at: t, value });

@@ -38,25 +38,27 @@ export function loadCatalogue(): Catalogue {
 }
 
 export function createDeckResolver(db: Db, catalogue: Catalogue) {
-  const labelOf = db.sqlite.prepare<[string], { ref: string; name: string; abbreviation: string | null; colour: string | null }>('SELECT ref, name, abbreviation, colour FROM organes WHERE ref = ?');
-  const lastScrutinOn = db.sqlite.prepare<[string], { uid: string; date: string }>("SELECT uid, date FROM scrutins WHERE date <= ? AND uid LIKE 'VTANR5%' ORDER BY date DESC, numero DESC LIMIT 1");
-  const label = (ref: string): GroupLabel => {
-    const row = labelOf.get(ref);
+  const { store } = db;
+  const label = async (ref: string): Promise<GroupLabel> => {
+    const row = await store.get<{ ref: string; name: string; abbreviation: string | null; colour: string | null }>('SELECT ref, name, abbreviation, colour FROM organes WHERE ref = ?', [ref]);
     return { ref, label: row?.abbreviation ?? row?.name ?? ref, name: row?.name ?? ref, colour: row?.colour ?? null };
   };
+  const labels = (refs: string[]) => Promise.all(refs.map(label));
   /** The groups sitting on a date: the seats of the last scrutin on or before it. */
-  const groupsOn = (date: string): AssemblyGroups | null => {
-    const last = lastScrutinOn.get(date);
-    const s = last ? getScrutin(db, last.uid) : null;
-    return s ? { date: s.date, groups: s.groups.map((g) => ({ ...label(g.organeRef), members: g.members })) } : null;
+  const groupsOn = async (date: string): Promise<AssemblyGroups | null> => {
+    const last = await store.get<{ uid: string; date: string }>("SELECT uid, date FROM scrutins WHERE date <= ? AND uid LIKE 'VTANR5%' ORDER BY date DESC, numero DESC LIMIT 1", [date]);
+    const s = last ? await getScrutin(db, last.uid) : null;
+    if (!s) return null;
+    const groupLabels = await labels(s.groups.map((g) => g.organeRef));
+    return { date: s.date, groups: s.groups.map((g, i) => ({ ...groupLabels[i]!, members: g.members })) };
   };
-  const resolve = (item: DeckItem, index: number): RoomQuestion => {
+  const resolve = async (item: DeckItem, index: number): Promise<RoomQuestion> => {
     try {
       switch (item.kind) {
         case 'scrutin': {
-          const s = getScrutin(db, item.uid);
+          const s = await getScrutin(db, item.uid);
           if (!s) throw new RoomError('bad-question', 'uid', `uid: no scrutin ${item.uid} in the store`);
-          return voteQuestionFromScrutin(s, s.groups.map((g) => label(g.organeRef)), item.text);
+          return voteQuestionFromScrutin(s, await labels(s.groups.map((g) => g.organeRef)), item.text);
         }
         case 'election': {
           const e = catalogue.elections.get(item.election);
@@ -64,7 +66,7 @@ export function createDeckResolver(db: Db, catalogue: Catalogue) {
           return electionQuestion(e, item.round, item.text);
         }
         case 'custom':
-          return customQuestion(item, index, item.assembly.kind === 'an' ? groupsOn(item.assembly.date) : null);
+          return customQuestion(item, index, item.assembly.kind === 'an' ? await groupsOn(item.assembly.date) : null);
       }
     } catch (error) {
       // name the deck entry: deck[2].assembly.positions.XYZ
@@ -72,6 +74,13 @@ export function createDeckResolver(db: Db, catalogue: Catalogue) {
       throw error;
     }
   };
-  return { resolve: (deck: readonly DeckItem[]) => deck.map(resolve) };
+  // one item after the other: the first bad item is the one reported, as before
+  return {
+    async resolve(deck: readonly DeckItem[]): Promise<RoomQuestion[]> {
+      const out: RoomQuestion[] = [];
+      for (const [i, item] of deck.entries()) out.push(await resolve(item, i));
+      return out;
+    },
+  };
 }
 export type DeckResolver = ReturnType<typeof createDeckResolver>;

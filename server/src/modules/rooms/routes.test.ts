@@ -45,7 +45,7 @@ describe('rooms over HTTP', () => {
     expect(projector.counts).toEqual({ participants: 2, voted: 2 });
     expect(projector.reveal).toBeNull();
     const revealed = RoomViewSchema.parse((await act(room.code, room.facilitatorKey, { type: 'reveal' }).expect(200)).body);
-    const expected = simulate(toSimScrutin(getScrutin(api.db, 'VTANR5L17V3260')!), { k: 2, split: [0, 2, 0] });
+    const expected = simulate(toSimScrutin((await getScrutin(api.db, 'VTANR5L17V3260'))!), { k: 2, split: [0, 2, 0] });
     expect(revealed.reveal).toMatchObject({ kind: 'vote', k: 2, parallel: expected.parallel, tippingPoint: expected.tippingPoint, flipped: expected.flipped });
     const csv = await http().get(`/api/rooms/${room.code}/export.csv`).set(bearer(room.facilitatorKey)).expect(200);
     expect(csv.text).toContain('VTANR5L17V3260');
@@ -88,7 +88,7 @@ describe('rooms over HTTP', () => {
     const room = await createRoom([{ kind: 'custom', title: 'Vote à 16 ans', text: 'Faut-il voter à 16 ans ?', assembly: { kind: 'an', date: '2025-10-16', positions: { RN: 'contre', 'LFI-NFP': 'pour' } } }]);
     await act(room.code, room.facilitatorKey, { type: 'advance' }).expect(200);
     const v = RoomViewSchema.parse((await http().get(`/api/rooms/${room.code}`)).body);
-    expect(v.question?.seats).toBe(getScrutin(api.db, 'VTANR5L17V3059')!.groups.reduce((a, g) => a + g.members, 0));
+    expect(v.question?.seats).toBe((await getScrutin(api.db, 'VTANR5L17V3059'))!.groups.reduce((a, g) => a + g.members, 0));
     expect(v.question?.groups.map((g) => g.label)).toEqual(expect.arrayContaining(['RN', 'LFI-NFP']));
   });
 
@@ -100,7 +100,7 @@ describe('rooms over HTTP', () => {
     const other = await createRoom();
     clock += 24 * 3600_000 + 1;
     expectProblem(await http().get(`/api/rooms/${other.code}`), 404, 'code');
-    expect(api.db.sqlite.prepare('SELECT count(*) AS n FROM rooms WHERE code = ?').get(other.code)).toEqual({ n: 0 });
+    expect(await api.db.store.get('SELECT count(*) AS n FROM rooms WHERE code = ?', [other.code])).toEqual({ n: 0 });
     const fresh = await createRoom();
     await http().delete(`/api/rooms/${fresh.code}`).set(bearer(fresh.facilitatorKey)).expect(204);
     expectProblem(await http().get(`/api/rooms/${fresh.code}`), 404);
@@ -125,7 +125,7 @@ describe('rooms over HTTP', () => {
     const b = JoinRoomResponseSchema.parse((await request(app).post(`/api/rooms/${created.code}/participants`).send({ pseudonym: 'Bilal' }).expect(201)).body);
     await request(app).put(`/api/rooms/${created.code}/questions/0/vote`).set(bearer(b.token)).send({ choice: 'contre' }).expect(200);
     clock += 24 * 3600_000 + 1;
-    expect(deps.rooms.service.sweep()).toBeGreaterThanOrEqual(1);
-    expect(api.db.sqlite.prepare('SELECT count(*) AS n FROM rooms WHERE code = ?').get(created.code)).toEqual({ n: 0 });
+    expect(await deps.rooms.service.sweep()).toBeGreaterThanOrEqual(1);
+    expect(await api.db.store.get('SELECT count(*) AS n FROM rooms WHERE code = ?', [created.code])).toEqual({ n: 0 });
   });
 });

@@ -12,9 +12,9 @@ import { roomCsv, roomReportHtml } from './report';
 const bearer = (req: Request) => /^Bearer\s+(\S+)$/i.exec(req.get('authorization') ?? '')?.[1];
 
 /** Runs a handler, turning core's RoomErrors into problems in the request's language. */
-const handle = (fn: (req: Request, res: Response) => void) => (req: Request, res: Response) => {
+const handle = (fn: (req: Request, res: Response) => void | Promise<void>) => async (req: Request, res: Response) => {
   try {
-    fn(req, res);
+    await fn(req, res);
   } catch (error) {
     const lang = requestLanguage(req);
     if (error instanceof AppError && error.code === 'invalid_request') {
@@ -37,53 +37,55 @@ export function roomsRoutes(deps: AppDeps): Router {
   // Anonymous creation stays open; a signed-in creator becomes the room's owner, and then the
   // write is CSRF-checked like every other cookie-authenticated write.
   const ownerIfSignedIn = [readCookies, http.session, ((req, res, next) => (res.locals.citizen ? http.csrf(req, res, next) : next())) as express.RequestHandler];
-  router.post('/rooms', limits.joinsPerIp, ...ownerIfSignedIn, handle((req, res) => {
+  router.post('/rooms', limits.joinsPerIp, ...ownerIfSignedIn, handle(async (req, res) => {
     const owner = res.locals.citizen ? citizenOf(res).citizenId : null;
-    res.status(201).json(service.create(validate(req, 'body', CreateRoomBodySchema), owner));
+    res.status(201).json(await service.create(validate(req, 'body', CreateRoomBodySchema), owner));
   }));
   const signedIn = [readCookies, http.session, http.requireCitizen];
-  router.get('/me/rooms', limits.perIp, ...signedIn, (_req, res) => {
+  router.get('/me/rooms', limits.perIp, ...signedIn, async (_req, res) => {
     res.set('cache-control', 'no-store');
-    sendJson(res, MyRoomsResponseSchema, { rooms: service.ownedBy(citizenOf(res).citizenId) });
+    sendJson(res, MyRoomsResponseSchema, { rooms: await service.ownedBy(citizenOf(res).citizenId) });
   });
-  router.post('/me/rooms/:code/facilitator-key', limits.perIp, ...signedIn, http.csrf, handle((req, res) => {
+  router.post('/me/rooms/:code/facilitator-key', limits.perIp, ...signedIn, http.csrf, handle(async (req, res) => {
     const { code } = validate(req, 'params', RoomCodeParamsSchema);
     res.set('cache-control', 'no-store');
-    sendJson(res, FacilitatorKeyResponseSchema, service.reissueFacilitatorKey(code, citizenOf(res).citizenId));
+    sendJson(res, FacilitatorKeyResponseSchema, await service.reissueFacilitatorKey(code, citizenOf(res).citizenId));
   }));
-  router.get('/rooms/:code', handle((req, res) => {
+  router.get('/rooms/:code', handle(async (req, res) => {
     const { code } = validate(req, 'params', RoomCodeParamsSchema);
-    res.set('cache-control', 'no-store').json(service.view(code, bearer(req), validate(req, 'query', RoomViewQuerySchema).recap));
+    res.set('cache-control', 'no-store').json(await service.view(code, bearer(req), validate(req, 'query', RoomViewQuerySchema).recap));
   }));
-  router.delete('/rooms/:code', limits.perToken, handle((req, res) => {
-    service.remove(validate(req, 'params', RoomCodeParamsSchema).code, bearer(req));
+  router.delete('/rooms/:code', limits.perToken, handle(async (req, res) => {
+    await service.remove(validate(req, 'params', RoomCodeParamsSchema).code, bearer(req));
     res.status(204).end();
   }));
-  router.post('/rooms/:code/participants', limits.joinsPerIp, handle((req, res) => {
+  router.post('/rooms/:code/participants', limits.joinsPerIp, handle(async (req, res) => {
     const { code } = validate(req, 'params', RoomCodeParamsSchema);
-    res.status(201).json(service.join(code, validate(req, 'body', JoinRoomBodySchema).pseudonym));
+    res.status(201).json(await service.join(code, validate(req, 'body', JoinRoomBodySchema).pseudonym));
   }));
-  router.post('/rooms/:code/participants/me', limits.perToken, handle((req, res) => res.json(service.rejoin(validate(req, 'params', RoomCodeParamsSchema).code, bearer(req)))));
-  router.delete('/rooms/:code/participants/me', limits.perToken, handle((req, res) => {
-    service.leave(validate(req, 'params', RoomCodeParamsSchema).code, bearer(req));
+  router.post('/rooms/:code/participants/me', limits.perToken, handle(async (req, res) => {
+    res.json(await service.rejoin(validate(req, 'params', RoomCodeParamsSchema).code, bearer(req)));
+  }));
+  router.delete('/rooms/:code/participants/me', limits.perToken, handle(async (req, res) => {
+    await service.leave(validate(req, 'params', RoomCodeParamsSchema).code, bearer(req));
     res.status(204).end();
   }));
-  router.put('/rooms/:code/questions/:i/vote', limits.perToken, handle((req, res) => {
+  router.put('/rooms/:code/questions/:i/vote', limits.perToken, handle(async (req, res) => {
     const { code, i } = validate(req, 'params', RoomQuestionParamsSchema);
-    res.json(service.vote(code, bearer(req), i, validate(req, 'body', VoteBodySchema)));
+    res.json(await service.vote(code, bearer(req), i, validate(req, 'body', VoteBodySchema)));
   }));
-  router.post('/rooms/:code/actions', limits.perToken, handle((req, res) => {
+  router.post('/rooms/:code/actions', limits.perToken, handle(async (req, res) => {
     const { code } = validate(req, 'params', RoomCodeParamsSchema);
-    res.json(service.action(code, bearer(req), validate(req, 'body', RoomActionSchema)));
+    res.json(await service.action(code, bearer(req), validate(req, 'body', RoomActionSchema)));
   }));
-  router.get('/rooms/:code/export.csv', handle((req, res) => {
+  router.get('/rooms/:code/export.csv', handle(async (req, res) => {
     const { code } = validate(req, 'params', RoomCodeParamsSchema);
-    const state = service.state(code, bearer(req), validate(req, 'query', RoomViewQuerySchema).recap);
+    const state = await service.state(code, bearer(req), validate(req, 'query', RoomViewQuerySchema).recap);
     res.type('text/csv; charset=utf-8').attachment(`salle-${code}.csv`).send(roomCsv(state));
   }));
-  router.get('/rooms/:code/report.html', handle((req, res) => {
+  router.get('/rooms/:code/report.html', handle(async (req, res) => {
     const { code } = validate(req, 'params', RoomCodeParamsSchema);
-    const state = service.state(code, bearer(req), validate(req, 'query', RoomViewQuerySchema).recap);
+    const state = await service.state(code, bearer(req), validate(req, 'query', RoomViewQuerySchema).recap);
     res.type('text/html; charset=utf-8').set('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; img-src data:").send(roomReportHtml(state, requestLanguage(req)));
   }));
   return router;

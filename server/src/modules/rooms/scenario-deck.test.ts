@@ -18,7 +18,7 @@ async function create(body: object) {
   const res = await http().post('/api/rooms').send({ title: 'Atelier scénario', ...body });
   expect(res.status, res.text).toBe(201);
   const room = CreateRoomResponseSchema.parse(res.body);
-  const uids = api.deps.rooms.service.state(room.code, room.facilitatorKey).deck.map((q) => (q.kind === 'vote' ? q.sim.uid : q.id));
+  const uids = (await api.deps.rooms.service.state(room.code, room.facilitatorKey)).deck.map((q) => (q.kind === 'vote' ? q.sim.uid : q.id));
   return { room, uids };
 }
 

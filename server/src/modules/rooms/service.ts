@@ -41,10 +41,25 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
   const now = () => deps.now().getTime();
   const emit = (c: RoomChange) => listeners.forEach((l) => l(c));
 
-  function load(code: string): StoredRoom {
-    let room = cache.get(code) ?? repo.get(code);
+  /**
+   * Transitions of one room run one after the other: each reads the state the previous one wrote
+   * (two ballots arriving together must not both start from the same state and lose one).
+   */
+  const turns = new Map<string, Promise<unknown>>();
+  function inTurn<T>(code: string, fn: () => Promise<T>): Promise<T> {
+    const run = (turns.get(code) ?? Promise.resolve()).then(fn, fn);
+    const settled = run.then(() => undefined, () => undefined);
+    turns.set(code, settled);
+    void settled.then(() => {
+      if (turns.get(code) === settled) turns.delete(code);
+    });
+    return run;
+  }
+
+  async function load(code: string): Promise<StoredRoom> {
+    let room = cache.get(code) ?? (await repo.get(code));
     if (room && room.state.lastActivityAt < now() - ROOM_IDLE_MS) {
-      repo.delete(code);
+      await repo.delete(code);
       cache.delete(code);
       emit({ kind: 'ended', code, reason: 'expired' });
       room = null;
@@ -55,9 +70,9 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
   }
 
   /** Runs one event through the reducer; the store is written before anybody hears of it. */
-  function transition(room: StoredRoom, event: RoomEvent): RoomState {
+  async function transition(room: StoredRoom, event: RoomEvent): Promise<RoomState> {
     const next = applyRoomEvent(room.state, event, now());
-    repo.save(next);
+    await repo.save(next);
     room.state = next;
     return next;
   }
@@ -99,24 +114,24 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
       return () => listeners.delete(listener);
     },
     /** `ownerCitizenId`: the signed-in citizen creating it (listed in their "Vos salles"). */
-    create(body: z.output<typeof CreateRoomBodySchema>, ownerCitizenId: number | null = null) {
-      const deck = resolver.resolve(body.scenario ? [...body.deck, ...scenarioDeckItems(body.scenario, 30 - body.deck.length)] : body.deck);
+    async create(body: z.output<typeof CreateRoomBodySchema>, ownerCitizenId: number | null = null) {
+      const deck = await resolver.resolve(body.scenario ? [...body.deck, ...scenarioDeckItems(body.scenario, 30 - body.deck.length)] : body.deck);
       let code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
-      while (repo.exists(code)) code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
+      while (await repo.exists(code)) code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
       const facilitatorKey = `${ROOM_TOKEN_PREFIX.facilitator}${secret(32)}`;
       const recapKey = secret(18);
       const state = createRoomState({ code, title: body.title, deck, maxParticipants: body.maxParticipants, k: body.k, now: now() });
       const room: StoredRoom = { code, facilitatorKeyHash: sha256(facilitatorKey), recapKey, state, ownerCitizenId };
-      repo.insert(room);
+      await repo.insert(room);
       cache.set(code, room);
       const links = { facilitator: facilitatorLink(code, facilitatorKey), projector: `/salle/${code}/projection`, join: `/salle/${code}`, recap: `/salle/${code}/bilan?cle=${recapKey}` };
       return { code, facilitatorKey, recapKey, links, view: view(room, { role: 'facilitator' }) };
     },
     /** "Vos salles": the citizen's rooms still stored (expired ones are dropped on the way). */
-    ownedBy(citizenId: number): MyRoom[] {
+    async ownedBy(citizenId: number): Promise<MyRoom[]> {
       const rooms: MyRoom[] = [];
-      for (const code of repo.codesOwnedBy(citizenId, now() - ROOM_IDLE_MS)) {
-        const { state } = cache.get(code) ?? repo.get(code) ?? { state: null };
+      for (const code of await repo.codesOwnedBy(citizenId, now() - ROOM_IDLE_MS)) {
+        const { state } = cache.get(code) ?? (await repo.get(code)) ?? { state: null };
         if (!state) continue;
         rooms.push({
           code, title: state.title, createdAt: state.createdAt, lastActivityAt: state.lastActivityAt, stage: state.stage, closed: state.closed,
@@ -131,88 +146,102 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
      * the old one stops working. Anyone else's room answers 404, as if it did not exist.
      */
     reissueFacilitatorKey(code: string, citizenId: number) {
-      const room = load(code);
-      if (room.ownerCitizenId !== citizenId) throw roomProblem('room-not-found', `no room ${code} among your rooms`, 'code');
-      const facilitatorKey = `${ROOM_TOKEN_PREFIX.facilitator}${secret(32)}`;
-      room.facilitatorKeyHash = sha256(facilitatorKey);
-      repo.setFacilitatorKeyHash(code, room.facilitatorKeyHash);
-      return { code, facilitatorKey, links: { facilitator: facilitatorLink(code, facilitatorKey) } };
+      return inTurn(code, async () => {
+        const room = await load(code);
+        if (room.ownerCitizenId !== citizenId) throw roomProblem('room-not-found', `no room ${code} among your rooms`, 'code');
+        const facilitatorKey = `${ROOM_TOKEN_PREFIX.facilitator}${secret(32)}`;
+        room.facilitatorKeyHash = sha256(facilitatorKey);
+        await repo.setFacilitatorKeyHash(code, room.facilitatorKeyHash);
+        return { code, facilitatorKey, links: { facilitator: facilitatorLink(code, facilitatorKey) } };
+      });
     },
     /** The state for whoever asks: facilitator, participant, projector (no token) or recap (its key). */
-    view(code: string, bearer: string | undefined, recapKey?: string): RoomView {
-      const room = load(code);
+    async view(code: string, bearer: string | undefined, recapKey?: string): Promise<RoomView> {
+      const room = await load(code);
       if (recapKey !== undefined) {
         if (!sameHash(sha256(recapKey), sha256(room.recapKey))) throw roomProblem('room-report-forbidden', 'recap: this is not the recap key of the room', 'recap');
         return view(room, { role: 'recap' });
       }
       return view(room, viewerOf(caller(room, bearer)));
     },
-    viewFor(code: string, viewer: Viewer): RoomView {
-      return view(load(code), viewer);
+    async viewFor(code: string, viewer: Viewer): Promise<RoomView> {
+      return view(await load(code), viewer);
     },
-    callerOf(code: string, bearer: string | undefined): Caller | null {
-      return caller(load(code), bearer);
+    async callerOf(code: string, bearer: string | undefined): Promise<Caller | null> {
+      return caller(await load(code), bearer);
     },
-    checkRecap(code: string, recapKey: string): boolean {
-      return sameHash(sha256(recapKey), sha256(load(code).recapKey));
+    async checkRecap(code: string, recapKey: string): Promise<boolean> {
+      return sameHash(sha256(recapKey), sha256((await load(code)).recapKey));
     },
     join(code: string, pseudonym: string) {
-      const room = load(code);
-      const token = `${ROOM_TOKEN_PREFIX.participant}${secret(32)}`;
-      const state = transition(room, { type: 'join', pseudonym, tokenHash: sha256(token) });
-      const participantId = state.participants.at(-1)!.id;
-      emit({ kind: 'roster', code });
-      return { participantId, token, view: view(room, { role: 'participant', participantId }) };
+      return inTurn(code, async () => {
+        const room = await load(code);
+        const token = `${ROOM_TOKEN_PREFIX.participant}${secret(32)}`;
+        const state = await transition(room, { type: 'join', pseudonym, tokenHash: sha256(token) });
+        const participantId = state.participants.at(-1)!.id;
+        emit({ kind: 'roster', code });
+        return { participantId, token, view: view(room, { role: 'participant', participantId }) };
+      });
     },
     /** A participant coming back (refresh, new network): same identity, same ballots. */
-    rejoin(code: string, bearer: string | undefined): RoomView {
-      const room = load(code);
-      const participantId = requireParticipant(room, bearer);
-      const wasActive = room.state.participants.find((p) => p.id === participantId)?.status === 'active';
-      transition(room, { type: 'rejoin', tokenHash: sha256(bearer!) });
-      if (!wasActive) emit({ kind: 'roster', code });
-      return view(room, { role: 'participant', participantId });
+    rejoin(code: string, bearer: string | undefined): Promise<RoomView> {
+      return inTurn(code, async () => {
+        const room = await load(code);
+        const participantId = requireParticipant(room, bearer);
+        const wasActive = room.state.participants.find((p) => p.id === participantId)?.status === 'active';
+        await transition(room, { type: 'rejoin', tokenHash: sha256(bearer!) });
+        if (!wasActive) emit({ kind: 'roster', code });
+        return view(room, { role: 'participant', participantId });
+      });
     },
-    leave(code: string, bearer: string | undefined): void {
-      const room = load(code);
-      const participantId = requireParticipant(room, bearer);
-      transition(room, { type: 'leave', participantId });
-      emit({ kind: 'roster', code });
+    leave(code: string, bearer: string | undefined): Promise<void> {
+      return inTurn(code, async () => {
+        const room = await load(code);
+        const participantId = requireParticipant(room, bearer);
+        await transition(room, { type: 'leave', participantId });
+        emit({ kind: 'roster', code });
+      });
     },
     /** `exceptSocket`: the socket that voted (it gets the view in its ack, not twice). */
-    vote(code: string, bearer: string | undefined, index: number, body: z.output<typeof VoteBodySchema>, exceptSocket?: string): RoomView {
-      const room = load(code);
-      const participantId = requireParticipant(room, bearer);
-      transition(room, { type: 'vote', participantId, questionIndex: index, ballot: { choice: body.choice, prediction: body.prediction } });
-      emit({ kind: 'count', code, participantId, exceptSocket });
-      return view(room, { role: 'participant', participantId });
+    vote(code: string, bearer: string | undefined, index: number, body: z.output<typeof VoteBodySchema>, exceptSocket?: string): Promise<RoomView> {
+      return inTurn(code, async () => {
+        const room = await load(code);
+        const participantId = requireParticipant(room, bearer);
+        await transition(room, { type: 'vote', participantId, questionIndex: index, ballot: { choice: body.choice, prediction: body.prediction } });
+        emit({ kind: 'count', code, participantId, exceptSocket });
+        return view(room, { role: 'participant', participantId });
+      });
     },
-    action(code: string, bearer: string | undefined, action: RoomAction & { type: string }): RoomView {
-      const room = load(code);
-      requireFacilitator(room, bearer);
-      transition(room, action as RoomEvent);
-      if (action.type === 'kick') emit({ kind: 'kicked', code, participantId: (action as { participantId: string }).participantId });
-      emit(action.type === 'close' ? { kind: 'ended', code, reason: 'closed' } : { kind: 'state', code });
-      return view(room, { role: 'facilitator' });
+    action(code: string, bearer: string | undefined, action: RoomAction & { type: string }): Promise<RoomView> {
+      return inTurn(code, async () => {
+        const room = await load(code);
+        requireFacilitator(room, bearer);
+        await transition(room, action as RoomEvent);
+        if (action.type === 'kick') emit({ kind: 'kicked', code, participantId: (action as { participantId: string }).participantId });
+        emit(action.type === 'close' ? { kind: 'ended', code, reason: 'closed' } : { kind: 'state', code });
+        return view(room, { role: 'facilitator' });
+      });
     },
     /** Close and delete at once, with every ballot. */
-    remove(code: string, bearer: string | undefined): void {
-      const room = load(code);
-      requireFacilitator(room, bearer);
-      repo.delete(code);
-      cache.delete(code);
-      emit({ kind: 'ended', code, reason: 'deleted' });
+    remove(code: string, bearer: string | undefined): Promise<void> {
+      return inTurn(code, async () => {
+        const room = await load(code);
+        requireFacilitator(room, bearer);
+        await repo.delete(code);
+        cache.delete(code);
+        emit({ kind: 'ended', code, reason: 'deleted' });
+      });
     },
-    state(code: string, bearer: string | undefined, recapKey?: string): RoomState {
-      const room = load(code);
+    async state(code: string, bearer: string | undefined, recapKey?: string): Promise<RoomState> {
+      const room = await load(code);
       if (recapKey !== undefined ? !sameHash(sha256(recapKey), sha256(room.recapKey)) : caller(room, bearer)?.role !== 'facilitator') {
         throw roomProblem('room-report-forbidden', 'the report needs the facilitator key or the recap key', 'authorization');
       }
       return room.state;
     },
     /** Deletes the rooms idle for 24 h; returns how many. */
-    sweep(): number {
-      const codes = repo.deleteIdleSince(now() - ROOM_IDLE_MS);
+    async sweep(): Promise<number> {
+      const codes = await repo.deleteIdleSince(now() - ROOM_IDLE_MS);
       for (const code of codes) {
         cache.delete(code);
         emit({ kind: 'ended', code, reason: 'expired' });

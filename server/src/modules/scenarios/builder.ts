@@ -1,11 +1,11 @@
 import express, { type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { builderParams, builderScenario, ScenarioBuilderQuerySchema, ScenarioBuilderResponseSchema, type PlatformVotes, type ScenarioBuilderResponse } from '@parallele/core';
+import { builderParams, builderScenario, platformSplitSchema, ScenarioBuilderQuerySchema, ScenarioBuilderResponseSchema, type ScenarioBuilderResponse } from '@parallele/core';
 import { formatScenarioError, loadBundledData, previewScenario, ScenarioLoadError, ScenarioRunError } from '@parallele/scenarios';
 import type { AppDeps } from '../../deps';
 import { AppError, validate } from '../../errors';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
-import { platformVotesOf } from './platform-votes';
+import { platformTalliesOf, platformVotesOf, type PlatformTallies } from './platform-votes';
 
 registerRoute({
   method: 'get',
@@ -26,18 +26,22 @@ const CACHE_SIZE = 64;
  * The builder's computation. `platform` scenarios read the live tallies and are not cached
  * (a vote changes them); the others depend only on the query and the bundled files.
  */
-export function createScenarioBuilder(platformVotes?: PlatformVotes, publicUrl = '') {
+export function createScenarioBuilder(platformTallies?: PlatformTallies, publicUrl = '') {
   const cache = new Map<string, ScenarioBuilderResponse>();
   return {
-    build(query: Parameters<typeof builderParams>[0]): ScenarioBuilderResponse {
+    async build(query: Parameters<typeof builderParams>[0]): Promise<ScenarioBuilderResponse> {
       const key = builderParams(query).toString();
       const hit = cache.get(key);
       if (hit) return hit;
+      const input = builderScenario(query);
+      // an invalid split reads nothing: the loader below reports it
+      const platform = input.split.source === 'platform' ? platformSplitSchema.safeParse(input.split).data : undefined;
+      const platformVotes = platform && platformTallies ? await platformTallies(platform.tally) : undefined;
       const started = performance.now();
       const data = { ...loadBundledData(), ...(platformVotes ? { platformVotes } : {}) };
       let out: ScenarioBuilderResponse;
       try {
-        out = { ...previewScenario(builderScenario(query), data, { permalink: `${publicUrl.replace(/\/$/, '')}/scenarios/builder?${key}` }), computeMs: Math.round(performance.now() - started) };
+        out = { ...previewScenario(input, data, { permalink: `${publicUrl.replace(/\/$/, '')}/scenarios/builder?${key}` }), computeMs: Math.round(performance.now() - started) };
       } catch (e) {
         if (e instanceof ScenarioLoadError) {
           const errors = e.errors.map((err) => ({ param: err.field, in: 'query' as const, detail: err.message }));
@@ -56,7 +60,7 @@ export function createScenarioBuilder(platformVotes?: PlatformVotes, publicUrl =
 }
 
 export function scenarioBuilderRoutes(deps: AppDeps): Router {
-  const builder = createScenarioBuilder(platformVotesOf(() => deps.votes), deps.config.PUBLIC_URL ?? '');
+  const builder = createScenarioBuilder(platformTalliesOf(deps.db, platformVotesOf(() => deps.votes)), deps.config.PUBLIC_URL ?? '');
   const router = express.Router();
   // a whole legislature takes about half a second of the event loop: a few per minute per address
   const limit = rateLimit({
@@ -67,10 +71,10 @@ export function scenarioBuilderRoutes(deps: AppDeps): Router {
     skip: () => deps.config.RATE_LIMITS === 'off',
     handler: (_req, _res, next, options) => next(AppError.tooManyRequests('Too many scenario builds: wait a minute', { retryAfterSeconds: Math.ceil(options.windowMs / 1000) })),
   });
-  router.get('/scenario-builder', limit, (req, res) => {
+  router.get('/scenario-builder', limit, async (req, res) => {
     const query = validate(req, 'query', ScenarioBuilderQuerySchema);
     res.setHeader('Cache-Control', query.split === 'platform' ? 'no-store' : 'public, max-age=300');
-    res.json(builder.build(query));
+    res.json(await builder.build(query));
   });
   return router;
 }

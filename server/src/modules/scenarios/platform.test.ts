@@ -11,7 +11,8 @@ import type { ScenarioDetailResponse, Scrutin, VoteChoice } from '@parallele/cor
 import { SCENARIOS_DIR } from '@parallele/scenarios';
 import { REPO_ROOT, testConfig } from '../../config';
 import { upsertScrutins } from '../../db/an-store';
-import { openDatabase, type Db } from '../../db/client';
+import type { Db } from '../../db/client';
+import { openTestStore, type TestStore } from '../../test-support/store';
 import type { AppDeps } from '../../deps';
 import { errorHandler } from '../../errors';
 import { silentLogger } from '../../logger';
@@ -39,6 +40,7 @@ function censureMotions(): Scrutin[] {
 
 let dir: string;
 let db: Db;
+let store: TestStore;
 let deps: AppDeps;
 let citizens: Citizens;
 let app: express.Express;
@@ -61,8 +63,9 @@ const rowOf = (d: ScenarioDetailResponse) => d.rows.find((r) => r.uid === V519)!
 beforeAll(async () => {
   motions = censureMotions();
   dir = await mkdtemp(join(tmpdir(), 'scenarios-platform-'));
-  db = openDatabase(`file:${join(dir, 'store.db')}`);
-  upsertScrutins(db, motions);
+  store = await openTestStore(join(dir, 'store.db'));
+  db = store.db;
+  await upsertScrutins(db, motions);
   const scenariosDir = join(dir, 'scenarios');
   await mkdir(scenariosDir);
   await copyFile(join(SCENARIOS_DIR, `${NAME}.yaml`), join(scenariosDir, `${NAME}.yaml`));
@@ -78,7 +81,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await citizens.close();
-  db.close();
+  await store.close();
   await rm(dir, { recursive: true, force: true });
 });
 
@@ -122,7 +125,7 @@ describe('a platform scenario served by the API', () => {
     for (let i = 0; i < 8; i++) await vote('contre', `203.0.113.${i + 20}`);
     const during = rowOf(await detail());
     expect(during.platform?.votes).toEqual({ pour: 3, contre: 9, abstention: 0 });
-    const { flagged } = citizens.moderation.runDetector();
+    const { flagged } = await citizens.moderation.runDetector();
     expect(flagged).toBe(8);
     // the flags emit tallies:changed: the unflagged tally the scenario reads is back to 3 / 1
     const after = rowOf(await detail());

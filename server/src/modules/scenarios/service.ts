@@ -13,7 +13,8 @@ import {
   type ScenarioOutput,
 } from '@parallele/scenarios';
 import { ScenarioResultSchema } from '@parallele/core';
-import type { PlatformVotes, ScenarioDetailResponse, ScenarioListResponse, ScenarioResult } from '@parallele/core';
+import type { PlatformTallyName, ScenarioDetailResponse, ScenarioListResponse, ScenarioResult } from '@parallele/core';
+import type { PlatformTallies } from './platform-votes';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
 
@@ -22,8 +23,8 @@ export interface ScenariosServiceOptions {
   scenariosDir?: string;
   /** where the runner writes (and the API reads) each scenario's outputs */
   outDir?: string;
-  /** the live citizens' tallies, for `split.source: platform` scenarios */
-  platformVotes?: PlatformVotes;
+  /** the live citizens' tallies, for `split.source: platform` scenarios (read before each run) */
+  platformTallies?: PlatformTallies;
   /** calls back with the scrutins whose tallies changed (votes cast, moderation); returns an unsubscribe */
   onTalliesChanged?: (listener: (uids: readonly string[]) => void) => () => void;
   /**
@@ -62,7 +63,7 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
    */
   const platform = new Map<string, PlatformEntry>();
   const platformInFlight = new Map<string, Promise<ScenarioOutput>>();
-  const kinds = new Map<string, { mtimeMs: number; platform: boolean }>();
+  const kinds = new Map<string, { mtimeMs: number; platform: PlatformTallyName | null }>();
   let changeSeq = 0;
   const changedAt = new Map<string, number>();
   const unsubscribe = opts.onTalliesChanged?.((uids) => {
@@ -71,13 +72,15 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
     for (const entry of platform.values()) if (!entry.stale && uids.some((u) => entry.uids.has(u))) entry.stale = true;
   });
 
-  async function isPlatform(file: string): Promise<{ platform: boolean; mtimeMs: number }> {
+  /** `platform`: the tally a platform scenario reads, null for the others */
+  async function isPlatform(file: string): Promise<{ platform: PlatformTallyName | null; mtimeMs: number }> {
     const { mtimeMs } = await stat(file);
     const known = kinds.get(file);
     if (known?.mtimeMs === mtimeMs) return known;
-    let isIt = false;
+    let isIt: PlatformTallyName | null = null;
     try {
-      isIt = (await loadScenarioFile(file)).split.source === 'platform';
+      const { split } = await loadScenarioFile(file);
+      if (split.source === 'platform') isIt = split.tally;
     } catch (e) {
       // an invalid file takes the ordinary path, which reports every error
       if (!(e instanceof ScenarioLoadError)) throw e;
@@ -87,14 +90,15 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
     return kind;
   }
 
-  async function platformOutput(name: string, file: string, mtimeMs: number): Promise<ScenarioOutput> {
+  async function platformOutput(name: string, file: string, mtimeMs: number, tally: PlatformTallyName): Promise<ScenarioOutput> {
     const hit = platform.get(name);
     if (hit && hit.mtimeMs === mtimeMs && (!hit.stale || Date.now() - hit.at < refreshMs)) return hit.output;
     let run = platformInFlight.get(name);
     if (!run) {
       const startSeq = changeSeq;
-      const platformVotes = opts.platformVotes;
-      run = runScenarioFile(file, { data: { ...loadBundledData(), ...(platformVotes ? { platformVotes } : {}) }, write: false })
+      const tallies = opts.platformTallies;
+      run = (tallies ? tallies(tally) : Promise.resolve(undefined))
+        .then((platformVotes) => runScenarioFile(file, { data: { ...loadBundledData(), ...(platformVotes ? { platformVotes } : {}) }, write: false }))
         .then((output) => {
           const uids = new Set([...output.computed.rows.map((r) => r.row.uid), ...output.computed.excluded.map((x) => x.uid)]);
           // a vote committed while the run was reading the tallies: recompute on the next request
@@ -132,7 +136,7 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
   async function result(name: string): Promise<ScenarioResult> {
     const file = await fileOf(name);
     const kind = await isPlatform(file);
-    if (kind.platform) return (await platformOutput(name, file, kind.mtimeMs)).result;
+    if (kind.platform) return (await platformOutput(name, file, kind.mtimeMs, kind.platform)).result;
     const ready = await fresh(name, file);
     if (ready) return ready;
     let run = inFlight.get(name);

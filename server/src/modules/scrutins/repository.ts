@@ -1,16 +1,16 @@
-import type Database from 'better-sqlite3';
-import { lawTextKey, lawVoteKind, type AssemblyId, type Scrutin, type ScrutinListQuery, type ScrutinSort } from '@parallele/core';
+import { finalLawVoteUids, scrutinUid, type AssemblyId, type Scrutin, type ScrutinListQuery, type ScrutinSort } from '@parallele/core';
 import type { Db } from '../../db/client';
-import { closenessOf, getScrutin, type ScrutinHeadRow, type TotalsRow } from '../../db/an-reads';
-import { RANK_SQL, rankParams, searchSql } from './search-terms';
+import { closenessOf, getScrutin, storeVersion, type ScrutinHeadRow, type TotalsRow } from '../../db/an-reads';
+import type { Dialect } from '../../db/types';
+import { inList, rankSql, searchSql } from './search-terms';
 
 /**
- * Read queries of the scrutins API on the raw driver (the list is dynamic SQL over a handful of
- * optional filters; prepared statements are cached per SQL text).
+ * Read queries of the scrutins API through the SQL port (the list is dynamic SQL over a handful of
+ * optional filters).
  *
- * Text search (search-terms.ts): every word of `q` must occur in titre or objet (the FTS5 trigram
- * index of migration 0004: "deposee" finds "déposée"), in a famous vote's curated keywords, or name
- * the government in office, the number or the uid.
+ * Text search (search-terms.ts): every word of `q` must occur in titre or objet (a trigram index,
+ * accent-insensitive on both engines: "deposee" finds "déposée"), in a famous vote's curated
+ * keywords, or name the government in office, the number or the uid.
  */
 
 export { fold } from './search-terms';
@@ -36,80 +36,74 @@ const ORDER_BY: Record<ScrutinSort, string> = {
 /** `assembly` (issue 15): which assembly's records, the AN's unless said (see modules/assemblies). */
 export type ScrutinFilter = Omit<ScrutinListQuery, 'page' | 'pageSize' | 'sort'> & { assembly?: AssemblyId };
 
-/**
- * core's `finalLawVoteUids` in SQL, over the same title rules (core's functions registered on the
- * connection): an ensemble vote on a law, or an article unique with no ensemble vote on the same
- * text later in the sitting.
- */
-const FINAL_LAW_VOTE_SQL = `(law_vote_kind(titre) IS 'ensemble' OR (law_vote_kind(titre) IS 'article-unique' AND NOT EXISTS (
-  SELECT 1 FROM scrutins later WHERE later.seance_ref = scrutins.seance_ref AND later.legislature = scrutins.legislature
-    AND later.numero > scrutins.numero AND law_vote_kind(later.titre) = 'ensemble' AND law_text_key(later.titre) = law_text_key(scrutins.titre))))`;
-
-function whereClause(filter: ScrutinFilter) {
+function whereClause(filter: ScrutinFilter, dialect: Dialect, finalLawVotes: readonly string[] | null) {
   const conditions: string[] = [];
-  const params: Record<string, string | number> = {};
+  const params: (string | number)[] = [];
   // issue 15: European Parliament votes (organe PE<term>) and councils' deliberations (CM-<id>) are listed apart; AN unless asked
   conditions.push(
     filter.assembly === 'ep' ? "substr(organe_ref, 1, 2) = 'PE'" : filter.assembly === 'council' ? "substr(organe_ref, 1, 3) = 'CM-'" : "substr(organe_ref, 1, 2) NOT IN ('PE', 'CM')",
   );
-  if (filter.legislature !== undefined) {
-    conditions.push('legislature = @legislature');
-    params.legislature = filter.legislature;
+  const add = (condition: string, ...values: (string | number)[]) => {
+    conditions.push(condition);
+    params.push(...values);
+  };
+  if (filter.legislature !== undefined) add('legislature = ?', filter.legislature);
+  if (filter.type?.length) add(inList('type', filter.type).sql, ...filter.type);
+  if (filter.outcome) add('outcome = ?', filter.outcome);
+  if (filter.dateFrom) add('date >= ?', filter.dateFrom);
+  if (filter.dateTo) add('date <= ?', filter.dateTo);
+  if (filter.finalLawVote !== undefined && finalLawVotes) {
+    const finals = inList('uid', finalLawVotes);
+    add(filter.finalLawVote ? finals.sql : `NOT (${finals.sql})`, ...finals.params);
   }
-  if (filter.type?.length) {
-    conditions.push(`type IN (${filter.type.map((_, i) => `@type${i}`).join(', ')})`);
-    filter.type.forEach((t, i) => (params[`type${i}`] = t));
-  }
-  if (filter.outcome) {
-    conditions.push('outcome = @outcome');
-    params.outcome = filter.outcome;
-  }
-  if (filter.dateFrom) {
-    conditions.push('date >= @dateFrom');
-    params.dateFrom = filter.dateFrom;
-  }
-  if (filter.dateTo) {
-    conditions.push('date <= @dateTo');
-    params.dateTo = filter.dateTo;
-  }
-  if (filter.finalLawVote !== undefined) conditions.push(filter.finalLawVote ? FINAL_LAW_VOTE_SQL : `NOT ${FINAL_LAW_VOTE_SQL}`);
   // Text search, ranked: see search-terms.ts.
-  const search = filter.q ? searchSql(filter.q) : null;
-  if (search) {
-    conditions.push(...search.conditions);
-    Object.assign(params, search.params);
-  }
-  return { sql: conditions.length ? `WHERE ${conditions.join(' AND ')}` : '', params, search };
+  const search = filter.q ? searchSql(filter.q, dialect) : null;
+  if (search) add(search.conditions.join(' AND '), ...search.params);
+  return { sql: `WHERE ${conditions.join(' AND ')}`, params, search };
 }
 
 export function createScrutinsRepository(db: Db) {
-  const sqlite = db.sqlite;
-  sqlite.function('law_vote_kind', { deterministic: true }, (titre: unknown) => (typeof titre === 'string' ? lawVoteKind(titre) : null));
-  sqlite.function('law_text_key', { deterministic: true }, (titre: unknown) => (typeof titre === 'string' ? lawTextKey(titre) : null));
-  const statements = new Map<string, Database.Statement>();
-  const prepared = (sql: string) => {
-    let st = statements.get(sql);
-    if (!st) statements.set(sql, (st = sqlite.prepare(sql)));
-    return st;
-  };
+  const { store } = db;
+  /**
+   * core's `finalLawVoteUids` over every scrutin's title and sitting (it needs the whole sitting to
+   * tell an article unique from the ensemble vote that follows it), kept until the store changes.
+   */
+  let finals: { version: string; uids: string[] } | null = null;
+  async function finalLawVotes(): Promise<string[]> {
+    const version = await storeVersion(db);
+    if (finals?.version !== version) {
+      // only titles starting with "l" can be law votes (core's MAYBE): the rest need not be read
+      const rows = await store.all<{ uid: string; legislature: number; numero: number; seance_ref: string | null; titre: string }>(
+        "SELECT uid, legislature, numero, seance_ref, titre FROM scrutins WHERE lower(substr(titre, 1, 1)) = 'l'",
+      );
+      finals = { version, uids: [...finalLawVoteUids(rows.map((r) => ({ uid: scrutinUid(r.uid), legislature: r.legislature, numero: r.numero, seanceRef: r.seance_ref, titre: r.titre })))] };
+    }
+    return finals.uids;
+  }
 
   return {
-    /** One page of summaries and the total count of the filter, in one read transaction. */
-    list(query: ScrutinListQuery & { assembly?: AssemblyId }): { rows: ScrutinSummaryRow[]; total: number } {
-      const { sql: where, params, search } = whereClause(query);
-      const read = sqlite.transaction(() => {
-        const total = (prepared(`SELECT count(*) AS n FROM scrutins ${where}`).get(params) as { n: number }).n;
-        const rows = prepared(
-          `SELECT ${SUMMARY_COLUMNS} FROM scrutins ${where} ORDER BY ${search ? RANK_SQL : ''}${ORDER_BY[query.sort]} LIMIT @limit OFFSET @offset`,
-        ).all({ ...params, ...(search ? rankParams(search) : {}), limit: query.pageSize, offset: (query.page - 1) * query.pageSize }) as ScrutinSummaryRow[];
-        return { rows, total };
-      });
-      return read();
+    /**
+     * One page of summaries and the total count of the filter: two reads, not a transaction (the
+     * port's transactions take the write lock; a write in between only shifts the total).
+     */
+    async list(query: ScrutinListQuery & { assembly?: AssemblyId }): Promise<{ rows: ScrutinSummaryRow[]; total: number }> {
+      const { sql: where, params, search } = whereClause(query, store.dialect, query.finalLawVote === undefined ? null : await finalLawVotes());
+      const rank = search ? rankSql(search) : { sql: '', params: [] };
+      const [counted, rows] = await Promise.all([
+        store.get<{ n: number }>(`SELECT count(*) AS n FROM scrutins ${where}`, params),
+        store.all<ScrutinSummaryRow>(`SELECT ${SUMMARY_COLUMNS} FROM scrutins ${where} ORDER BY ${rank.sql}${ORDER_BY[query.sort]} LIMIT ? OFFSET ?`, [
+          ...params,
+          ...rank.params,
+          query.pageSize,
+          (query.page - 1) * query.pageSize,
+        ]),
+      ]);
+      return { rows, total: counted?.n ?? 0 };
     },
 
     /** The full scrutin as stored (null when unknown) and its closeness. */
-    get(uid: string): { scrutin: Scrutin; closeness: number } | null {
-      const scrutin = getScrutin(db, uid);
+    async get(uid: string): Promise<{ scrutin: Scrutin; closeness: number } | null> {
+      const scrutin = await getScrutin(db, uid);
       if (!scrutin) return null;
       return { scrutin, closeness: closenessOf(scrutin.totals) };
     },

@@ -128,12 +128,12 @@ describe('GET /api/scrutins', () => {
   });
 
   it('keeps the search index in step when a re-import changes a titre', async () => {
-    const before = getScrutin(api.db, 'VTANR5L17V519');
+    const before = await getScrutin(api.db, 'VTANR5L17V519');
     expect(before).not.toBeNull();
     expect((await list('?q=zythogastronomie')).total).toBe(0);
-    upsertScrutins(api.db, [{ ...before!, titre: `${before!.titre} (zythogastronomie)` }]);
+    await upsertScrutins(api.db, [{ ...before!, titre: `${before!.titre} (zythogastronomie)` }]);
     expect((await list('?q=Zythogastronomie')).items.map((s) => s.uid)).toEqual(['VTANR5L17V519']);
-    upsertScrutins(api.db, [before!]);
+    await upsertScrutins(api.db, [before!]);
     expect((await list('?q=zythogastronomie')).total).toBe(0);
     expect((await list('?legislature=17')).total).toBe(3876);
   });

@@ -35,14 +35,14 @@ export function scrutinsRoutes(deps: AppDeps): Router {
   const service = deps.scrutins;
   const router = express.Router();
 
-  router.get('/scrutins', (req, res) => {
+  router.get('/scrutins', async (req, res) => {
     const query = validate(req, 'query', ScrutinListQuerySchema);
-    res.json(service.list(query));
+    res.json(await service.list(query));
   });
 
-  router.get('/scrutins/:uid', (req, res) => {
+  router.get('/scrutins/:uid', async (req, res) => {
     const { uid } = validate(req, 'params', ScrutinUidParamsSchema);
-    res.json(service.get(uid));
+    res.json(await service.get(uid));
   });
 
   return router;

@@ -22,8 +22,8 @@ export function createScrutinsService(db: Db) {
   const deputies = createDeputiesRepository(db);
 
   return {
-    list(query: ScrutinListQuery & { assembly?: AssemblyId }): ScrutinListResponse {
-      const { rows, total } = scrutins.list(query);
+    async list(query: ScrutinListQuery & { assembly?: AssemblyId }): Promise<ScrutinListResponse> {
+      const { rows, total } = await scrutins.list(query);
       return {
         items: rows.map(toSummary),
         page: query.page,
@@ -34,12 +34,11 @@ export function createScrutinsService(db: Db) {
     },
 
     /** The scrutin with group names/colours and deputy names joined where the referentials know them. */
-    get(uid: string): ScrutinDetail {
-      const found = scrutins.get(uid);
+    async get(uid: string): Promise<ScrutinDetail> {
+      const found = await scrutins.get(uid);
       if (!found) throw AppError.notFound(`No scrutin ${uid}`, { param: 'uid' });
       const { scrutin: s, closeness } = found;
-      const organes = groups.findMany(s.groups.map((g) => g.organeRef));
-      const names = deputies.forScrutin(uid);
+      const [organes, names] = await Promise.all([groups.findMany(s.groups.map((g) => g.organeRef)), deputies.forScrutin(uid)]);
       const named = (ref: string) => {
         const d = names.get(ref);
         return { civility: d?.civility ?? null, firstName: d?.first_name ?? null, lastName: d?.last_name ?? null };

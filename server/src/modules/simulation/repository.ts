@@ -10,19 +10,19 @@ import type { Db } from '../../db/client';
  */
 
 /** One scrutin with its groups and per-deputy positions (the `deputies:` mode needs them). */
-export const loadScrutin = (db: Db, uid: string): Scrutin | null => getScrutin(db, uid);
+export const loadScrutin = (db: Db, uid: string): Promise<Scrutin | null> => getScrutin(db, uid);
 
 /** Every scrutin of a legislature, with groups but without deputies (enough for the leverage). */
-export const loadLegislature = (db: Db, legislature: number): Scrutin[] => getScrutinsForSimulation(db, { legislature });
+export const loadLegislature = (db: Db, legislature: number): Promise<Scrutin[]> => getScrutinsForSimulation(db, { legislature });
 
 /**
  * For a cache over the store's scrutins: the returned check, called before each use of the cache,
  * runs `drop` when the store's version token has moved since the last call.
  */
-export function watchStoreVersion(db: Db, drop: () => void): () => void {
+export function watchStoreVersion(db: Db, drop: () => void): () => Promise<void> {
   let version = '';
-  return () => {
-    const v = storeVersion(db);
+  return async () => {
+    const v = await storeVersion(db);
     if (v !== version) {
       drop();
       version = v;

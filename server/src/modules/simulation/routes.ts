@@ -44,25 +44,25 @@ export function simulationRoutes(deps: AppDeps): Router {
   const service = deps.simulation;
   const router = express.Router();
 
-  router.get('/scrutins/:uid/simulation', (req, res) => {
+  router.get('/scrutins/:uid/simulation', async (req, res) => {
     const { uid } = validate(req, 'params', SimulationParamsSchema);
-    res.json(service.simulate(uid, validate(req, 'query', SimulationQuerySchema)));
+    res.json(await service.simulate(uid, validate(req, 'query', SimulationQuerySchema)));
   });
-  router.get('/scrutins/:uid/simulation/curve', (req, res) => {
+  router.get('/scrutins/:uid/simulation/curve', async (req, res) => {
     const { uid } = validate(req, 'params', SimulationParamsSchema);
-    res.json(service.curve(uid, validate(req, 'query', CurveQuerySchema)));
+    res.json(await service.curve(uid, validate(req, 'query', CurveQuerySchema)));
   });
-  router.get('/scrutins/:uid/simulation/phase', (req, res) => {
+  router.get('/scrutins/:uid/simulation/phase', async (req, res) => {
     const { uid } = validate(req, 'params', SimulationParamsSchema);
-    res.json(service.phase(uid, validate(req, 'query', PhaseQuerySchema)));
+    res.json(await service.phase(uid, validate(req, 'query', PhaseQuerySchema)));
   });
-  router.get('/scrutins/:uid/simulation/flip-probability', (req, res) => {
+  router.get('/scrutins/:uid/simulation/flip-probability', async (req, res) => {
     const { uid } = validate(req, 'params', SimulationParamsSchema);
-    res.json(service.flipProbability(uid, validate(req, 'query', FlipProbabilityQuerySchema)));
+    res.json(await service.flipProbability(uid, validate(req, 'query', FlipProbabilityQuerySchema)));
   });
-  router.get('/legislatures/:n/leverage', (req, res) => {
+  router.get('/legislatures/:n/leverage', async (req, res) => {
     const { n } = validate(req, 'params', LeverageParamsSchema);
-    res.json(service.leverage(n, validate(req, 'query', LeverageQuerySchema)));
+    res.json(await service.leverage(n, validate(req, 'query', LeverageQuerySchema)));
   });
   return router;
 }

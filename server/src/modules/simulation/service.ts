@@ -87,11 +87,11 @@ export function leverageOf(legislature: number, scrutins: readonly SimScrutin[],
 const MAX_CACHED_SCRUTINS = 512;
 
 export interface SimulationService {
-  simulate(uid: string, q: SimulationQuery): SimulationResponse;
-  curve(uid: string, q: CurveQuery): CurveResponse;
-  phase(uid: string, q: PhaseQuery): PhaseResponse;
-  flipProbability(uid: string, q: FlipProbabilityQuery): FlipProbabilityResponse;
-  leverage(legislature: number, q: LeverageQuery): LeverageResponse;
+  simulate(uid: string, q: SimulationQuery): Promise<SimulationResponse>;
+  curve(uid: string, q: CurveQuery): Promise<CurveResponse>;
+  phase(uid: string, q: PhaseQuery): Promise<PhaseResponse>;
+  flipProbability(uid: string, q: FlipProbabilityQuery): Promise<FlipProbabilityResponse>;
+  leverage(legislature: number, q: LeverageQuery): Promise<LeverageResponse>;
   /** Drops every cached scrutin and leverage (call it after writing scrutins). */
   invalidate(): void;
 }
@@ -106,11 +106,11 @@ export function createSimulationService(db: Db): SimulationService {
     leverages.clear();
   };
   const fresh = watchStoreVersion(db, invalidate);
-  const scrutin = (uid: string): SimScrutin => {
-    fresh();
+  const scrutin = async (uid: string): Promise<SimScrutin> => {
+    await fresh();
     const hit = scrutins.get(uid);
     if (hit) return hit;
-    const s: Scrutin | null = loadScrutin(db, uid);
+    const s: Scrutin | null = await loadScrutin(db, uid);
     if (!s) throw AppError.notFound(`No scrutin ${uid}`, { param: 'uid' });
     const sim = toSimScrutin(s, { withDeputies: true });
     if (scrutins.size >= MAX_CACHED_SCRUTINS) scrutins.delete(scrutins.keys().next().value!);
@@ -118,18 +118,18 @@ export function createSimulationService(db: Db): SimulationService {
     return sim;
   };
   return {
-    simulate: (uid, q) => simulationOf(scrutin(uid), q),
-    curve: (uid, q) => curveOf(scrutin(uid), q),
-    phase: (uid, q) => phaseOf(scrutin(uid), q),
-    flipProbability: (uid, q) => flipProbabilityOf(scrutin(uid), q),
-    leverage(legislature, q) {
-      fresh();
+    simulate: async (uid, q) => simulationOf(await scrutin(uid), q),
+    curve: async (uid, q) => curveOf(await scrutin(uid), q),
+    phase: async (uid, q) => phaseOf(await scrutin(uid), q),
+    flipProbability: async (uid, q) => flipProbabilityOf(await scrutin(uid), q),
+    async leverage(legislature, q) {
+      await fresh();
       const key = `${legislature}|${q.mode}|${q.ks.join(',')}`;
       const hit = leverages.get(key);
       if (hit) return hit;
       let list = legislatures.get(legislature);
       if (!list) {
-        list = loadLegislature(db, legislature).map((s) => toSimScrutin(s));
+        list = (await loadLegislature(db, legislature)).map((s) => toSimScrutin(s));
         legislatures.set(legislature, list);
       }
       if (list.length === 0) throw AppError.notFound(`No scrutin of legislature ${legislature} in the store`, { param: 'n' });

@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SyncStatusResponseSchema } from '@parallele/core';
@@ -19,16 +18,16 @@ beforeAll(async () => {
   const real = await testSupport.buildScrutinsZip({ numeros: (n) => n > 3870 });
   const bomb = Buffer.from(zipSync({ 'json/bomb.json': strToU8(`{"scrutin": {}${' '.repeat(64 * MiB)}}`) }, { level: 9 }));
   site = await startAnSite({ scrutins: real, amo: bomb });
-  h = syncHarness(site);
+  h = await syncHarness(site);
 });
 afterAll(async () => {
-  h.cleanup();
+  await h?.cleanup();
   await site.close();
 });
 
 function isolatedService(memoryMb: number, timeoutMs?: number) {
   const config = testConfig({
-    DATABASE_URL: `file:${join(h.dataDir, '..', 'store.db')}`, DATA_DIR: h.dataDir, SYNC_MEMORY_LIMIT_MB: String(memoryMb),
+    DATABASE_URL: h.databaseUrl, DATA_DIR: h.dataDir, SYNC_MEMORY_LIMIT_MB: String(memoryMb),
     AN_OPENDATA_BASE_URL: `${site.url}${OPENDATA_PREFIX}`, AN_SITE_BASE_URL: site.url, SCRAPER_MIN_INTERVAL_MS: '0', SCRAPER_TIMEOUT_MS: '2000',
   });
   const settings = syncSettingsFromConfig(config);
@@ -46,16 +45,16 @@ describe('the scheduled sync in its own process', () => {
       ['Agenda.json.zip', true],
     ]);
     expect(JSON.stringify(opendata)).toMatch(/bomb\.json: member skipped: compression ratio above 100:1/);
-    expect((h.db.sqlite.prepare('SELECT count(*) AS n FROM scrutins').get() as { n: number }).n).toBeGreaterThanOrEqual(opendata!.scrutins.inserted);
+    expect(((await h.db.store.get('SELECT count(*) AS n FROM scrutins')) as { n: number }).n).toBeGreaterThanOrEqual(opendata!.scrutins.inserted);
     expect(opendata!.scrutins.inserted).toBeGreaterThan(0);
-    expect(service.status().lastScheduledFailure).toBeUndefined();
+    expect((await service.status()).lastScheduledFailure).toBeUndefined();
   });
 
   it('survives a child that dies (here: killed past its time limit), reports it in the status and unblocks the next run', async () => {
     const service = isolatedService(1024, 200);
     expect(await service.scheduledRun(17)).toEqual([]);
-    const status = SyncStatusResponseSchema.parse(service.status());
+    const status = SyncStatusResponseSchema.parse(await service.status());
     expect(status.lastScheduledFailure).toMatchObject({ kind: 'opendata', reason: expect.stringMatching(/opendata sync process (exited|killed)/) });
-    expect((h.db.sqlite.prepare("SELECT count(*) AS n FROM sync_runs WHERE status = 'running'").get() as { n: number }).n).toBe(0);
+    expect(((await h.db.store.get("SELECT count(*) AS n FROM sync_runs WHERE status = 'running'")) as { n: number }).n).toBe(0);
   });
 });

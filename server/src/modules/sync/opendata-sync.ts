@@ -47,7 +47,7 @@ export async function runOpenDataSync(ctx: SyncContext, legislature: number): Pr
     const check = await verifyArchive(ctx, spec, download.path);
     if (check.fatal) {
       const item = ctx.quarantine.keepFile('archive', spec.url, download.path, check.fatal, ctx.now());
-      addQuarantine(ctx.db, ctx.runId, item);
+      await addQuarantine(ctx.db, ctx.runId, item);
       summary.quarantined.push(item);
       summary.errors.push(`${spec.name}: ${check.fatal}`);
       outcome.status = 'quarantined';
@@ -106,7 +106,7 @@ async function importArchive(ctx: SyncContext, spec: ArchiveSpec, path: string, 
   const failures = result.errors.filter((e) => !(e.kind === null && NOT_OURS.test(e.message)));
   if (failures.length > 0) {
     const raw = await rawTexts(path, new Set(failures.map((e) => e.location)));
-    for (const e of failures) quarantineRecord(ctx, e.location, raw.get(e.location) ?? '', e.message);
+    for (const e of failures) await quarantineRecord(ctx, e.location, raw.get(e.location) ?? '', e.message);
   }
   return result.committed;
 }
@@ -125,10 +125,10 @@ async function rawTexts(path: string, locations: ReadonlySet<string>): Promise<M
   return out;
 }
 
-function quarantineRecord(ctx: SyncContext, source: string, raw: string, error: string) {
+async function quarantineRecord(ctx: SyncContext, source: string, raw: string, error: string) {
   const name = (source.split(/[!/]/).pop() ?? 'record').replace(/\s.*$/, '');
   const item = ctx.quarantine.keepText('record', source, name.endsWith('.json') ? name : `${name}.json`, raw, error, ctx.now());
-  addQuarantine(ctx.db, ctx.runId, item);
+  await addQuarantine(ctx.db, ctx.runId, item);
   ctx.summary.quarantined.push(item);
   ctx.progress({ type: 'item', key: source, status: 'quarantined', detail: error });
 }

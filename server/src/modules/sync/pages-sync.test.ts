@@ -21,24 +21,23 @@ beforeAll(async () => {
   site = await startAnSite({ scrutins: await testSupport.buildScrutinsZip({ numeros: (n) => n > 3800 }), amo: await testSupport.buildAmoZip() });
 });
 afterAll(() => site.close());
-afterEach(() => {
-  for (const h of harnesses.splice(0)) h.cleanup();
+afterEach(async () => {
+  for (const h of harnesses.splice(0)) await h.cleanup();
   site.reset();
 });
 
 /** A fresh store holding the open data (3801–3876 and the L17 acteurs), as after `scrape opendata`. */
 async function withOpenData(): Promise<SyncHarness> {
-  const h = syncHarness(site);
+  const h = await syncHarness(site);
   harnesses.push(h);
   const s = await h.service.run('opendata', { legislature: 17 });
   expect(s.status).toBe('ok');
   return h;
 }
 
-const origin = (h: SyncHarness, uid: string) =>
-  (h.db.sqlite.prepare('SELECT origin FROM scrutins WHERE uid = ?').get(uid) as { origin: string } | undefined)?.origin ?? null;
-const positions = (h: SyncHarness, uid: string) => {
-  const s = getScrutin(h.db, uid);
+const origin = async (h: SyncHarness, uid: string) => (await h.db.store.get<{ origin: string }>('SELECT origin FROM scrutins WHERE uid = ?', [uid]))?.origin ?? null;
+const positions = async (h: SyncHarness, uid: string) => {
+  const s = await getScrutin(h.db, uid);
   const n = (p: Position) => s?.deputies.filter((d) => d.position === p).length;
   return [n('pour'), n('contre'), n('abstention'), n('nonVotant')];
 };
@@ -55,11 +54,11 @@ describe('scrape pages', () => {
     expect(s.resumedFrom).toBe(3876);
     expect(s.discovered).toEqual([8430, 8433]);
     expect(s.pages.map((p) => [p.numero, p.status])).toEqual([[8430, 'inserted'], [8433, 'inserted']]);
-    expect(getScrutin(h.db, 'VTANR5L17V8433')?.totals).toEqual({ pour: 351, contre: 179, abstentions: 7, nonVotants: 2, votants: 537, exprimes: 530, requis: 266 });
-    expect(positions(h, 'VTANR5L17V8433')).toEqual([351, 179, 7, 2]);
-    expect(positions(h, 'VTANR5L17V8430')).toEqual([378, 7, 173, 1]);
-    expect(origin(h, 'VTANR5L17V8433')).toBe('page');
-    expect(getResumePoint(h.db, 17)).toBe(8433);
+    expect((await getScrutin(h.db, 'VTANR5L17V8433'))?.totals).toEqual({ pour: 351, contre: 179, abstentions: 7, nonVotants: 2, votants: 537, exprimes: 530, requis: 266 });
+    expect(await positions(h, 'VTANR5L17V8433')).toEqual([351, 179, 7, 2]);
+    expect(await positions(h, 'VTANR5L17V8430')).toEqual([378, 7, 173, 1]);
+    expect(await origin(h, 'VTANR5L17V8433')).toBe('page');
+    expect(await getResumePoint(h.db, 17)).toBe(8433);
     // The list stops at the first known numero: page 2 is never asked for.
     const paths = site.server.requests.slice(before).map((r) => r.path);
     expect(paths).toEqual(['/dyn/17/scrutins?page=1', '/dyn/17/scrutins/8430', '/dyn/17/scrutins/8433']);
@@ -81,27 +80,27 @@ describe('scrape pages', () => {
   });
 
   it('lets the open data replace a page-scraped scrutin, and never the reverse', async () => {
-    const h = syncHarness(site);
+    const h = await syncHarness(site);
     harnesses.push(h);
     site.server.route(SCRUTINS_ZIP, testSupport.serveBody(upTo3875, 'application/zip'));
     await h.service.run('opendata', { legislature: 17 });
     // 3876 is not in that export yet: its page (generated from the official record) is scraped.
     const pages = await h.service.run('pages', { legislature: 17 });
     expect(pages.pages.map((p) => [p.numero, p.status])).toEqual([[3876, 'inserted'], [8430, 'inserted'], [8433, 'inserted']]);
-    expect(origin(h, 'VTANR5L17V3876')).toBe('page');
-    const scraped = getScrutin(h.db, 'VTANR5L17V3876');
+    expect(await origin(h, 'VTANR5L17V3876')).toBe('page');
+    const scraped = await getScrutin(h.db, 'VTANR5L17V3876');
     expect(scraped?.totals).toEqual({ ...site.official(3876).totals });
     expect(scraped?.seanceRef).toBeNull();
     // The next export has it: the official record replaces the page version.
     site.reset();
     const od = await h.service.run('opendata', { legislature: 17 });
     expect(od.scrutins).toMatchObject({ inserted: 0, updated: 1 });
-    expect(origin(h, 'VTANR5L17V3876')).toBe('opendata');
-    expect(getScrutin(h.db, 'VTANR5L17V3876')).toEqual(site.official(3876));
+    expect(await origin(h, 'VTANR5L17V3876')).toBe('opendata');
+    expect(await getScrutin(h.db, 'VTANR5L17V3876')).toEqual(site.official(3876));
     // Re-scraping its page later leaves the official version alone.
     const again = await h.service.run('pages', { legislature: 17, from: 3876 });
     expect(again.pages.find((p) => p.numero === 3876)?.status).toBe('kept-opendata');
-    expect(getScrutin(h.db, 'VTANR5L17V3876')).toEqual(site.official(3876));
+    expect(await getScrutin(h.db, 'VTANR5L17V3876')).toEqual(site.official(3876));
   });
 
   it('quarantines a page whose layout changed, stores nothing of it, and goes on', async () => {
@@ -116,8 +115,8 @@ describe('scrape pages', () => {
     expect(q).toMatchObject({ kind: 'page', source: `${site.url}/dyn/17/scrutins/8430` });
     expect(q?.error).toBe(`${site.url}/dyn/17/scrutins/8430: no group blocks (selector: ul.simple-tree-list[id^="groupe"] > li[data-organe-id])`);
     expect(readFileSync(join(h.dataDir, q?.path ?? ''), 'utf8')).toBe(changed);
-    expect(origin(h, 'VTANR5L17V8430')).toBeNull();
-    expect(h.service.status().quarantine[0]).toEqual(q);
+    expect(await origin(h, 'VTANR5L17V8430')).toBeNull();
+    expect((await h.service.status()).quarantine[0]).toEqual(q);
   });
 
   it('stores an old-layout page by name matching and reports every name that matches no acteur', async () => {
@@ -125,7 +124,7 @@ describe('scrape pages', () => {
     const s = await h.service.run('pages', { legislature: 14 });
     expect(s.status).toBe('ok');
     expect(s.pages.map((p) => [p.numero, p.status])).toEqual([[1212, 'inserted']]);
-    const stored = getScrutin(h.db, 'VTANR5L14V1212');
+    const stored = await getScrutin(h.db, 'VTANR5L14V1212');
     expect(stored?.totals).toEqual({ pour: 356, contre: 1, abstentions: 187, nonVotants: 2, votants: 544, exprimes: 357, requis: 179 });
     expect(stored?.groups.map((g) => [g.members, g.pour, g.contre, g.abstentions, g.nonVotants])).toEqual([
       [287, 272, 0, 0, 2], [197, 4, 1, 184, 0], [29, 28, 0, 0, 0], [18, 16, 0, 0, 0], [18, 18, 0, 0, 0], [15, 15, 0, 0, 0], [11, 3, 0, 3, 0],
@@ -144,7 +143,7 @@ describe('scrape pages', () => {
     const s = await h.service.run('pages', { legislature: 17 });
     expect(s.status).toBe('ok');
     expect(calls).toBe(2);
-    expect(positions(h, 'VTANR5L17V8430')).toEqual([378, 7, 173, 1]);
+    expect(await positions(h, 'VTANR5L17V8430')).toEqual([378, 7, 173, 1]);
   });
 
   it('stops at a page that stays unreachable, and the next run resumes there', async () => {
@@ -154,12 +153,12 @@ describe('scrape pages', () => {
     expect(first.status).toBe('partial');
     expect(first.pages.map((p) => [p.numero, p.status])).toEqual([[8430, 'inserted'], [8433, 'failed']]);
     expect(first.errors[0]).toBe(`${site.url}/dyn/17/scrutins/8433: ${site.url}/dyn/17/scrutins/8433: HTTP 503 (gave up after 3 attempts); stopped, the next run resumes after 8430`);
-    expect(getResumePoint(h.db, 17)).toBe(8430);
-    expect(origin(h, 'VTANR5L17V8433')).toBeNull();
+    expect(await getResumePoint(h.db, 17)).toBe(8430);
+    expect(await origin(h, 'VTANR5L17V8433')).toBeNull();
     site.reset();
     const second = await h.service.run('pages', { legislature: 17 });
     expect(second).toMatchObject({ status: 'ok', resumedFrom: 8430, discovered: [8433] });
-    expect(positions(h, 'VTANR5L17V8433')).toEqual([351, 179, 7, 2]);
+    expect(await positions(h, 'VTANR5L17V8433')).toEqual([351, 179, 7, 2]);
   });
 
   it('stops cleanly when interrupted between two pages, and the next run continues', async () => {
@@ -172,7 +171,7 @@ describe('scrape pages', () => {
     });
     expect(first.pages.map((p) => p.numero)).toEqual([8430]);
     expect(first.errors).toEqual(['interrupted before scrutin 8433; the next run resumes after 8430']);
-    expect(getResumePoint(h.db, 17)).toBe(8430);
+    expect(await getResumePoint(h.db, 17)).toBe(8430);
     const second = await h.service.run('pages', { legislature: 17 });
     expect(second.pages.map((p) => [p.numero, p.status])).toEqual([[8433, 'inserted']]);
   });
@@ -184,11 +183,11 @@ describe('scrape pages', () => {
     expect(s.status).toBe('failed');
     expect(s.quarantined.map((q) => q.kind)).toEqual(['list']);
     expect(s.errors[0]).toMatch(/no scrutin link on the list page/);
-    expect(h.db.sqlite.prepare(`SELECT count(*) AS n FROM scrutins WHERE origin = 'page'`).get()).toEqual({ n: 0 });
+    expect(await h.db.store.get(`SELECT count(*) AS n FROM scrutins WHERE origin = 'page'`)).toEqual({ n: 0 });
   });
 
   it('does not crawl what robots.txt disallows', async () => {
-    const h = syncHarness(site);
+    const h = await syncHarness(site);
     harnesses.push(h);
     site.server.route('/robots.txt', (_req, res) => void res.writeHead(200).end('User-agent: MaVoix-Parallele\nDisallow: /dyn/\n'));
     const before = site.server.requests.length;
@@ -199,11 +198,11 @@ describe('scrape pages', () => {
   });
 
   it('runs open data then pages on the schedule, marked as scheduled runs', async () => {
-    const h = syncHarness(site);
+    const h = await syncHarness(site);
     harnesses.push(h);
     const runs = await h.service.scheduledRun(17);
     expect(runs.map((r) => [r.kind, r.trigger, r.status])).toEqual([['opendata', 'schedule', 'ok'], ['pages', 'schedule', 'ok']]);
     expect(runs[1]?.discovered).toEqual([8430, 8433]);
-    expect(h.service.status().lastRuns.map((r) => r.kind)).toEqual(['pages', 'opendata']);
+    expect((await h.service.status()).lastRuns.map((r) => r.kind)).toEqual(['pages', 'opendata']);
   });
 });

@@ -34,7 +34,7 @@ export interface PagesOptions {
 
 export async function runPagesSync(ctx: SyncContext, o: PagesOptions): Promise<void> {
   const { summary, db } = ctx;
-  const after = o.from !== undefined ? o.from - 1 : Math.max(getResumePoint(db, o.legislature) ?? 0, lastOpenDataNumero(db, o.legislature));
+  const after = o.from !== undefined ? o.from - 1 : Math.max((await getResumePoint(db, o.legislature)) ?? 0, await lastOpenDataNumero(db, o.legislature));
   summary.resumedFrom = after;
   summary.lastNumero = after;
 
@@ -43,14 +43,13 @@ export async function runPagesSync(ctx: SyncContext, o: PagesOptions): Promise<v
   try {
     numeros = (await discoverNewScrutins(ctx.client, { baseUrl: ctx.siteBaseUrl, legislature: o.legislature, after })).numeros;
   } catch (error) {
-    fail(ctx, error, 'list');
+    await fail(ctx, error, 'list');
     return;
   }
   summary.discovered = numeros;
   if (numeros.length === 0) return;
 
-  const deputies = knownDeputies(db);
-  const groups = knownGroups(db);
+  const [deputies, groups] = await Promise.all([knownDeputies(db), knownGroups(db)]);
   ctx.progress({ type: 'phase', label: 'scrutin pages', total: numeros.length });
   let done = 0;
   for (const numero of numeros) {
@@ -81,15 +80,16 @@ export async function runPagesSync(ctx: SyncContext, o: PagesOptions): Promise<v
       }
       const uid = scraped.scrutin.uid;
       for (const u of scraped.unmatched) summary.unmatched.push({ scrutinUid: uid, name: u.name, group: u.group, position: u.position, reason: u.reason });
-      if (scrutinOrigin(db, uid) === 'opendata') {
+      if ((await scrutinOrigin(db, uid)) === 'opendata') {
         outcome.status = 'kept-opendata';
       } else {
-        db.sqlite.transaction(() => {
-          const report = upsertScrutins(db, [{ value: scraped.scrutin, source: url }], ctx.now().getTime());
-          setOrigin(db, [uid], 'page');
-          outcome.status = report.outcomes[0] ?? 'unchanged';
-          summary.scrutins[outcome.status as 'inserted' | 'updated' | 'unchanged'] += 1;
-        })();
+        const report = await db.store.transaction(async () => {
+          const written = await upsertScrutins(db, [{ value: scraped.scrutin, source: url }], ctx.now().getTime());
+          await setOrigin(db, [uid], 'page');
+          return written;
+        });
+        outcome.status = report.outcomes[0] ?? 'unchanged';
+        summary.scrutins[outcome.status as 'inserted' | 'updated' | 'unchanged'] += 1;
       }
       const notes = [...scraped.notes];
       if (scraped.unmatched.length) notes.unshift(`${scraped.unmatched.length} name(s) not matched to an acteur`);
@@ -97,13 +97,13 @@ export async function runPagesSync(ctx: SyncContext, o: PagesOptions): Promise<v
     } catch (error) {
       if (!(error instanceof PageParseError)) throw error;
       const item = ctx.quarantine.keepText('page', url, `L${o.legislature}-scrutin-${numero}.html`, html, error.message, ctx.now());
-      addQuarantine(db, ctx.runId, item);
+      await addQuarantine(db, ctx.runId, item);
       summary.quarantined.push(item);
       outcome.status = 'quarantined';
       outcome.detail = error.message;
     }
     summary.pages.push(outcome);
-    setResumePoint(db, o.legislature, numero, ctx.now());
+    await setResumePoint(db, o.legislature, numero, ctx.now());
     summary.lastNumero = numero;
     ctx.progress({ type: 'item', key: `n°${numero}`, status: outcome.status, detail: outcome.detail });
     ctx.progress({ type: 'tick', label: 'scrutin pages', done: ++done, total: numeros.length });
@@ -117,11 +117,11 @@ function keepRaw(ctx: SyncContext, legislature: number, numero: number, html: st
   writeFileSync(join(dir, `scrutin-${numero}.html`), html);
 }
 
-function fail(ctx: SyncContext, error: unknown, kind: 'list') {
+async function fail(ctx: SyncContext, error: unknown, kind: 'list') {
   const message = error instanceof Error ? error.message : String(error);
   if (error instanceof PageParseError) {
     const item = ctx.quarantine.keepText(kind, error.page, 'list-page.html', error.raw ?? '', message, ctx.now());
-    addQuarantine(ctx.db, ctx.runId, item);
+    await addQuarantine(ctx.db, ctx.runId, item);
     ctx.summary.quarantined.push(item);
   } else if (!(error instanceof HttpFetchError)) {
     throw error;

@@ -14,11 +14,11 @@ let app: ReturnType<typeof createApp>;
 
 beforeAll(async () => {
   site = await startAnSite({ scrutins: await testSupport.buildScrutinsZip({ numeros: (n) => n > 3850 }), amo: await testSupport.buildAmoZip() });
-  h = syncHarness(site);
+  h = await syncHarness(site);
   app = createApp(buildAppDeps({ config: testConfig(), logger: silentLogger(), db: h.db }, { sync: h.service }));
 });
 afterAll(async () => {
-  h.cleanup();
+  await h?.cleanup();
   await site.close();
 });
 
@@ -56,8 +56,8 @@ describe('GET /api/sync/status', () => {
   });
 
   it('refuses a second sync while another process has one running on the same store', async () => {
-    h.db.sqlite.prepare(`INSERT INTO sync_runs (kind, legislature, "trigger", status, started_at) VALUES ('pages', 17, 'manual', 'running', ?)`).run(Date.now() - 60_000);
+    await h.db.store.run(`INSERT INTO sync_runs (kind, legislature, "trigger", status, started_at) VALUES ('pages', 17, 'manual', 'running', ?)`, [Date.now() - 60_000]);
     await expect(h.service.run('opendata', { legislature: 17 })).rejects.toMatchObject({ status: 409, detail: expect.stringMatching(/^Sync run #\d+ \(pages\) has been running since .* in another process$/) });
-    h.db.sqlite.prepare(`UPDATE sync_runs SET status = 'failed' WHERE status = 'running'`).run();
+    await h.db.store.run(`UPDATE sync_runs SET status = 'failed' WHERE status = 'running'`);
   });
 });

@@ -8,9 +8,9 @@ import './openapi';
 /** GET /api/sync/status */
 export function syncRoutes(deps: AppDeps): Router {
   const router = express.Router();
-  router.get('/sync/status', (_req, res) => {
+  router.get('/sync/status', async (_req, res) => {
     res.setHeader('Cache-Control', 'no-store');
-    sendJson(res, SyncStatusResponseSchema, deps.sync.status());
+    sendJson(res, SyncStatusResponseSchema, await deps.sync.status());
   });
   return router;
 }

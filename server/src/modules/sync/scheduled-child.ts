@@ -1,6 +1,6 @@
 import type { SyncKind, SyncRunSummary } from '@parallele/core';
 import { loadConfig } from '../../config';
-import { openDatabase } from '../../db/client';
+import { openStore } from '../../db/client';
 import { createLogger } from '../../logger';
 import { SyncService, syncSettingsFromConfig } from './service';
 
@@ -13,11 +13,11 @@ const [kind, legislature] = [process.argv[2] as SyncKind, Number(process.argv[3]
 // Not the citizens' side: the production-only requirements (SECRET_KEY, SMTP_URL) are the server's.
 const config = loadConfig(process.env, '0.0.0.0', { citizens: false });
 const logger = createLogger(config).child({ module: 'sync', process: 'scheduled-child' });
-const db = openDatabase(config.DATABASE_URL);
+const db = await openStore(config.DATABASE_URL);
 try {
   const service = new SyncService(db, { ...syncSettingsFromConfig(config), isolate: null }, () => new Date(), logger);
   const summary: SyncRunSummary = await service.run(kind, { legislature, trigger: 'schedule' });
   await new Promise<void>((resolve) => (process.send ? process.send({ summary }, () => resolve()) : resolve()));
 } finally {
-  db.close();
+  await db.close();
 }

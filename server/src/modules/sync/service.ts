@@ -1,7 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import type { SyncKind, SyncRunSummary, SyncStatusResponse } from '@parallele/core';
 import { PoliteHttpClient, type PoliteClientOptions } from '@parallele/scrapers';
-import { REPO_ROOT, configSchema, type Config } from '../../config';
+import { REPO_ROOT, configSchema, isPostgresUrl, type Config } from '../../config';
 import type { Db } from '../../db/client';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
@@ -30,7 +30,7 @@ export function syncSettingsFromConfig(config: Config): SyncSettings {
     siteBaseUrl: config.AN_SITE_BASE_URL,
     client: { minIntervalMs: config.SCRAPER_MIN_INTERVAL_MS, timeoutMs: config.SCRAPER_TIMEOUT_MS },
     isolate: config.databasePath === ':memory:' ? null : {
-      databaseUrl: `file:${config.databasePath}`,
+      databaseUrl: isPostgresUrl(config.DATABASE_URL) ? config.DATABASE_URL : `file:${config.databasePath}`,
       memoryMb: config.SYNC_MEMORY_LIMIT_MB,
       timeoutMs: STALE_MS,
       env: { ...process.env, ...envOf(config) },
@@ -85,7 +85,7 @@ export class SyncService {
   async run(kind: SyncKind, o: RunOptions): Promise<SyncRunSummary> {
     if (this.current) throw AppError.conflict('A sync is already running');
     // Another process (the CLI beside the server's schedule) may be running one on the same store.
-    const other = runningElsewhere(this.db, this.now());
+    const other = await runningElsewhere(this.db, this.now());
     if (other) throw AppError.conflict(`Sync run #${other.id} (${other.kind}) has been running since ${new Date(other.started_at).toISOString()} in another process`);
     const run = this.execute(kind, o);
     this.current = run;
@@ -99,7 +99,7 @@ export class SyncService {
   private async execute(kind: SyncKind, o: RunOptions): Promise<SyncRunSummary> {
     const startedAt = this.now();
     const trigger = o.trigger ?? 'manual';
-    const runId = startRun(this.db, { kind, legislature: o.legislature, trigger }, startedAt);
+    const runId = await startRun(this.db, { kind, legislature: o.legislature, trigger }, startedAt);
     const summary = { ...emptySummary(kind, o.legislature, trigger, startedAt), id: runId };
     const ctx: SyncContext = {
       db: this.db,
@@ -124,11 +124,12 @@ export class SyncService {
     }
     summary.status = statusOf(summary);
     summary.finishedAt = this.now().toISOString();
-    finishRun(this.db, runId, summary, this.now());
+    await finishRun(this.db, runId, summary, this.now());
     return summary;
   }
 
-  status(): SyncStatusResponse {
+  async status(): Promise<SyncStatusResponse> {
+    const [lastRuns, resume, quarantine] = await Promise.all([latestRuns(this.db), resumePoints(this.db), recentQuarantine(this.db)]);
     return {
       schedule: {
         enabled: this.schedule !== null,
@@ -137,9 +138,9 @@ export class SyncService {
         running: this.running,
         nextRunAt: this.schedule?.nextRunAt.toISOString() ?? null,
       },
-      lastRuns: latestRuns(this.db),
-      resume: resumePoints(this.db),
-      quarantine: recentQuarantine(this.db),
+      lastRuns,
+      resume,
+      quarantine,
       ...(this.lastScheduledFailure ? { lastScheduledFailure: this.lastScheduledFailure } : {}),
     };
   }
@@ -160,12 +161,14 @@ export class SyncService {
   private async isolatedRun(kind: SyncKind, legislature: number, isolate: IsolatedSyncSettings): Promise<SyncRunSummary | null> {
     if (this.current) throw AppError.conflict('A sync is already running');
     const startedAt = this.now().getTime();
-    const run = runIsolatedSync(kind, legislature, isolate).then((outcome) => {
+    const run = runIsolatedSync(kind, legislature, isolate).then(async (outcome) => {
       if (outcome.ok) return outcome.summary;
       // The child's run row stays `running` if it died: close it so the next tick is not blocked.
-      this.db.sqlite
-        .prepare(`UPDATE sync_runs SET status = 'failed', finished_at = ?, error = ? WHERE status = 'running' AND started_at >= ?`)
-        .run(this.now().getTime(), outcome.reason, startedAt);
+      await this.db.store.run(`UPDATE sync_runs SET status = 'failed', finished_at = ?, error = ? WHERE status = 'running' AND started_at >= ?`, [
+        this.now().getTime(),
+        outcome.reason,
+        startedAt,
+      ]);
       this.lastScheduledFailure = { at: this.now().toISOString(), kind, reason: outcome.reason };
       this.logger?.error({ kind, reason: outcome.reason }, `Scheduled ${kind} sync failed: ${outcome.reason}`);
       return null;
@@ -210,9 +213,10 @@ export class SyncService {
 /** A run recorded as running less than STALE_MS ago; older ones are a process that died mid-run. */
 const STALE_MS = 2 * 3600_000;
 function runningElsewhere(db: Db, now: Date) {
-  return db.sqlite
-    .prepare<[number], { id: number; kind: string; started_at: number }>(`SELECT id, kind, started_at FROM sync_runs WHERE status = 'running' AND started_at > ? ORDER BY id DESC LIMIT 1`)
-    .get(now.getTime() - STALE_MS);
+  return db.store.get<{ id: number; kind: string; started_at: number }>(
+    `SELECT id, kind, started_at FROM sync_runs WHERE status = 'running' AND started_at > ? ORDER BY id DESC LIMIT 1`,
+    [now.getTime() - STALE_MS],
+  );
 }
 
 function statusOf(s: SyncRunSummary): SyncRunSummary['status'] {

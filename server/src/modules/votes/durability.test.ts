@@ -132,7 +132,7 @@ describe('durability of acknowledged votes', () => {
     sqlite.close();
     console.log(`durability: ${sent} votes sent, ${acknowledged.length} acknowledged before SIGKILL, ${logged} log entries after restart, ${missing.length} acknowledged votes missing`);
     expect(missing).toEqual([]);
-    const checks = verifyStore(dbFile);
+    const checks = await verifyStore(dbFile);
     expect(checks.map((c) => c.problems)).toEqual(checks.map(() => []));
     expect(checks.every((c) => c.ok)).toBe(true);
   }, 240_000);

@@ -1,10 +1,10 @@
 import type { LogEntry, MyVote, TallyCounts, VoteChoice } from '@parallele/core';
 import { emptyCounts, genesisHash, nextEntry } from '@parallele/core';
-import type { CitizensDb } from '../../db/types';
+import type { Db } from '../../db/types';
 
 /**
- * Storage of votes, the hash-chained log and vote windows. The write path uses prepared
- * statements on the raw driver (it runs thousands of times a second); everything else is plain.
+ * Storage of votes, the hash-chained log and vote windows, through the SQL port (SQLite or
+ * PostgreSQL). The log is append-only: migrations install triggers refusing UPDATE and DELETE.
  */
 
 export interface WindowRow {
@@ -45,133 +45,121 @@ export const toMyVote = (r: VoteRow): MyVote => ({
   scrutinUid: r.scrutinUid, choice: r.choice, receipt: r.receipt, seq: r.seq, castAt: new Date(r.castAt).toISOString(), revisions: r.revisions,
 });
 
-export function votesRepository(db: CitizensDb) {
-  const { sqlite } = db;
-  // The log is append-only: the store itself refuses to rewrite history.
-  sqlite.exec(`
-    CREATE TRIGGER IF NOT EXISTS vote_log_no_update BEFORE UPDATE ON vote_log
-      BEGIN SELECT RAISE(ABORT, 'vote_log is append-only'); END;
-    CREATE TRIGGER IF NOT EXISTS vote_log_no_delete BEFORE DELETE ON vote_log
-      BEGIN SELECT RAISE(ABORT, 'vote_log is append-only'); END;
-  `);
+const VOTE_COLUMNS = 'scrutin_uid AS "scrutinUid", choice, seq, receipt, revisions, cast_at AS "castAt"';
+const LOG_COLUMNS = 'seq, scrutin_uid AS "scrutinUid", voter, choice, at, prev, hash';
 
-  const selectVote = sqlite.prepare<[string, number], VoteRow>(
-    `SELECT scrutin_uid AS scrutinUid, choice, seq, receipt, revisions, cast_at AS castAt, log_voter AS logVoter
-       FROM votes WHERE scrutin_uid = ? AND citizen_id = ?`,
-  );
-  const selectVotesOf = sqlite.prepare<[number], VoteRow>(
-    `SELECT scrutin_uid AS scrutinUid, choice, seq, receipt, revisions, cast_at AS castAt
-       FROM votes WHERE citizen_id = ? ORDER BY cast_at DESC`,
-  );
-  const selectHead = sqlite.prepare<[string], { seq: number; hash: string; at: string }>(
-    'SELECT seq, hash, at FROM vote_log WHERE scrutin_uid = ? ORDER BY seq DESC LIMIT 1',
-  );
-  const insertEntry = sqlite.prepare<[string, number, string, string, string, string, string]>(
-    'INSERT INTO vote_log (scrutin_uid, seq, voter, choice, at, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?)',
-  );
-  const upsertVote = sqlite.prepare<[{ uid: string; citizen: number; choice: string; seq: number; receipt: string; at: number; network: string | null }], VoteRow>(
-    `INSERT INTO votes (scrutin_uid, citizen_id, choice, seq, receipt, revisions, first_cast_at, cast_at, network)
-       VALUES (@uid, @citizen, @choice, @seq, @receipt, 1, @at, @at, @network)
-     ON CONFLICT (scrutin_uid, citizen_id) DO UPDATE SET
-       choice = excluded.choice, seq = excluded.seq, receipt = excluded.receipt,
-       revisions = votes.revisions + 1, cast_at = excluded.cast_at, network = excluded.network
-     RETURNING scrutin_uid AS scrutinUid, choice, seq, receipt, revisions, cast_at AS castAt`,
-  );
-  const selectWindow = sqlite.prepare<[string], WindowRow>(
-    'SELECT scrutin_uid AS scrutinUid, title, closes_at AS closesAt, closed_at AS closedAt FROM vote_windows WHERE scrutin_uid = ?',
-  );
-  const selectScrutin = sqlite.prepare<[string], { uid: string }>('SELECT uid FROM scrutins WHERE uid = ?');
-  const selectLog = sqlite.prepare<[string, number, number], LogEntry>(
-    `SELECT seq, scrutin_uid AS scrutinUid, voter, choice, at, prev, hash FROM vote_log
-      WHERE scrutin_uid = ? AND seq > ? ORDER BY seq LIMIT ?`,
-  );
-  const selectEntryByHash = sqlite.prepare<[string], LogEntry>(
-    'SELECT seq, scrutin_uid AS scrutinUid, voter, choice, at, prev, hash FROM vote_log WHERE hash = ?',
-  );
-  const selectLaterOfVoter = sqlite.prepare<[string, string, number], { n: number }>(
-    'SELECT count(*) AS n FROM vote_log WHERE scrutin_uid = ? AND voter = ? AND seq > ?',
-  );
-  const selectTally = sqlite.prepare<[number, number, string], { choice: VoteChoice; nAll: number; nVerified: number; nUnflagged: number; nBoth: number }>(
-    `SELECT v.choice AS choice, count(*) AS nAll,
-            sum(${LEVEL_RANK_SQL} >= ?) AS nVerified,
-            sum(f.citizen_id IS NULL) AS nUnflagged,
-            sum(f.citizen_id IS NULL AND ${LEVEL_RANK_SQL} >= ?) AS nBoth
-       FROM votes v JOIN citizens c ON c.id = v.citizen_id
-       LEFT JOIN flags f ON f.citizen_id = v.citizen_id AND f.status IN ('open', 'confirmed')
-      WHERE v.scrutin_uid = ? GROUP BY v.choice`,
-  );
+/** The advisory lock serializing the appends to one scrutin's chain, on every process. */
+export const chainLock = (scrutinUid: string) => `vote-chain:${scrutinUid}`;
+
+export type ChainHead = { seq: number; hash: string; at: string };
+
+export function votesRepository(db: Pick<Db, 'store'>) {
+  const { store } = db;
+
+  const selectHead = (scrutinUid: string) =>
+    store.get<ChainHead>('SELECT seq, hash, at FROM vote_log WHERE scrutin_uid = ? ORDER BY seq DESC LIMIT 1', [scrutinUid]);
 
   /**
-   * Casting inside the caller's transaction. Casting the choice already held is idempotent (no
-   * new entry, the same receipt): retries and duplicates of one request count once.
+   * Casting inside the caller's transaction, which holds the chain locks of the scrutins cast on
+   * (see `transaction`). Casting the choice already held is idempotent (no new entry, the same
+   * receipt): retries and duplicates of one request count once.
+   *
+   * `heads`: the chain heads read in THIS transaction. The locks make them exact until it ends
+   * (no other process can append to those chains meanwhile), so a batch reads each head once.
+   * Nothing is cached across transactions: another process may have appended in between.
    */
-  // Chain heads, kept in memory by the one process that appends (the writer); dropped whenever a
-  // transaction fails so they can never run ahead of what was committed.
-  const heads = new Map<string, { seq: number; hash: string; at: string }>();
-
-  function castOne(item: CastItem): CastOutcome {
-    const current = selectVote.get(item.scrutinUid, item.citizenId);
+  async function castOne(item: CastItem, heads: Map<string, ChainHead> = new Map()): Promise<CastOutcome> {
+    const current = await store.get<VoteRow>(
+      `SELECT ${VOTE_COLUMNS}, log_voter AS "logVoter" FROM votes WHERE scrutin_uid = ? AND citizen_id = ?`,
+      [item.scrutinUid, item.citizenId],
+    );
     if (current && current.choice === item.choice) return { vote: toMyVote(current), changed: false };
-    const head = heads.get(item.scrutinUid) ?? selectHead.get(item.scrutinUid);
+    let head = heads.get(item.scrutinUid);
+    if (!head) head = await selectHead(item.scrutinUid);
     // Times never go backwards in a chain, even if the clock does.
     const atMs = head ? Math.max(item.at, Date.parse(head.at)) : item.at;
     const entry = nextEntry({
       seq: (head?.seq ?? 0) + 1, scrutinUid: item.scrutinUid, voter: current?.logVoter ?? item.voterId, choice: item.choice,
       at: new Date(atMs).toISOString(), prev: head?.hash ?? genesisHash(item.scrutinUid),
     });
-    insertEntry.run(entry.scrutinUid, entry.seq, entry.voter, entry.choice, entry.at, entry.prev, entry.hash);
+    await store.run('INSERT INTO vote_log (scrutin_uid, seq, voter, choice, at, prev, hash) VALUES (?, ?, ?, ?, ?, ?, ?)', [
+      entry.scrutinUid, entry.seq, entry.voter, entry.choice, entry.at, entry.prev, entry.hash,
+    ]);
     heads.set(entry.scrutinUid, { seq: entry.seq, hash: entry.hash, at: entry.at });
-    const row = upsertVote.get({ uid: item.scrutinUid, citizen: item.citizenId, choice: item.choice, seq: entry.seq, receipt: entry.hash, at: atMs, network: item.network })!;
-    return { vote: toMyVote(row), changed: true };
+    const row = await store.get<VoteRow>(
+      `INSERT INTO votes (scrutin_uid, citizen_id, choice, seq, receipt, revisions, first_cast_at, cast_at, network)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)
+       ON CONFLICT (scrutin_uid, citizen_id) DO UPDATE SET
+         choice = excluded.choice, seq = excluded.seq, receipt = excluded.receipt,
+         revisions = votes.revisions + 1, cast_at = excluded.cast_at, network = excluded.network
+       RETURNING ${VOTE_COLUMNS}`,
+      [item.scrutinUid, item.citizenId, item.choice, entry.seq, entry.hash, atMs, atMs, item.network],
+    );
+    return { vote: toMyVote(row!), changed: true };
   }
 
   return {
     castOne,
-    transaction<T>(fn: () => T): T {
-      try {
-        return sqlite.transaction(fn)();
-      } catch (error) {
-        heads.clear();
-        throw error;
-      }
+    /**
+     * One transaction appending to the chains of `scrutinUids`: their locks (sorted) are held until
+     * it ends, so two processes never append to one chain at once (PostgreSQL: advisory locks;
+     * SQLite: BEGIN IMMEDIATE already serializes every writer of the file).
+     */
+    transaction<T>(scrutinUids: Iterable<string>, fn: () => Promise<T>): Promise<T> {
+      return store.transaction(fn, { locks: [...new Set(scrutinUids)].sort().map(chainLock) });
     },
-    myVote(scrutinUid: string, citizenId: number): MyVote | null {
-      const row = selectVote.get(scrutinUid, citizenId);
+    async myVote(scrutinUid: string, citizenId: number): Promise<MyVote | null> {
+      const row = await store.get<VoteRow>(`SELECT ${VOTE_COLUMNS} FROM votes WHERE scrutin_uid = ? AND citizen_id = ?`, [scrutinUid, citizenId]);
       return row ? toMyVote(row) : null;
     },
-    votesOf(citizenId: number): MyVote[] {
-      return selectVotesOf.all(citizenId).map(toMyVote);
+    async votesOf(citizenId: number): Promise<MyVote[]> {
+      return (await store.all<VoteRow>(`SELECT ${VOTE_COLUMNS} FROM votes WHERE citizen_id = ? ORDER BY cast_at DESC`, [citizenId])).map(toMyVote);
     },
-    window(scrutinUid: string): WindowRow | undefined {
-      return selectWindow.get(scrutinUid);
+    window(scrutinUid: string): Promise<WindowRow | undefined> {
+      return store.get<WindowRow>(
+        'SELECT scrutin_uid AS "scrutinUid", title, closes_at AS "closesAt", closed_at AS "closedAt" FROM vote_windows WHERE scrutin_uid = ?',
+        [scrutinUid],
+      );
     },
-    scrutinExists(scrutinUid: string): boolean {
-      return selectScrutin.get(scrutinUid) !== undefined;
+    async scrutinExists(scrutinUid: string): Promise<boolean> {
+      return (await store.get('SELECT uid FROM scrutins WHERE uid = ?', [scrutinUid])) !== undefined;
     },
-    upsertWindow(row: WindowRow & { createdAt: number }): void {
-      sqlite
-        .prepare(
-          `INSERT INTO vote_windows (scrutin_uid, title, closes_at, closed_at, created_at) VALUES (@scrutinUid, @title, @closesAt, @closedAt, @createdAt)
-           ON CONFLICT (scrutin_uid) DO UPDATE SET title = excluded.title, closes_at = excluded.closes_at, closed_at = excluded.closed_at`,
-        )
-        .run(row);
+    async upsertWindow(row: WindowRow & { createdAt: number }): Promise<void> {
+      await store.run(
+        `INSERT INTO vote_windows (scrutin_uid, title, closes_at, closed_at, created_at) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (scrutin_uid) DO UPDATE SET title = excluded.title, closes_at = excluded.closes_at, closed_at = excluded.closed_at`,
+        [row.scrutinUid, row.title, row.closesAt, row.closedAt, row.createdAt],
+      );
     },
-    head(scrutinUid: string): { seq: number; hash: string } {
-      const h = selectHead.get(scrutinUid);
+    async head(scrutinUid: string): Promise<{ seq: number; hash: string }> {
+      const h = await selectHead(scrutinUid);
       return h ? { seq: h.seq, hash: h.hash } : { seq: 0, hash: genesisHash(scrutinUid) };
     },
-    log(scrutinUid: string, after: number, limit: number): LogEntry[] {
-      return selectLog.all(scrutinUid, after, limit);
+    log(scrutinUid: string, after: number, limit: number): Promise<LogEntry[]> {
+      return store.all<LogEntry>(`SELECT ${LOG_COLUMNS} FROM vote_log WHERE scrutin_uid = ? AND seq > ? ORDER BY seq LIMIT ?`, [scrutinUid, after, limit]);
     },
-    entryByHash(hash: string): LogEntry | undefined {
-      return selectEntryByHash.get(hash);
+    entryByHash(hash: string): Promise<LogEntry | undefined> {
+      return store.get<LogEntry>(`SELECT ${LOG_COLUMNS} FROM vote_log WHERE hash = ?`, [hash]);
     },
-    supersededCount(entry: LogEntry): number {
-      return selectLaterOfVoter.get(entry.scrutinUid, entry.voter, entry.seq)!.n;
+    async supersededCount(entry: LogEntry): Promise<number> {
+      const row = await store.get<{ n: number }>('SELECT count(*) AS n FROM vote_log WHERE scrutin_uid = ? AND voter = ? AND seq > ?', [entry.scrutinUid, entry.voter, entry.seq]);
+      return row!.n;
     },
-    tally(scrutinUid: string, verifiedRank: number) {
+    /** The tally, read from the store (the same numbers on every process). */
+    async tally(scrutinUid: string, verifiedRank: number) {
+      const verified = `${LEVEL_RANK_SQL} >= ?`;
+      const rows = await store.all<{ choice: VoteChoice; nAll: number; nVerified: number; nUnflagged: number; nBoth: number }>(
+        `SELECT v.choice AS choice, count(*) AS "nAll",
+                sum(CASE WHEN ${verified} THEN 1 ELSE 0 END) AS "nVerified",
+                sum(CASE WHEN f.citizen_id IS NULL THEN 1 ELSE 0 END) AS "nUnflagged",
+                sum(CASE WHEN f.citizen_id IS NULL AND ${verified} THEN 1 ELSE 0 END) AS "nBoth"
+           FROM votes v JOIN citizens c ON c.id = v.citizen_id
+           LEFT JOIN flags f ON f.citizen_id = v.citizen_id AND f.status IN ('open', 'confirmed')
+          WHERE v.scrutin_uid = ? GROUP BY v.choice`,
+        [verifiedRank, verifiedRank, scrutinUid],
+      );
       const scopes = { all: emptyCounts(), verified: emptyCounts(), unflagged: emptyCounts(), verifiedUnflagged: emptyCounts() };
-      for (const row of selectTally.all(verifiedRank, verifiedRank, scrutinUid)) {
+      for (const row of rows) {
         const add = (counts: TallyCounts, n: number) => {
           counts[row.choice] += n;
           counts.total += n;
@@ -184,8 +172,8 @@ export function votesRepository(db: CitizensDb) {
       return scopes;
     },
     /** Scrutins that have at least one vote (the CLI verifies every chain). */
-    scrutinsWithVotes(): string[] {
-      return sqlite.prepare<[], { uid: string }>('SELECT DISTINCT scrutin_uid AS uid FROM vote_log ORDER BY uid').all().map((r) => r.uid);
+    async scrutinsWithVotes(): Promise<string[]> {
+      return (await store.all<{ uid: string }>('SELECT DISTINCT scrutin_uid AS uid FROM vote_log ORDER BY uid')).map((r) => r.uid);
     },
   };
 }

@@ -77,7 +77,7 @@ describe('citizens voting on real scrutins', () => {
   it('refuses a vote after the platform vote on an announced scrutin closed', async () => {
     const eve = await signUpOverHttp(t, 'eve.votes@example.org');
     const upcoming = 'VTANR5L17V9999';
-    t.citizens.votes.setWindow(upcoming, { closesAt: new Date(t.clock.now + 3_600_000).toISOString(), title: 'Projet de loi à venir' });
+    await t.citizens.votes.setWindow(upcoming, { closesAt: new Date(t.clock.now + 3_600_000).toISOString(), title: 'Projet de loi à venir' });
     const open = await eve.agent.put(`/api/scrutins/${upcoming}/my-vote`).set('x-csrf-token', eve.csrf).send({ choice: 'pour' }).expect(200);
     expect(open.body.window).toMatchObject({ status: 'open', retrospective: false });
     t.clock.now += 2 * 3_600_000;
@@ -87,9 +87,9 @@ describe('citizens voting on real scrutins', () => {
     expect((await tallyOf(upcoming)).all).toMatchObject({ pour: 1, contre: 0, total: 1 });
     // Closing explicitly (the deputies' result arrived) works the same way.
     const next = 'VTANR5L17V9998';
-    t.citizens.votes.setWindow(next, {});
+    await t.citizens.votes.setWindow(next, {});
     await eve.agent.put(`/api/scrutins/${next}/my-vote`).set('x-csrf-token', eve.csrf).send({ choice: 'pour' }).expect(200);
-    t.citizens.votes.closeVoting(next);
+    await t.citizens.votes.closeVoting(next);
     expect((await eve.agent.put(`/api/scrutins/${next}/my-vote`).set('x-csrf-token', eve.csrf).send({ choice: 'contre' })).status).toBe(409);
   });
 

@@ -32,27 +32,27 @@ export function votesRoutes(deps: Pick<AppDeps, 'votes' | 'http'>): Router {
     sendJson(res, PutMyVoteResponseSchema, await votes.castVote(citizenOf(res), uid, body.choice, req.ip ?? null));
   });
 
-  router.get('/scrutins/:uid/my-vote', ...signedIn, (req, res) => {
-    sendJson(res, GetMyVoteResponseSchema, votes.myVote(citizenOf(res).citizenId, uidOf(req)));
+  router.get('/scrutins/:uid/my-vote', ...signedIn, async (req, res) => {
+    sendJson(res, GetMyVoteResponseSchema, await votes.myVote(citizenOf(res).citizenId, uidOf(req)));
   });
 
-  router.get('/me/votes', ...signedIn, (_req, res) => {
-    sendJson(res, MyVotesResponseSchema, { votes: votes.myVotes(citizenOf(res).citizenId) });
+  router.get('/me/votes', ...signedIn, async (_req, res) => {
+    sendJson(res, MyVotesResponseSchema, { votes: await votes.myVotes(citizenOf(res).citizenId) });
   });
 
-  router.get('/scrutins/:uid/tally', (req, res) => {
-    sendJson(res, TallySchema, votes.tally(uidOf(req)));
+  router.get('/scrutins/:uid/tally', async (req, res) => {
+    sendJson(res, TallySchema, await votes.tally(uidOf(req)));
   });
 
-  router.get('/scrutins/:uid/log', (req, res) => {
+  router.get('/scrutins/:uid/log', async (req, res) => {
     const query = validate(req, 'query', LogQuerySchema);
-    sendJson(res, ScrutinLogSchema, votes.log(uidOf(req), query.after, query.limit));
+    sendJson(res, ScrutinLogSchema, await votes.log(uidOf(req), query.after, query.limit));
   });
 
-  router.get('/scrutins/:uid/log/receipts/:receipt', (req, res) => {
+  router.get('/scrutins/:uid/log/receipts/:receipt', async (req, res) => {
     const receipt = HashHexSchema.safeParse(req.params.receipt);
     if (!receipt.success) throw AppError.badRequest('receipt: 64 lower-case hex digits', { param: 'receipt' });
-    sendJson(res, ReceiptCheckResponseSchema, votes.checkReceipt(uidOf(req), receipt.data));
+    sendJson(res, ReceiptCheckResponseSchema, await votes.checkReceipt(uidOf(req), receipt.data));
   });
 
   return router;

@@ -54,18 +54,18 @@ export function createVotesService(deps: VotesServiceDeps) {
    * `closesAt`, when closed explicitly, or when the deputies' result reaches the AN store.
    * A scrutin of the AN store without a window row is a past vote: open, retrospective.
    */
-  function windowOf(uid: string): VoteWindow | null {
-    const row = repo.window(uid);
+  async function windowOf(uid: string): Promise<VoteWindow | null> {
+    const row = await repo.window(uid);
     const now = deps.now().getTime();
     if (row) {
-      const closed = row.closedAt !== null || (row.closesAt !== null && now >= row.closesAt) || repo.scrutinExists(uid);
+      const closed = row.closedAt !== null || (row.closesAt !== null && now >= row.closesAt) || (await repo.scrutinExists(uid));
       return { status: closed ? 'closed' : 'open', retrospective: false, closesAt: row.closesAt === null ? null : new Date(row.closesAt).toISOString() };
     }
-    return repo.scrutinExists(uid) ? { status: 'open', retrospective: true, closesAt: null } : null;
+    return (await repo.scrutinExists(uid)) ? { status: 'open', retrospective: true, closesAt: null } : null;
   }
 
-  function requireWindow(uid: string): VoteWindow {
-    const window = windowOf(uid);
+  async function requireWindow(uid: string): Promise<VoteWindow> {
+    const window = await windowOf(uid);
     if (!window) throw unknownScrutin(uid);
     return window;
   }
@@ -88,52 +88,53 @@ export function createVotesService(deps: VotesServiceDeps) {
       }
       const item: CastItem = { scrutinUid: uid, citizenId: citizen.citizenId, voterId: citizen.voterId, choice, network: networkOf(ip), at: deps.now().getTime() };
       let window: VoteWindow | null = null;
-      const outcome = await writer.cast(item, (memo) => {
+      const outcome = await writer.cast(item, async (memo) => {
         // Read under the write lock: a close and a vote cannot interleave. Once per batch and scrutin.
-        window = (memo.get(uid) as VoteWindow | undefined) ?? requireWindow(uid);
+        window = (memo.get(uid) as VoteWindow | undefined) ?? (await requireWindow(uid));
         memo.set(uid, window);
         if (window.status === 'closed') {
           throw new AppError('vote_closed', `The citizens' vote on ${uid} is closed: the deputies have voted`, { status: 409, extras: { param: 'uid' } });
         }
       });
-      return { vote: outcome.vote, changed: outcome.changed, window: window ?? requireWindow(uid) };
+      return { vote: outcome.vote, changed: outcome.changed, window: window ?? (await requireWindow(uid)) };
     },
 
-    myVote(citizenId: number, uid: string): GetMyVoteResponse {
-      const window = requireWindow(uid);
-      return { vote: repo.myVote(uid, citizenId), window };
+    async myVote(citizenId: number, uid: string): Promise<GetMyVoteResponse> {
+      const window = await requireWindow(uid);
+      return { vote: await repo.myVote(uid, citizenId), window };
     },
 
-    myVotes(citizenId: number): MyVote[] {
+    myVotes(citizenId: number): Promise<MyVote[]> {
       return repo.votesOf(citizenId);
     },
 
-    tally(uid: string): Tally {
-      const window = requireWindow(uid);
-      const head = repo.head(uid);
+    /** From the store: every process serves the same numbers. */
+    async tally(uid: string): Promise<Tally> {
+      const window = await requireWindow(uid);
+      const head = await repo.head(uid);
       return {
-        scrutinUid: uid, window, ...repo.tally(uid, levelRank(deps.verifiedLevel)),
+        scrutinUid: uid, window, ...(await repo.tally(uid, levelRank(deps.verifiedLevel))),
         verifiedLevel: deps.verifiedLevel, logLength: head.seq, logHead: head.hash,
       };
     },
 
-    log(uid: string, after: number, limit: number): ScrutinLog {
-      requireWindow(uid);
-      const entries = repo.log(uid, after, limit);
-      return { format: LOG_FORMAT, scrutinUid: uid, entries, head: repo.head(uid).hash };
+    async log(uid: string, after: number, limit: number): Promise<ScrutinLog> {
+      await requireWindow(uid);
+      const entries = await repo.log(uid, after, limit);
+      return { format: LOG_FORMAT, scrutinUid: uid, entries, head: (await repo.head(uid)).hash };
     },
 
-    checkReceipt(uid: string, receipt: string): ReceiptCheckResponse {
-      const entry = repo.entryByHash(receipt);
+    async checkReceipt(uid: string, receipt: string): Promise<ReceiptCheckResponse> {
+      const entry = await repo.entryByHash(receipt);
       if (!entry || entry.scrutinUid !== uid) return { found: false, entry: null, superseded: false };
-      return { found: true, entry, superseded: repo.supersededCount(entry) > 0 };
+      return { found: true, entry, superseded: (await repo.supersededCount(entry)) > 0 };
     },
 
     /** Admin / page scraper: announce an upcoming scrutin, move its closing time, or close it. */
-    setWindow(uid: string, body: VoteWindowBody): VoteWindow {
-      const current = repo.window(uid);
+    async setWindow(uid: string, body: VoteWindowBody): Promise<VoteWindow> {
+      const current = await repo.window(uid);
       const now = deps.now().getTime();
-      repo.upsertWindow({
+      await repo.upsertWindow({
         scrutinUid: uid,
         title: body.title ?? current?.title ?? null,
         closesAt: body.closesAt === undefined ? (current?.closesAt ?? null) : body.closesAt === null ? null : Date.parse(body.closesAt),
@@ -144,9 +145,9 @@ export function createVotesService(deps: VotesServiceDeps) {
     },
 
     /** The deputies' result arrived (sync): closes the platform vote if it was announced. */
-    closeVoting(uid: string): void {
-      const current = repo.window(uid);
-      if (current && current.closedAt === null) repo.upsertWindow({ ...current, closedAt: deps.now().getTime(), createdAt: deps.now().getTime() });
+    async closeVoting(uid: string): Promise<void> {
+      const current = await repo.window(uid);
+      if (current && current.closedAt === null) await repo.upsertWindow({ ...current, closedAt: deps.now().getTime(), createdAt: deps.now().getTime() });
     },
   };
 }

@@ -30,7 +30,7 @@ afterAll(async () => t.close());
 
 describe('npm run verify-log', () => {
   it('verifies every chain of the store and recomputes the served tallies', async () => {
-    const checks = verifyStore(join(t.dir, 'test.db'), { receipts: receipts.slice(0, 2) });
+    const checks = await verifyStore(`file:${join(t.dir, 'test.db')}`, { receipts: receipts.slice(0, 2) });
     expect(checks.map((c) => [c.scrutinUid, c.ok, c.tally.total])).toEqual([
       [t.scrutinUids[0], true, 12],
       [t.scrutinUids[1], true, 12],
@@ -61,7 +61,7 @@ describe('npm run verify-log', () => {
     expect([wrong.code, wrong.out]).toEqual([2, expect.stringMatching(/not a scrutin log at format/)]);
   });
 
-  it('refuses to rewrite the log in the store, and catches a rewrite done behind its back', () => {
+  it('refuses to rewrite the log in the store, and catches a rewrite done behind its back', async () => {
     const path = join(t.dir, 'test.db');
     const sqlite = new Database(path);
     expect(() => sqlite.prepare("UPDATE vote_log SET choice = 'contre' WHERE seq = 2").run()).toThrow(/append-only/);
@@ -70,7 +70,7 @@ describe('npm run verify-log', () => {
     sqlite.exec('DROP TRIGGER vote_log_no_update');
     sqlite.prepare("UPDATE vote_log SET choice = 'contre' WHERE scrutin_uid = ? AND seq = 2").run(t.scrutinUids[0]!);
     sqlite.close();
-    const check = verifyStore(path, { scrutinUid: t.scrutinUids[0]! })[0]!;
+    const check = (await verifyStore(path, { scrutinUid: t.scrutinUids[0]! }))[0]!;
     expect(check.ok).toBe(false);
     expect(check.problems.map((p) => p.message).join('\n')).toMatch(/does not match its content|the store counts/);
   });

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import Database from 'better-sqlite3';
 import type { LogEntry, ScrutinLog, TallyCounts } from '@parallele/core';
 import { checkReceipt, ScrutinLogSchema, verifyLog, type LogProblem } from '@parallele/core';
+import { openStore } from '../../db/client';
+import type { Db } from '../../db/types';
+import { chainLock } from './repository';
 
 /**
  * What `npm run verify-log` checks, for one or every scrutin: the hash chain from its genesis,
@@ -35,32 +37,44 @@ function check(scrutinUid: string, entries: LogEntry[], receipts: string[], expe
   };
 }
 
-/** Reads the store read-only (a running server may keep writing: WAL readers see a snapshot). */
-export function verifyStore(path: string, options: { scrutinUid?: string; receipts?: string[] } = {}): ScrutinCheck[] {
-  const sqlite = new Database(path, { readonly: true, fileMustExist: true });
+/**
+ * Checks the chains of an open store, SQLite or PostgreSQL. Each scrutin is read in a transaction
+ * holding its chain lock (the one the vote writer takes), so a server still voting cannot append
+ * between the read of the log and the read of the votes: the two always describe the same moment.
+ */
+export async function verifyDb(db: Pick<Db, 'store'>, options: { scrutinUid?: string; receipts?: string[] } = {}): Promise<ScrutinCheck[]> {
+  const { store } = db;
+  const uids = options.scrutinUid
+    ? [options.scrutinUid]
+    : (await store.all<{ uid: string }>('SELECT DISTINCT scrutin_uid AS uid FROM vote_log ORDER BY uid')).map((r) => r.uid);
+  const checks: ScrutinCheck[] = [];
+  for (const uid of uids) {
+    const [entries, counts] = await store.transaction(
+      async () =>
+        [
+          await store.all<LogEntry>('SELECT seq, scrutin_uid AS "scrutinUid", voter, choice, at, prev, hash FROM vote_log WHERE scrutin_uid = ? ORDER BY seq', [uid]),
+          await store.all<{ choice: 'pour' | 'contre' | 'abstention'; n: number }>('SELECT choice, count(*) AS n FROM votes WHERE scrutin_uid = ? GROUP BY choice', [uid]),
+        ] as const,
+      { locks: [chainLock(uid)] },
+    );
+    const storeTally: TallyCounts = { pour: 0, contre: 0, abstention: 0, total: 0 };
+    for (const row of counts) {
+      storeTally[row.choice] += row.n;
+      storeTally.total += row.n;
+    }
+    // Receipts belong to one scrutin; with several, each is looked for in every log.
+    checks.push(check(uid, entries, options.receipts ?? [], undefined, storeTally));
+  }
+  return checks;
+}
+
+/** Opens the store DATABASE_URL names (`file:`/path or `postgres://`), checks it, closes it. */
+export async function verifyStore(url: string, options: { scrutinUid?: string; receipts?: string[] } = {}): Promise<ScrutinCheck[]> {
+  const db = await openStore(url);
   try {
-    return sqlite.transaction(() => {
-      const uids = options.scrutinUid
-        ? [options.scrutinUid]
-        : sqlite.prepare<[], { uid: string }>('SELECT DISTINCT scrutin_uid AS uid FROM vote_log ORDER BY uid').all().map((r) => r.uid);
-      const entriesOf = sqlite.prepare<[string], LogEntry>(
-        'SELECT seq, scrutin_uid AS scrutinUid, voter, choice, at, prev, hash FROM vote_log WHERE scrutin_uid = ? ORDER BY seq',
-      );
-      const countsOf = sqlite.prepare<[string], { choice: 'pour' | 'contre' | 'abstention'; n: number }>(
-        'SELECT choice, count(*) AS n FROM votes WHERE scrutin_uid = ? GROUP BY choice',
-      );
-      return uids.map((uid) => {
-        const storeTally: TallyCounts = { pour: 0, contre: 0, abstention: 0, total: 0 };
-        for (const row of countsOf.all(uid)) {
-          storeTally[row.choice] += row.n;
-          storeTally.total += row.n;
-        }
-        // Receipts belong to one scrutin; with several, each is looked for in every log.
-        return check(uid, entriesOf.all(uid), options.receipts ?? [], undefined, storeTally);
-      });
-    })();
+    return await verifyDb(db, options);
   } finally {
-    sqlite.close();
+    await db.close();
   }
 }
 
