@@ -8,6 +8,7 @@ import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE, SOCKET_EVENTS, VOTE_CHOICES }
 import { REPO_ROOT } from '../server/src/config';
 import { seedStore } from '../server/src/test-support/citizens';
 import { spawnServer, stop } from './votes.bench';
+import { percentile } from './timing';
 
 /**
  * Issue 10, points 4 and 9, on the real server in its own process:
@@ -23,10 +24,6 @@ const LONE_VOTES = Number(process.env.BENCH_LONE_VOTES ?? 30);
 const progress = (message: string) => process.stderr.write(`[sockets bench] ${message}\n`);
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
 
-const percentile = (xs: number[], p: number) => {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
-};
 const ms = (x: number) => Number(x.toFixed(1));
 
 function open(url: string, cookie?: string): Promise<Client> {

@@ -16,3 +16,9 @@ export function cpuTime(f: () => void): number {
   const used = process.cpuUsage(before);
   return (used.user + used.system) / 1000;
 }
+
+/** The p-th percentile (0–100) of xs, nearest rank; NaN when empty. */
+export const percentile = (xs: number[], p: number) => {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+};

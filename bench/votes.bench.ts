@@ -35,14 +35,15 @@ export function freePort(): Promise<number> {
   });
 }
 
-export async function spawnServer(args: string[], env: NodeJS.ProcessEnv, probePath: string): Promise<{ child: ChildProcess; url: string }> {
+/** Starts a server entry in its own process; resolves once `probePath` answers (a first start on an empty store imports the bundled data: allow for it in `timeoutMs`). */
+export async function spawnServer(args: string[], env: NodeJS.ProcessEnv, probePath: string, timeoutMs = 60_000): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, [...(process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean), '--import', 'tsx', ...args], { cwd: REPO_ROOT, env: { ...env, PORT: String(port) }, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  for (let i = 0; i < 600; i++) {
+  for (let i = 0; i < timeoutMs / 100; i++) {
     if (child.exitCode !== null) throw new Error(`${args[0]} exited (${child.exitCode}):\n${out}`);
     try {
       if ((await fetch(`${url}${probePath}`)).status < 500) return { child, url };
@@ -62,28 +63,70 @@ export const stop = (child: ChildProcess) =>
     child.kill('SIGTERM');
   });
 
+/**
+ * autocannon's keep-alive clients each send PUT my-vote with a different session every time, and
+ * every request CHANGES that citizen's vote (a new log entry each: the worst case).
+ */
+export async function castVotes(url: string, sessions: string[], scrutinUids: string[], options: { connections: number; durationS: number }): Promise<Result> {
+  const csrf = await Promise.all(
+    sessions.map(async (token) => {
+      const res = await fetch(`${url}/api/auth/csrf`, { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
+      return ((await res.json()) as { csrfToken: string }).csrfToken;
+    }),
+  );
+  let i = 0;
+  return autocannon({
+    url,
+    connections: options.connections,
+    duration: options.durationS,
+    requests: [
+      {
+        method: 'PUT',
+        setupRequest: (req) => {
+          const n = i++;
+          const s = n % sessions.length;
+          const round = Math.floor(n / sessions.length);
+          // Each round moves to the next scrutin, and every third round to the next choice: each vote is a change.
+          const uid = scrutinUids[round % scrutinUids.length]!;
+          const choice = VOTE_CHOICES[Math.floor(round / scrutinUids.length) % 3]!;
+          return {
+            ...req,
+            method: 'PUT',
+            path: `/api/scrutins/${uid}/my-vote`,
+            headers: { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${sessions[s]}; ${CSRF_COOKIE}=${csrf[s]}`, [CSRF_HEADER]: csrf[s]! },
+            body: JSON.stringify({ choice }),
+          };
+        },
+      },
+    ],
+  });
+}
+
+/** The server's environment in the vote benches: production-like writes, limits out of the way. */
+export const serverEnv = (dir: string, databaseUrl: string): NodeJS.ProcessEnv => ({
+  ...process.env,
+  NODE_ENV: 'development',
+  // the gallery warm-up would compete for the CPU (and be killed mid-write)
+  WARM_SCENARIOS: 'false',
+  DATABASE_URL: databaseUrl,
+  PORT: '0',
+  HOST: '127.0.0.1',
+  LOG_LEVEL: 'warn',
+  SECRET_KEY: 'benchmark-secret-benchmark-secret-benchmark',
+  MAILBOX_DIR: join(dir, 'mailbox'),
+  SCRYPT_LOG_N: '10',
+  SCRYPT_P: '1',
+  RATE_AUTH_PER_IP: '1000000',
+  RATE_VOTES_PER_IP: '100000000',
+  RATE_VOTES_PER_ACCOUNT: '100000',
+  DETECTOR_INTERVAL_S: '0',
+  VOTES_SYNCHRONOUS: process.env.BENCH_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
+});
+
 export async function run(): Promise<Record<string, string | number>> {
   const dir = mkdtempSync(join(tmpdir(), 'parallele-bench-votes-'));
   const dbFile = join(dir, 'store.db');
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'development',
-    // the gallery warm-up would compete for the CPU (and be killed mid-write)
-    WARM_SCENARIOS: 'false',
-    DATABASE_URL: `file:${dbFile}`,
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LOG_LEVEL: 'warn',
-    SECRET_KEY: 'benchmark-secret-benchmark-secret-benchmark',
-    MAILBOX_DIR: join(dir, 'mailbox'),
-    SCRYPT_LOG_N: '10',
-    SCRYPT_P: '1',
-    RATE_AUTH_PER_IP: '1000000',
-    RATE_VOTES_PER_IP: '100000000',
-    RATE_VOTES_PER_ACCOUNT: '100000',
-    DETECTOR_INTERVAL_S: '0',
-    VOTES_SYNCHRONOUS: process.env.BENCH_SYNCHRONOUS === 'NORMAL' ? 'NORMAL' : 'FULL',
-  };
+  const env = serverEnv(dir, `file:${dbFile}`);
   try {
     progress(`seeding ${VOTERS} verified citizens`);
     const { scrutinUids, sessions } = await seedStore(dbFile, env, VOTERS);
@@ -92,39 +135,8 @@ export async function run(): Promise<Record<string, string | number>> {
     let votes: Result;
     let health: Result;
     try {
-      const csrf = await Promise.all(
-        sessions.map(async (token) => {
-          const res = await fetch(`${server.url}/api/auth/csrf`, { headers: { cookie: `${SESSION_COOKIE}=${token}` } });
-          return ((await res.json()) as { csrfToken: string }).csrfToken;
-        }),
-      );
       progress(`voting: ${CONNECTIONS} connections for ${DURATION_S} s`);
-      let i = 0;
-      votes = await autocannon({
-        url: server.url,
-        connections: CONNECTIONS,
-        duration: DURATION_S,
-        requests: [
-          {
-            method: 'PUT',
-            setupRequest: (req) => {
-              const n = i++;
-              const s = n % VOTERS;
-              const round = Math.floor(n / VOTERS);
-              // Each round moves to the next scrutin, and every third round to the next choice: each vote is a change.
-              const uid = scrutinUids[round % scrutinUids.length]!;
-              const choice = VOTE_CHOICES[Math.floor(round / scrutinUids.length) % 3]!;
-              return {
-                ...req,
-                method: 'PUT',
-                path: `/api/scrutins/${uid}/my-vote`,
-                headers: { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${sessions[s]}; ${CSRF_COOKIE}=${csrf[s]}`, [CSRF_HEADER]: csrf[s]! },
-                body: JSON.stringify({ choice }),
-              };
-            },
-          },
-        ],
-      });
+      votes = await castVotes(server.url, sessions, scrutinUids, { connections: CONNECTIONS, durationS: DURATION_S });
       progress('the same server on GET /api/health (its middleware floor)');
       health = await autocannon({ url: `${server.url}/api/health`, connections: CONNECTIONS, duration: Math.max(3, Math.round(DURATION_S / 2)) });
     } finally {

@@ -1,15 +1,12 @@
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { eventually, launchChromium, openPage, pngSize, requireBuiltClient, requireChromium, shoot, signUpInPage, startServer, verificationCode, type TestServer } from './harness';
+import { axe } from './axe';
 
 /**
  * Issue 17 end to end: link previews (the tags crawlers read, the image they fetch), the searches
  * people make for the votes they remember, and axe on every page in both languages.
  */
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
 let server: TestServer;
 let browser: Browser;
 let context: BrowserContext;
@@ -155,21 +152,6 @@ describe('voting, signed out then in', () => {
 });
 
 const PAGES = ['/', '/scrutins', '/scrutins?q=retraites', '/scrutins/VTANR5L16V1240', '/scrutins/VTANR5L17V519', '/legislature/17', '/scenarios', '/account', '/reinitialiser', '/scrutins/VTANR5L17V99999', '/nowhere', '/embed/scrutin/VTANR5L16V1240'];
-
-interface AxeResult {
-  testEngine: { name: string; version: string };
-  passes: unknown[];
-  violations: { id: string; impact: string | null; help: string; nodes: { target: string[]; failureSummary?: string }[] }[];
-}
-
-async function axe(page: Page): Promise<AxeResult['violations']> {
-  await page.addScriptTag({ content: AXE });
-  const result = (await page.evaluate(() => (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<unknown> } }).axe.run(document, { resultTypes: ['violations'] }))) as AxeResult;
-  // axe really judged the page: rules passed on it
-  expect(result.testEngine.name).toBe('axe-core');
-  expect(result.passes.length).toBeGreaterThan(10);
-  return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 describe('accessibility', () => {
   for (const lang of ['fr', 'en'] as const) {

@@ -52,3 +52,5 @@ export * from './agreement/agreement';
 export * from './contracts/agreement';
 export * from './search/famous-votes';
 export * from './search/document';
+// issue 14: the capacity report of npm run bench -- scale, and GET /api/capacity
+export * from './contracts/capacity';

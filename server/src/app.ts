@@ -32,6 +32,7 @@ import { questionsRoutes } from './modules/questions/routes';
 import { alertsRoutes } from './modules/alerts/routes';
 import { agreementRoutes } from './modules/agreement/routes';
 import { pageMetaOf, previewsRoutes } from './modules/previews/routes';
+import { capacityRoutes } from './modules/capacity/routes';
 
 /**
  * The API modules, mounted under /api in this order. ONE line per module: a factory
@@ -63,6 +64,7 @@ export const apiModules: Array<(deps: AppDeps) => Router> = [
   alertsRoutes,
   agreementRoutes,
   previewsRoutes,
+  capacityRoutes, // issue 14: "Coûts et capacité"
   openApiRoutes,
 ];
 

@@ -37,6 +37,7 @@ import { createClock } from './clock';
 import { importBundledAgendaIfMissing } from './import/bundled-agenda';
 import { ensureScrutinSearchCurrent } from './db/scrutin-search';
 import { createPlatform } from './modules/platform';
+import { capacityRepository, createCapacityService } from './modules/capacity';
 // issue 14: several processes
 import { checkSharedSecret, connectRedis, type SharedRedis } from './cluster/redis';
 import { redisLeader, soleLeader, type Leadership } from './cluster/leader';
@@ -107,7 +108,7 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
   });
   const moderation = createModerationService({ repo: moderationRepository(db), logger: citizensLog, now, events });
   // One process runs the detector (issue 14): its windows are read from the store, not counted here.
-  const stopDetector = scheduleDetector({ runDetector: () => (leader.isLeader() ? moderation.runDetector() : { flagged: 0, clusters: 0 }) }, config.DETECTOR_INTERVAL_S, citizensLog);
+  const stopDetector = scheduleDetector({ runDetector: () => (leader.isLeader() ? moderation.runDetector() : Promise.resolve({ flagged: 0, clusters: 0 })) }, config.DETECTOR_INTERVAL_S, citizensLog);
   // A session ended on another process (the event comes through the bridge) leaves this cache too.
   events.on('sessions:ended', () => accounts.forgetSessions());
   // issue 16: one reweighting service (its refresh cache is shared by the routes and the gallery)
@@ -134,6 +135,7 @@ export function buildAppDeps(base: Omit<BaseDeps, 'events' | 'now'> & Partial<Pi
     http: createHttpMiddleware(config, secret, (token) => accounts.resolveSession(token), now, limiterStores),
     platform,
     socketLimits: options.socketLimits ?? DEFAULT_SOCKET_LIMITS,
+    capacity: createCapacityService({ config, repo: capacityRepository(db), now }), // issue 14
     redis: options.redis,
     leader,
     previews: createPreviewsService({ db, scrutins, votes, scenarios }),

@@ -117,9 +117,30 @@ const roomsSchema = {
   ROOMS_ACTIONS_PER_TOKEN: z.coerce.number().int().min(1).default(60),
 };
 
+/**
+ * "Coûts et capacité" (issue 14): the capacity report saved by `npm run bench -- scale --save`,
+ * and the hosting prices the page turns it into a cost per 1,000 active voters with. Default
+ * prices: the order of magnitude of general-purpose instances at European clouds in 2025
+ * (a 2 vCPU / 8 GB instance ≈ 40 €/month; SSD block storage ≈ 0.10 €/GB-month). Set yours.
+ */
+const capacitySchema = {
+  /** the JSON file of `npm run bench -- scale --save <file>`; relative to the repo root */
+  CAPACITY_FILE: z.string().min(1).default('data/capacity/scale-report.json'),
+  /** ISO 4217 code of the prices below */
+  PRICE_CURRENCY: z.string().regex(/^[A-Z]{3}$/, 'expected an ISO 4217 code such as EUR').default('EUR'),
+  PRICE_VCPU_MONTH: z.coerce.number().nonnegative().default(10),
+  PRICE_MEMORY_GB_MONTH: z.coerce.number().nonnegative().default(2.5),
+  PRICE_STORAGE_GB_MONTH: z.coerce.number().nonnegative().default(0.1),
+  /** servers are sized for the busiest hour, not the mean: peak vote rate / mean vote rate */
+  COST_PEAK_FACTOR: z.coerce.number().min(1).max(10_000).default(20),
+  /** votes per active voter and month, when the store has no voter in the last 30 days to measure it */
+  COST_VOTES_PER_VOTER_MONTH: z.coerce.number().positive().default(20),
+};
+
 export const configSchema = z.object({
   ...citizensSchema,
   ...roomsSchema,
+  ...capacitySchema,
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),

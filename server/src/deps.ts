@@ -22,6 +22,7 @@ import type { Rooms } from './modules/rooms';
 import type { ElectionsService } from './modules/elections';
 import type { CouncilsService } from './modules/councils';
 import type { Platform } from './modules/platform';
+import type { CapacityService } from './modules/capacity';
 import type { SharedRedis } from './cluster/redis';
 import type { Leadership } from './cluster/leader';
 
@@ -69,6 +70,8 @@ export interface AppDeps extends BaseDeps {
   http: HttpMiddleware;
   /** Agenda, platform questions, alerts, agreement (issue 13) and their job. */
   platform: Platform;
+  /** Issue 14: the "Coûts et capacité" page (saved bench report, load, cost per voter). */
+  capacity: CapacityService;
   /** Event limits of the socket server (issue 10, point 4). */
   socketLimits: SocketLimits;
   /** issue 14: what several processes share (REDIS_URL); undefined: one process, all in memory */

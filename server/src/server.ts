@@ -33,6 +33,7 @@ export async function startServer(deps: AppDeps, port = deps.config.PORT, host =
     ...(deps.redis ? { adapter: createAdapter(deps.redis.bus, { streamName: `${deps.redis.prefix}socket.io`, sessionKeyPrefix: `${deps.redis.prefix}sio:session:` }) } : {}),
   });
   const detachSockets = attachSocketHandlers(io, deps);
+  deps.capacity.watchSockets(() => io.engine.clientsCount);
   // Domain events reach the other processes; when Redis comes back, the tallies are read again.
   const bridge = deps.redis ? bridgeEvents(io, deps.events, deps.logger) : undefined;
   let redisWasDown = false;

@@ -26,6 +26,8 @@ const AgendaPage = lazy(() => import('../features/agenda/components/agenda-page'
 const RecordPage = lazy(() => import('../features/agenda/components/record-page').then((m) => ({ default: m.RecordPage })));
 const AgreementPage = lazy(() => import('../features/agenda/components/agreement-page').then((m) => ({ default: m.AgreementPage })));
 const SharedAgreementPage = lazy(() => import('../features/agenda/components/agreement-page').then((m) => ({ default: m.SharedAgreementPage })));
+// issue 14: costs and capacity
+const CapacityPage = lazy(() => import('../features/capacity/components/capacity-page').then((m) => ({ default: m.CapacityPage })));
 const EmbedPage = lazy(() => import('../features/embed/components/embed-page').then((m) => ({ default: m.EmbedPage })));
 
 export function App() {
@@ -58,6 +60,7 @@ export function App() {
           <Route path="bilan/:n" element={<RecordPage />} />
           <Route path="qui-vote-comme-moi" element={<AgreementPage />} />
           <Route path="partage/:token" element={<SharedAgreementPage />} />
+          <Route path="couts-et-capacite" element={<CapacityPage />} /> {/* issue 14 */}
           {/* a scenario's own link (its Open Graph preview): the gallery, scrolled to it */}
           <Route path="scenarios/:name" element={<ScenarioGalleryPage />} />
           <Route path="*" element={<NotFound />} />

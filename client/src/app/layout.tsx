@@ -72,6 +72,9 @@ export function Layout() {
       </main>
       <footer className="site-footer">
         <p>{t('app.footer')}</p>
+        <p>
+          <Link to="/couts-et-capacite">{t('capacity.nav')}</Link>
+        </p>
       </footer>
     </div>
   );

@@ -8,6 +8,7 @@ import { builderEn, builderFr } from '../features/builder/i18n';
 import { assembliesEn, assembliesFr } from '../features/assemblies/i18n';
 import { agendaEn, agendaFr } from '../features/agenda/i18n';
 import { shareEn, shareFr } from './share';
+import { capacityEn, capacityFr } from '../features/capacity/i18n';
 
 /**
  * French first, English second. The choice is kept in localStorage and mirrored on <html lang>
@@ -41,8 +42,8 @@ export function initI18n(lang: Language = storedLanguage()) {
   if (!i18next.isInitialized) {
     void i18next.use(initReactI18next).init({
       resources: {
-        fr: { translation: { ...fr, ...shareFr, ...reweightingFr, builder: builderFr, assemblies: assembliesFr, agenda: agendaFr } },
-        en: { translation: { ...en, ...shareEn, ...reweightingEn, builder: builderEn, assemblies: assembliesEn, agenda: agendaEn } },
+        fr: { translation: { ...fr, ...shareFr, ...reweightingFr, builder: builderFr, assemblies: assembliesFr, agenda: agendaFr, capacity: capacityFr } },
+        en: { translation: { ...en, ...shareEn, ...reweightingEn, builder: builderEn, assemblies: assembliesEn, agenda: agendaEn, capacity: capacityEn } },
       },
       lng: lang,
       fallbackLng: 'fr',
