@@ -52,10 +52,12 @@ describe('migration 0013', () => {
     const all = fileURLToPath(new URL('../../../drizzle', import.meta.url));
     const before = join(dir, 'before');
     cpSync(all, before, { recursive: true });
-    rmSync(join(before, '0013_one_constituency.sql'));
     const journalPath = join(before, 'meta/_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag !== '0013_one_constituency') }));
+    // every migration from 0013 on is left out: drizzle's migrator skips a migration older than the
+    // last one applied, so a later one applied here would hide 0013 from the real run below
+    const upTo0012 = journal.entries.slice(0, journal.entries.findIndex((e) => e.tag === '0013_one_constituency'));
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: upTo0012 }));
     const sqlite = new Database(join(dir, 'store.db'));
     migrate(drizzle(sqlite), { migrationsFolder: before });
 
