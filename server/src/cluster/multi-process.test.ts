@@ -1,37 +1,49 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents, Tally } from '@parallele/core';
 import { SOCKET_EVENTS } from '@parallele/core';
 import { verifyPublished } from '../modules/votes';
-import { openBundledStore, type BundledStore } from '../test-support/bundled-store';
-import { isPostgresUrl } from '../config';
+import { upsertScrutins } from '../db/an-store';
+import { realScrutins } from '../test-support/citizens';
+import { pgDatabases } from '../test-support/pg-databases';
 import { clusterEnv, dropRedisPrefix, requireRedis, signUp, startServerProcesses, type HttpClient, type ServerProcess } from '../test-support/processes';
 
 /**
- * Issue 14, §3: several real server processes on one store and one Redis. A vote on one process
- * reaches the tallies served and pushed by every other; Redis restarting under them is survived.
+ * Issue 14, §3: several real server processes on one PostgreSQL store and one Redis. A vote on one
+ * process reaches the tallies served and pushed by every other; Redis restarting under them is
+ * survived. The store holds three real scrutins (not the whole bundle: the processes' start-up
+ * skips the bulk import on a store that has scrutins).
  */
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
-const UID = 'VTANR5L17V519';
+const scrutins = realScrutins(3);
+const UID = scrutins[0]!.uid;
 
-let store: BundledStore;
+const databases = pgDatabases();
+let dir = '';
+let url = '';
 const sockets: Client[] = [];
 beforeAll(async () => {
   await requireRedis();
-  store = await openBundledStore();
-  // the servers open the store themselves (the PostgreSQL database stays until cleanup)
-  await store.db.close();
-});
+  dir = mkdtempSync(join(tmpdir(), 'parallele-cluster-'));
+  const db = await databases.open();
+  url = db.path; // trust auth on the test server: the URL has no password to hide
+  await upsertScrutins(db, scrutins);
+  // the servers open the store themselves
+  await db.close();
+}, 60_000);
 afterAll(async () => {
   for (const s of sockets) s.close();
-  await store?.cleanup();
+  await databases.dropAll();
+  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-/** The test store: PostgreSQL under TEST_DATABASE_URL (openBundledStore's database), else the SQLite copy. */
-const dbUrl = () => (isPostgresUrl(store.db.path) ? store.db.path : `file:${store.dir}/store.db`);
+const dbUrl = () => url;
 
 function openSocket(url: string, cookie = ''): Promise<Client> {
   const socket: Client = connect(url, { transports: ['websocket'], forceNew: true, extraHeaders: cookie ? { cookie } : {} });
@@ -71,7 +83,7 @@ const vote = (client: HttpClient, choice: 'pour' | 'contre' | 'abstention') => c
 describe('three processes on one store and one Redis', () => {
   let servers: ServerProcess[] = [];
   let stop = async () => {};
-  const env = () => clusterEnv({ DATABASE_URL: dbUrl(), MAILBOX_DIR: `${store.dir}/mailbox` });
+  const env = () => clusterEnv({ DATABASE_URL: dbUrl(), MAILBOX_DIR: `${dir}/mailbox` });
   let shared: Record<string, string> = {};
   beforeAll(async () => {
     shared = env();
@@ -120,10 +132,8 @@ describe('three processes on one store and one Redis', () => {
   // Last of this group: it kills C.
   it('loses no acknowledged vote when one process is killed -9 in the middle of a vote load', async () => {
     const [a, b, c] = servers as [ServerProcess, ServerProcess, ServerProcess];
-    // On PostgreSQL every process appends to one chain; on SQLite (refused for --workers, used
-    // here until the PostgreSQL store lands) each process appends to its own scrutin's chain.
-    const page = (await (await fetch(`${a.url}/api/scrutins?legislature=17&pageSize=3`)).json()) as { items: { uid: string }[] };
-    const uids = isPostgresUrl(dbUrl()) ? [UID, UID, UID] : page.items.map((i) => i.uid);
+    // every process appends to the same chain, serialized by the store's per-scrutin lock
+    const uids = [UID, UID, UID];
     const voters = await Promise.all(Array.from({ length: 45 }, (_, i) => signUp(servers[i % 3]!.url, `load${i}@example.org`)));
     const acknowledged = new Map<string, string[]>();
     const choices = ['pour', 'contre', 'abstention'] as const;
@@ -198,7 +208,7 @@ describe('Redis restarted under two processes', () => {
   beforeAll(async () => {
     port = await freePort();
     redis = await startRedis(port);
-    ({ servers, stop } = await startServerProcesses(2, clusterEnv({ DATABASE_URL: dbUrl(), MAILBOX_DIR: `${store.dir}/mailbox`, REDIS_URL: `redis://127.0.0.1:${port}` })));
+    ({ servers, stop } = await startServerProcesses(2, clusterEnv({ DATABASE_URL: dbUrl(), MAILBOX_DIR: `${dir}/mailbox`, REDIS_URL: `redis://127.0.0.1:${port}` })));
   }, 180_000);
   afterAll(async () => {
     await stop();
