@@ -167,7 +167,7 @@ export async function boot(options: BootOptions = {}): Promise<Booted> {
     await importBundledDataIfEmpty(db, logger);
     await importBundledAssembliesIfMissing(db, logger); // issue 15: European Parliament votes, example council
     await importBundledAgendaIfMissing(db, logger);
-    const reindexed = ensureScrutinSearchCurrent(db); // a store indexed by an older search document
+    const reindexed = await ensureScrutinSearchCurrent(db); // a store indexed by an older search document
     if (reindexed > 0) logger.info({ scrutins: reindexed }, 'Rebuilt the search index of scrutins');
     const deps = buildAppDeps({ config, logger, db });
     // the platform job: its state lives in the store (questions, what was sent), so a restart resumes, never re-sends
