@@ -4,6 +4,7 @@ import type { Deputy, DeputyVote, Group, Scrutin } from '@parallele/core';
 import { closenessOf } from './an-reads';
 import { DROP_AN_INDEXES, ensureAnIndexesOn } from './an-indexes';
 import { insertRows, placeholders } from './bulk-insert';
+import { indexScrutinSearch } from './scrutin-search';
 import type { Db, SqlValue } from './types';
 
 /**
@@ -95,14 +96,16 @@ const emptyReport = (): UpsertReport => ({ inserted: 0, updated: 0, unchanged: 0
 type Stored = Map<string, { source_hash: string; imported_at: number }>;
 
 /**
- * Inserts new scrutins, replaces changed ones (children included), skips unchanged ones. One
- * transaction. SQLite: prepared statements of the raw driver, run synchronously inside it (the hot
+ * Inserts new scrutins, replaces changed ones (children included), skips unchanged ones, and indexes
+ * the written ones for search unless `indexSearch: false` (a bulk import indexes once at its end,
+ * when the agenda and the deputies are in: import/search-index.ts). One transaction. SQLite: prepared statements of the raw driver, run synchronously inside it (the hot
  * path of an import). PostgreSQL: the batch's hashes in one query, then multi-row INSERTs.
  */
 export async function upsertScrutins(
   db: Db,
   scrutins: readonly (Scrutin | UpsertItem<Scrutin>)[],
   now: number = Date.now(),
+  options: { indexSearch?: boolean } = {},
 ): Promise<UpsertReport> {
   const items = scrutins.map((raw) => {
     const { value, hash = contentHash(value), source = null } = asItem(raw, isScrutin);
@@ -110,8 +113,13 @@ export async function upsertScrutins(
   });
   return db.store.transaction(async () => {
     const sqlite = db.dialect === 'sqlite' ? db.sqlite : null;
-    if (sqlite) return upsertScrutinsSqlite(stmts(sqlite), items, now);
-    return upsertScrutinsBatched(db, items, now);
+    const report = sqlite ? upsertScrutinsSqlite(stmts(sqlite), items, now) : await upsertScrutinsBatched(db, items, now);
+    if (options.indexSearch !== false) {
+      // one outcome per item, in order
+      const written = new Set(items.filter((_, i) => report.outcomes[i] !== 'unchanged').map((item) => item.value.uid));
+      await indexScrutinSearch(db, written);
+    }
+    return report;
   });
 }
 

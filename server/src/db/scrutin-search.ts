@@ -1,5 +1,5 @@
-import type Database from 'better-sqlite3';
 import { linkedAgenda, motionAuthorNames, searchDocument, SEARCH_DOCUMENT_VERSION, type MotionAuthor, type SearchDocumentInput } from '@parallele/core';
+import type { SqlStore } from './sql-store';
 import type { Db } from './types';
 
 /**
@@ -26,113 +26,122 @@ interface VoterRow {
   abbreviation: string | null;
 }
 
-function prepare(s: Database.Database) {
-  return {
-    scrutin: s.prepare<[string], ScrutinRow>('SELECT uid, type, titre, objet, demandeur, seance_ref FROM scrutins WHERE uid = ?'),
-    points: s.prepare<[string], { objet: string; dossierRef: string | null; state: string }>(
-      'SELECT objet, dossier_ref AS dossierRef, state FROM agenda_points WHERE sitting_uid = ? ORDER BY ordinal',
-    ),
-    dossierTitles: s.prepare<[string], { objet: string }>(
-      "SELECT DISTINCT objet FROM agenda_points WHERE dossier_ref = ? AND state = 'Confirmé' ORDER BY objet LIMIT 12",
-    ),
-    // a motion's authors sign it, so they vote for it: look their names up among its "pour"
-    voters: s.prepare<[string], VoterRow>(
-      `SELECT d.first_name, d.last_name, o.name, o.abbreviation FROM deputy_votes v JOIN deputies d ON d.ref = v.acteur_ref
+const SQL = {
+  scrutin: 'SELECT uid, type, titre, objet, demandeur, seance_ref FROM scrutins WHERE uid = ?',
+  points: 'SELECT objet, dossier_ref AS "dossierRef", state FROM agenda_points WHERE sitting_uid = ? ORDER BY ordinal',
+  dossierTitles: "SELECT DISTINCT objet FROM agenda_points WHERE dossier_ref = ? AND state = 'Confirmé' ORDER BY objet LIMIT 12",
+  // a motion's authors sign it, so they vote for it: look their names up among its "pour"
+  voters: `SELECT d.first_name, d.last_name, o.name, o.abbreviation FROM deputy_votes v JOIN deputies d ON d.ref = v.acteur_ref
        LEFT JOIN organes o ON o.ref = v.organe_ref WHERE v.scrutin_uid = ? AND v.position = 'pour'`,
-    ),
-    deleteRow: s.prepare<[string]>('DELETE FROM scrutin_search WHERE rowid = (SELECT id FROM scrutin_search_keys WHERE uid = ?)'),
-    insertKey: s.prepare<[string]>('INSERT OR IGNORE INTO scrutin_search_keys (uid) VALUES (?)'),
-    insertRow: s.prepare<[string, string]>('INSERT INTO scrutin_search (rowid, text) VALUES ((SELECT id FROM scrutin_search_keys WHERE uid = ?), ?)'),
-  };
-}
+};
 
-const cache = new WeakMap<Database.Database, ReturnType<typeof prepare>>();
-function stmts(db: Db) {
-  let s = cache.get(db.sqlite);
-  if (!s) cache.set(db.sqlite, (s = prepare(db.sqlite)));
-  return s;
+/** Deletes then (when `text` is not null) writes the index row of one scrutin, on each engine's table. */
+async function writeRow(store: SqlStore, uid: string, text: string | null): Promise<void> {
+  if (store.dialect === 'sqlite') {
+    await store.run('DELETE FROM scrutin_search WHERE rowid = (SELECT id FROM scrutin_search_keys WHERE uid = ?)', [uid]);
+    if (text === null) return;
+    await store.run('INSERT INTO scrutin_search_keys (uid) VALUES (?) ON CONFLICT (uid) DO NOTHING', [uid]);
+    await store.run('INSERT INTO scrutin_search (rowid, text) VALUES ((SELECT id FROM scrutin_search_keys WHERE uid = ?), ?)', [uid, text]);
+    return;
+  }
+  if (text === null) {
+    await store.run('DELETE FROM scrutin_search WHERE uid = ?', [uid]);
+    return;
+  }
+  await store.run('INSERT INTO scrutin_search (uid, text) VALUES (?, ?) ON CONFLICT (uid) DO UPDATE SET text = excluded.text', [uid, text]);
 }
 
 const foldName = (name: string) =>
   name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/[^a-z]+/g, ' ').trim();
 
-function motionAuthors(st: ReturnType<typeof prepare>, row: ScrutinRow): MotionAuthor[] {
+async function motionAuthors(store: SqlStore, row: ScrutinRow): Promise<MotionAuthor[]> {
   const names = motionAuthorNames(row.titre);
   if (row.type !== 'MOC' || names.length === 0) return [];
-  const voters = new Map(st.voters.all(row.uid).map((v) => [foldName(`${v.first_name} ${v.last_name}`), v]));
+  const rows = await store.all<VoterRow>(SQL.voters, [row.uid]);
+  const voters = new Map(rows.map((v) => [foldName(`${v.first_name} ${v.last_name}`), v]));
   return names.map((name) => {
     const v = voters.get(foldName(name));
     return { name, group: v?.name ?? null, groupAbbreviation: v?.abbreviation ?? null };
   });
 }
 
-function documentInput(st: ReturnType<typeof prepare>, row: ScrutinRow): SearchDocumentInput {
-  const { dossierRef, objets } = row.seance_ref ? linkedAgenda(row.titre, st.points.all(row.seance_ref)) : { dossierRef: null, objets: [] };
-  const dossier = dossierRef ? st.dossierTitles.all(dossierRef).map((r) => r.objet) : [];
-  return { titre: row.titre, objet: row.objet, demandeur: row.demandeur, agenda: objets, dossier, authors: motionAuthors(st, row) };
+async function documentInput(store: SqlStore, row: ScrutinRow): Promise<SearchDocumentInput> {
+  const points = row.seance_ref ? await store.all<{ objet: string; dossierRef: string | null; state: string }>(SQL.points, [row.seance_ref]) : [];
+  const { dossierRef, objets } = row.seance_ref ? linkedAgenda(row.titre, points) : { dossierRef: null, objets: [] };
+  const dossier = dossierRef ? (await store.all<{ objet: string }>(SQL.dossierTitles, [dossierRef])).map((r) => r.objet) : [];
+  return { titre: row.titre, objet: row.objet, demandeur: row.demandeur, agenda: objets, dossier, authors: await motionAuthors(store, row) };
 }
+
+const storeOf = (db: Db | SqlStore): SqlStore => ('store' in db ? db.store : db);
 
 /** The indexed text of one stored scrutin, or null if it is not stored. */
-export function scrutinSearchText(db: Db, uid: string): string | null {
-  const st = stmts(db);
-  const row = st.scrutin.get(uid);
-  return row ? searchDocument(documentInput(st, row)) : null;
+export async function scrutinSearchText(db: Db | SqlStore, uid: string): Promise<string | null> {
+  const store = storeOf(db);
+  const row = await store.get<ScrutinRow>(SQL.scrutin, [uid]);
+  return row ? searchDocument(await documentInput(store, row)) : null;
 }
 
-/** (Re)writes the index rows of these scrutins, in one transaction (nested: a savepoint). */
-export function indexScrutinSearch(db: Db, uids: Iterable<string>): number {
-  const st = stmts(db);
+/** (Re)writes the index rows of these scrutins, in one transaction (joins the caller's if any). */
+export async function indexScrutinSearch(db: Db | SqlStore, uids: Iterable<string>): Promise<number> {
+  const store = storeOf(db);
   let written = 0;
-  db.sqlite.transaction(() => {
-    for (const uid of uids) {
-      const row = st.scrutin.get(uid);
-      st.deleteRow.run(uid);
-      if (!row) continue;
-      st.insertKey.run(uid);
-      st.insertRow.run(uid, searchDocument(documentInput(st, row)));
-      written++;
+  const list = [...uids];
+  await store.transaction(async () => {
+    for (const uid of list) {
+      const row = await store.get<ScrutinRow>(SQL.scrutin, [uid]);
+      await writeRow(store, uid, row ? searchDocument(await documentInput(store, row)) : null);
+      if (row) written++;
     }
-  })();
+  });
   return written;
 }
 
 /** The scrutins held in these sittings, or in sittings about the same texts (their titles changed). */
-export function scrutinsLinkedToSittings(db: Db, sittingUids: readonly string[]): string[] {
-  const rows = db.sqlite
-    .prepare<[string, string], { uid: string }>(
-      `SELECT uid FROM scrutins WHERE seance_ref IN (SELECT value FROM json_each(?)) OR seance_ref IN (
+export async function scrutinsLinkedToSittings(db: Db | SqlStore, sittingUids: readonly string[]): Promise<string[]> {
+  const store = storeOf(db);
+  const found = new Set<string>();
+  // bounded IN lists (SQLite and PostgreSQL both cap bound parameters)
+  for (let i = 0; i < sittingUids.length; i += 500) {
+    const chunk = sittingUids.slice(i, i + 500);
+    const marks = chunk.map(() => '?').join(', ');
+    const rows = await store.all<{ uid: string }>(
+      `SELECT uid FROM scrutins WHERE seance_ref IN (${marks}) OR seance_ref IN (
          SELECT sitting_uid FROM agenda_points WHERE dossier_ref IN (
-           SELECT dossier_ref FROM agenda_points WHERE sitting_uid IN (SELECT value FROM json_each(?)) AND dossier_ref IS NOT NULL))`,
-    )
-    .all(JSON.stringify(sittingUids), JSON.stringify(sittingUids));
-  return rows.map((r) => r.uid);
+           SELECT dossier_ref FROM agenda_points WHERE sitting_uid IN (${marks}) AND dossier_ref IS NOT NULL))`,
+      [...chunk, ...chunk],
+    );
+    for (const r of rows) found.add(r.uid);
+  }
+  return [...found];
 }
 
 /** The motions de censure: their documents name their authors' groups. */
-export const motionUids = (db: Db): string[] =>
-  db.sqlite.prepare<[], { uid: string }>("SELECT uid FROM scrutins WHERE type = 'MOC'").all().map((r) => r.uid);
+export const motionUids = async (db: Db | SqlStore): Promise<string[]> =>
+  (await storeOf(db).all<{ uid: string }>("SELECT uid FROM scrutins WHERE type = 'MOC'")).map((r) => r.uid);
 
-const readVersion = (db: Db) =>
-  db.sqlite.prepare<[], { version: number }>("SELECT version FROM search_index_state WHERE name = 'scrutins'").get()?.version ?? null;
+const readVersion = async (store: SqlStore) =>
+  (await store.get<{ version: number }>("SELECT version FROM search_index_state WHERE name = 'scrutins'"))?.version ?? null;
 
 /** Records that every stored scrutin is indexed with the current document. */
-export function markScrutinSearchCurrent(db: Db): void {
-  db.sqlite
-    .prepare("INSERT INTO search_index_state (name, version) VALUES ('scrutins', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version")
-    .run(SEARCH_DOCUMENT_VERSION);
+export async function markScrutinSearchCurrent(db: Db | SqlStore): Promise<void> {
+  await storeOf(db).run(
+    "INSERT INTO search_index_state (name, version) VALUES ('scrutins', ?) ON CONFLICT (name) DO UPDATE SET version = excluded.version",
+    [SEARCH_DOCUMENT_VERSION],
+  );
 }
 
 /**
  * At start: a store indexed with another version of the document (or before documents were built
  * in TypeScript) is reindexed whole, once. Returns how many scrutins were reindexed.
  */
-export function ensureScrutinSearchCurrent(db: Db): number {
-  if (readVersion(db) === SEARCH_DOCUMENT_VERSION) return 0;
+export async function ensureScrutinSearchCurrent(db: Db | SqlStore): Promise<number> {
+  const store = storeOf(db);
+  if ((await readVersion(store)) === SEARCH_DOCUMENT_VERSION) return 0;
   let written = 0;
-  db.sqlite.transaction(() => {
-    const all = db.sqlite.prepare<[], { uid: string }>('SELECT uid FROM scrutins').all().map((r) => r.uid);
-    written = indexScrutinSearch(db, all);
-    markScrutinSearchCurrent(db);
-  })();
+  await store.transaction(async () => {
+    const all = (await store.all<{ uid: string }>('SELECT uid FROM scrutins')).map((r) => r.uid);
+    written = await indexScrutinSearch(store, all);
+    await markScrutinSearchCurrent(store);
+  });
   return written;
 }

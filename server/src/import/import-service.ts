@@ -4,10 +4,12 @@ import { AN_PARSER_VERSION, AnParseError, parseOfficialDocument, qualityWarnings
 import { readOfficialSource } from '@parallele/scrapers';
 import { REPO_ROOT } from '../config';
 import { epVotesFile, readEpSource } from '../modules/ep/reader';
+import { markScrutinSearchCurrent } from '../db/scrutin-search';
+import { indexChangedSearch } from './search-index';
 import { beginBulkLoad, contentHash, countScrutins, upsertDeputies, upsertGroups, upsertScrutins, type UpsertItem, type UpsertReport } from '../db/an-store';
 import type { Db } from '../db/client';
 import type { Logger } from '../logger';
-import { createAgendaCollector } from '../modules/agenda';
+import { createAgendaCollector, createAmendementCollector } from '../modules/agenda';
 import { createSeatsCollector } from '../modules/agreement';
 
 /**
@@ -41,7 +43,7 @@ export interface KindSummary {
 export interface ImportError {
   /** `bundle.ndjson.gz:12`, `archive.zip!json/x.json`… (with the uid when known) */
   location: string;
-  kind: OfficialDocumentKind | 'reunion' | null;
+  kind: OfficialDocumentKind | 'reunion' | 'amendement' | null;
   message: string;
 }
 
@@ -57,6 +59,8 @@ export interface ImportSummary {
   groups: KindSummary;
   /** séances publiques of the agenda (`reunion` files; other meetings are counted as skipped) */
   agenda: KindSummary;
+  /** amendements (the linker matches « l'amendement n° … » scrutins with them) */
+  amendements: KindSummary;
   /** errors not tied to a record kind: unreadable file, truncated gzip, line that is not JSON… */
   sourceErrors: number;
   /** duplicates with identical content that were skipped */
@@ -102,7 +106,7 @@ export interface ImportOptions {
 
 const emptyKind = (): KindSummary => ({ imported: 0, updated: 0, unchanged: 0, errors: 0 });
 
-const SUMMARY_KEY = { scrutin: 'scrutins', acteur: 'deputies', organe: 'groups', reunion: 'agenda' } as const;
+const SUMMARY_KEY = { scrutin: 'scrutins', acteur: 'deputies', organe: 'groups', reunion: 'agenda', amendement: 'amendements' } as const;
 
 /** Thrown inside a strict run's transaction to roll it back when a record failed (never escapes). */
 class StrictRollback extends Error {}
@@ -125,6 +129,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     deputies: emptyKind(),
     groups: emptyKind(),
     agenda: emptyKind(),
+    amendements: emptyKind(),
     sourceErrors: 0,
     duplicates: 0,
     skipped: 0,
@@ -134,7 +139,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     warnings: [],
     conflicts: [],
   };
-  const fail = (location: string, kind: OfficialDocumentKind | 'reunion' | null, message: string) => {
+  const fail = (location: string, kind: OfficialDocumentKind | 'reunion' | 'amendement' | null, message: string) => {
     summary.errors.push({ location, kind, message });
     if (kind) summary[SUMMARY_KEY[kind]].errors++;
     else summary.sourceErrors++;
@@ -144,10 +149,14 @@ export async function importOfficialData(db: Db, from: string | readonly string[
   const deputies = new Map<string, UpsertItem<Deputy>>();
   const groups = new Map<string, UpsertItem<Group>>();
   let batch: UpsertItem<Scrutin>[] = [];
+  /** scrutins whose search document may have changed (search index written once, at the end) */
+  const toIndex = new Set<string>();
+  const storeWasEmpty = (await countScrutins(db)) === 0;
   const agenda = createAgendaCollector();
+  const amendements = createAmendementCollector();
   const seats = createSeatsCollector();
 
-  const tally = (key: 'scrutins' | 'deputies' | 'groups' | 'agenda', r: Pick<UpsertReport, 'updated' | 'unchanged' | 'rows'> & ({ inserted: number } | { imported: number })) => {
+  const tally = (key: 'scrutins' | 'deputies' | 'groups' | 'agenda' | 'amendements', r: Pick<UpsertReport, 'updated' | 'unchanged' | 'rows'> & ({ inserted: number } | { imported: number })) => {
     summary[key].imported += 'inserted' in r ? r.inserted : r.imported;
     summary[key].updated += r.updated;
     summary[key].unchanged += r.unchanged;
@@ -156,7 +165,11 @@ export async function importOfficialData(db: Db, from: string | readonly string[
   const flush = async () => {
     if (batch.length === 0) return;
     // Strict: each batch joins the run's transaction.
-    if (!strict || summary.errors.length === 0) tally('scrutins', await upsertScrutins(db, batch, now));
+    if (!strict || summary.errors.length === 0) {
+      const report = await upsertScrutins(db, batch, now, { indexSearch: false });
+      report.outcomes.forEach((o, i) => o !== 'unchanged' && toIndex.add(batch[i]!.value.uid));
+      tally('scrutins', report);
+    }
     batch = [];
   };
 
@@ -178,6 +191,12 @@ export async function importOfficialData(db: Db, from: string | readonly string[
             const outcome = agenda.add(item.json, item.location, item.text);
             if (outcome.status === 'error') fail(item.location, 'reunion', outcome.message);
             else if (outcome.status === 'skipped') summary.skipped++;
+            else if (outcome.status === 'duplicate') summary.duplicates++;
+            continue;
+          }
+          if (amendements.handles(item.json)) {
+            const outcome = amendements.add(item.json, item.location, item.text);
+            if (outcome.status === 'error') fail(item.location, 'amendement', outcome.message);
             else if (outcome.status === 'duplicate') summary.duplicates++;
             continue;
           }
@@ -245,6 +264,9 @@ export async function importOfficialData(db: Db, from: string | readonly string[
       if (deputies.size > 0) await seats.write(db);
       if (groups.size > 0) tally('groups', await upsertGroups(db, [...groups.values()], now));
       if (agenda.size > 0) tally('agenda', await agenda.write(db, sources, now, options.agendaSnapshotAt));
+      if (amendements.size > 0) tally('amendements', await amendements.write(db, now));
+      await indexChangedSearch(db, toIndex, summary, agenda.sittingUids);
+      if (storeWasEmpty) await markScrutinSearchCurrent(db);
     }
     if (strict && summary.errors.length > 0) throw new StrictRollback('a record failed: nothing of the run is kept');
   };
@@ -259,7 +281,7 @@ export async function importOfficialData(db: Db, from: string | readonly string[
     } catch (error) {
       if (!(error instanceof StrictRollback)) throw error;
       // nothing of this run was kept: report it so
-      for (const k of ['scrutins', 'deputies', 'groups', 'agenda'] as const) Object.assign(summary[k], { imported: 0, updated: 0, unchanged: 0 });
+      for (const k of ['scrutins', 'deputies', 'groups', 'agenda', 'amendements'] as const) Object.assign(summary[k], { imported: 0, updated: 0, unchanged: 0 });
       summary.rows = 0;
     }
   }
@@ -297,7 +319,7 @@ export function sourceHash(text: string): string {
  * extract, `mandat`) files beside acteurs and organes: an official archive must import cleanly, so
  * these are counted as skipped rather than reported as errors. Any other unknown root is an error.
  */
-const OTHER_AN_ROOTS = new Set(['deport', 'mandat', 'dossierParlementaire', 'document', 'amendement', 'question', 'pays']);
+const OTHER_AN_ROOTS = new Set(['deport', 'mandat', 'dossierParlementaire', 'document', 'question', 'pays']);
 
 function isOtherAnDocument(json: unknown): boolean {
   if (typeof json !== 'object' || json === null || Array.isArray(json)) return false;

@@ -12,15 +12,15 @@ interface Changes {
  * those held in (or about the texts of) the sittings read when the agenda changed, and the motions
  * de censure when deputies or groups changed (their documents name their authors' groups).
  */
-export function indexChangedSearch(
+export async function indexChangedSearch(
   db: Db,
   written: Set<string>,
   summary: { deputies: Changes; groups: Changes; agenda: Changes },
   sittingUids: readonly string[],
-): number {
+): Promise<number> {
   const changed = (k: Changes) => k.imported + k.updated > 0;
   const uids = new Set(written);
-  if (changed(summary.agenda)) for (const uid of scrutinsLinkedToSittings(db, sittingUids)) uids.add(uid);
-  if (changed(summary.deputies) || changed(summary.groups)) for (const uid of motionUids(db)) uids.add(uid);
+  if (changed(summary.agenda)) for (const uid of await scrutinsLinkedToSittings(db, sittingUids)) uids.add(uid);
+  if (changed(summary.deputies) || changed(summary.groups)) for (const uid of await motionUids(db)) uids.add(uid);
   return uids.size ? indexScrutinSearch(db, uids) : 0;
 }

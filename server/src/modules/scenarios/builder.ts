@@ -1,9 +1,10 @@
 import express, { type Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
-import { builderParams, builderScenario, platformSplitSchema, ScenarioBuilderQuerySchema, ScenarioBuilderResponseSchema, type ScenarioBuilderResponse } from '@parallele/core';
-import { formatScenarioError, loadBundledData, previewScenario, ScenarioLoadError, ScenarioRunError } from '@parallele/scenarios';
+import { builderParams, builderScenario, platformSplitSchema, ScenarioBuilderQuerySchema, ScenarioBuilderResponseSchema, ScenarioLangQuerySchema, type ScenarioBuilderResponse } from '@parallele/core';
+import { formatScenarioError, loadBundledData, previewScenario, ScenarioLoadError, ScenarioRunError, type ChartLang } from '@parallele/scenarios';
 import type { AppDeps } from '../../deps';
 import { AppError, validate } from '../../errors';
+import { secondsLeft } from '../../http/retry-after';
 import { jsonResponse, problemResponses, registerRoute } from '../../openapi';
 import { platformTalliesOf, platformVotesOf, type PlatformTallies } from './platform-votes';
 
@@ -15,6 +16,7 @@ registerRoute({
   description:
     'The parameters are those of the page /scenarios/builder. The scenario is written as the YAML the CLI reads, loaded back with the CLI loader ' +
     'and computed on the bundled open data, as `npm run scenario -- file.yaml` does: the figures are the same.',
+  // `lang` (fr | en, default French) is read apart: it sets the charts' words, not the scenario
   request: { query: ScenarioBuilderQuerySchema },
   responses: { 200: jsonResponse('The built scenario', ScenarioBuilderResponseSchema), ...problemResponses(400, 429) },
 });
@@ -29,9 +31,10 @@ const CACHE_SIZE = 64;
 export function createScenarioBuilder(platformTallies?: PlatformTallies, publicUrl = '') {
   const cache = new Map<string, ScenarioBuilderResponse>();
   return {
-    async build(query: Parameters<typeof builderParams>[0]): Promise<ScenarioBuilderResponse> {
+    async build(query: Parameters<typeof builderParams>[0], lang: ChartLang = 'fr'): Promise<ScenarioBuilderResponse> {
       const key = builderParams(query).toString();
-      const hit = cache.get(key);
+      const cacheKey = `${lang}|${key}`;
+      const hit = cache.get(cacheKey);
       if (hit) return hit;
       const input = builderScenario(query);
       // an invalid split reads nothing: the loader below reports it
@@ -41,7 +44,8 @@ export function createScenarioBuilder(platformTallies?: PlatformTallies, publicU
       const data = { ...loadBundledData(), ...(platformVotes ? { platformVotes } : {}) };
       let out: ScenarioBuilderResponse;
       try {
-        out = { ...previewScenario(input, data, { permalink: `${publicUrl.replace(/\/$/, '')}/scenarios/builder?${key}` }), computeMs: Math.round(performance.now() - started) };
+        const permalink = `${publicUrl.replace(/\/$/, '')}/scenarios/builder?${key}`;
+        out = { ...previewScenario(input, data, { permalink, lang }), computeMs: Math.round(performance.now() - started) };
       } catch (e) {
         if (e instanceof ScenarioLoadError) {
           const errors = e.errors.map((err) => ({ param: err.field, in: 'query' as const, detail: err.message }));
@@ -52,7 +56,7 @@ export function createScenarioBuilder(platformTallies?: PlatformTallies, publicU
       }
       if (query.split !== 'platform') {
         if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value!);
-        cache.set(key, out);
+        cache.set(cacheKey, out);
       }
       return out;
     },
@@ -69,12 +73,20 @@ export function scenarioBuilderRoutes(deps: AppDeps): Router {
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skip: () => deps.config.RATE_LIMITS === 'off',
-    handler: (_req, _res, next, options) => next(AppError.tooManyRequests('Too many scenario builds: wait a minute', { retryAfterSeconds: Math.ceil(options.windowMs / 1000) })),
+    handler: (req, res, next, options) => {
+      const retryAfterSeconds = secondsLeft(req, options.windowMs);
+      res.setHeader('Retry-After', String(retryAfterSeconds));
+      next(AppError.tooManyRequests(`Too many scenario builds: try again in ${retryAfterSeconds} s`, { retryAfterSeconds }));
+    },
   });
   router.get('/scenario-builder', limit, async (req, res) => {
-    const query = validate(req, 'query', ScenarioBuilderQuerySchema);
+    const { lang = 'fr' } = validate(req, 'query', ScenarioLangQuerySchema);
+    const { lang: _lang, ...rest } = req.query;
+    const parsed = ScenarioBuilderQuerySchema.safeParse(rest);
+    if (!parsed.success) throw AppError.fromZod(parsed.error, 'query');
+    const query = parsed.data;
     res.setHeader('Cache-Control', query.split === 'platform' ? 'no-store' : 'public, max-age=300');
-    res.json(await builder.build(query));
+    res.json(await builder.build(query, lang));
   });
   return router;
 }

@@ -7,9 +7,12 @@ import {
   listScenarioFiles,
   loadBundledData,
   loadScenarioFile,
+  renderComputed,
   runScenarioFile,
   scenarioName,
   ScenarioLoadError,
+  type ChartLang,
+  type ComputedScenario,
   type ScenarioOutput,
 } from '@parallele/scenarios';
 import { ScenarioResultSchema } from '@parallele/core';
@@ -90,30 +93,67 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
     return kind;
   }
 
-  async function platformOutput(name: string, file: string, mtimeMs: number, tally: PlatformTallyName): Promise<ScenarioOutput> {
-    const hit = platform.get(name);
+  /** Platform scenarios are kept per language: `name|lang`. */
+  async function platformOutput(name: string, file: string, mtimeMs: number, tally: PlatformTallyName, lang: ChartLang): Promise<ScenarioOutput> {
+    const key = `${name}|${lang}`;
+    const hit = platform.get(key);
     if (hit && hit.mtimeMs === mtimeMs && (!hit.stale || Date.now() - hit.at < refreshMs)) return hit.output;
-    let run = platformInFlight.get(name);
+    let run = platformInFlight.get(key);
     if (!run) {
       const startSeq = changeSeq;
       const tallies = opts.platformTallies;
       run = (tallies ? tallies(tally) : Promise.resolve(undefined))
-        .then((platformVotes) => runScenarioFile(file, { data: { ...loadBundledData(), ...(platformVotes ? { platformVotes } : {}) }, write: false }))
+        .then((platformVotes) => runScenarioFile(file, { data: { ...loadBundledData(), ...(platformVotes ? { platformVotes } : {}) }, write: false, lang }))
         .then((output) => {
           const uids = new Set([...output.computed.rows.map((r) => r.row.uid), ...output.computed.excluded.map((x) => x.uid)]);
           // a vote committed while the run was reading the tallies: recompute on the next request
           const stale = [...uids].some((u) => (changedAt.get(u) ?? 0) > startSeq);
-          platform.set(name, { output, uids, stale, at: Date.now(), mtimeMs });
+          platform.set(key, { output, uids, stale, at: Date.now(), mtimeMs });
           return output;
         })
-        .catch((e: unknown) => {
-          if (e instanceof ScenarioLoadError) throw AppError.internal(`Scenario ${name} is invalid:\n${e.errors.map(formatScenarioError).join('\n')}`, e);
-          throw e;
-        })
-        .finally(() => platformInFlight.delete(name));
-      platformInFlight.set(name, run);
+        .catch(invalid(name))
+        .finally(() => platformInFlight.delete(key));
+      platformInFlight.set(key, run);
     }
     return run;
+  }
+
+  /*
+   * The files on disk are what the CLI wrote, in French. Another language is drawn in memory on
+   * first request and kept per `name|lang` until the YAML file changes (its mtime).
+   */
+  const translated = new Map<string, { output: ScenarioOutput; mtimeMs: number }>();
+  const translatedInFlight = new Map<string, Promise<ScenarioOutput>>();
+  // the last computation of each scenario (any language): another language only redraws it
+  const computedOf = new Map<string, { computed: ComputedScenario; mtimeMs: number }>();
+  async function translatedOutput(name: string, file: string, mtimeMs: number, lang: ChartLang): Promise<ScenarioOutput> {
+    const key = `${name}|${lang}`;
+    const hit = translated.get(key);
+    if (hit?.mtimeMs === mtimeMs) return hit.output;
+    const known = computedOf.get(name);
+    if (known?.mtimeMs === mtimeMs) {
+      const output = renderComputed(name, known.computed, loadBundledData(), { lang });
+      translated.set(key, { output, mtimeMs });
+      return output;
+    }
+    let run = translatedInFlight.get(key);
+    if (!run) {
+      run = runScenarioFile(file, { data: loadBundledData(), write: false, lang })
+        .then((output) => {
+          translated.set(key, { output, mtimeMs });
+          computedOf.set(name, { computed: output.computed, mtimeMs });
+          return output;
+        })
+        .catch(invalid(name))
+        .finally(() => translatedInFlight.delete(key));
+      translatedInFlight.set(key, run);
+    }
+    return run;
+  }
+
+  /** The in-memory output a scenario is served from in this language, or null (the CLI's files). */
+  function liveOutput(name: string, lang: ChartLang): ScenarioOutput | null {
+    return platform.get(`${name}|${lang}`)?.output ?? translated.get(`${name}|${lang}`)?.output ?? null;
   }
 
   async function fileOf(name: string): Promise<string> {
@@ -133,34 +173,37 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
     }
   }
 
-  async function result(name: string): Promise<ScenarioResult> {
+  async function result(name: string, lang: ChartLang = 'fr'): Promise<ScenarioResult> {
     const file = await fileOf(name);
     const kind = await isPlatform(file);
-    if (kind.platform) return (await platformOutput(name, file, kind.mtimeMs, kind.platform)).result;
+    if (kind.platform) return (await platformOutput(name, file, kind.mtimeMs, kind.platform, lang)).result;
+    if (lang !== 'fr') return (await translatedOutput(name, file, kind.mtimeMs, lang)).result;
     const ready = await fresh(name, file);
     if (ready) return ready;
     let run = inFlight.get(name);
     if (!run) {
       run = runScenarioFile(file, { outDir, data: loadBundledData() })
-        .then((o) => o.result)
-        .catch((e: unknown) => {
-          if (e instanceof ScenarioLoadError) throw AppError.internal(`Scenario ${name} is invalid:\n${e.errors.map(formatScenarioError).join('\n')}`, e);
-          throw e;
+        .then((o) => {
+          computedOf.set(name, { computed: o.computed, mtimeMs: kind.mtimeMs });
+          return o.result;
         })
+        .catch(invalid(name))
         .finally(() => inFlight.delete(name));
       inFlight.set(name, run);
     }
     return run;
   }
 
-  const chartUrls = (name: string, files: { svg: string; png: string; csv: string }) => ({
-    svg: `/api/scenarios/${name}/charts/${files.svg}`,
-    png: `/api/scenarios/${name}/charts/${files.png}`,
-    csv: `/api/scenarios/${name}/charts/${files.csv}`,
+  /** French, the files' language, needs no parameter; another language is asked for in the URL. */
+  const chartUrl = (name: string, file: string, lang: ChartLang) => `/api/scenarios/${name}/charts/${file}${lang === 'fr' ? '' : `?lang=${lang}`}`;
+  const chartUrls = (name: string, files: { svg: string; png: string; csv: string }, lang: ChartLang) => ({
+    svg: chartUrl(name, files.svg, lang),
+    png: chartUrl(name, files.png, lang),
+    csv: chartUrl(name, files.csv, lang),
   });
 
   return {
-    async list(): Promise<ScenarioListResponse> {
+    async list(lang: ChartLang = 'fr'): Promise<ScenarioListResponse> {
       const names = (await listScenarioFiles(scenariosDir)).map(scenarioName);
       const scenarios = [];
       for (const name of names) {
@@ -173,7 +216,7 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
           descriptionEn: r.descriptionEn,
           scrutinCount: r.scrutinCount,
           keyFigures: r.keyFigures.slice(0, 8),
-          thumbnail: r.thumbnail ? `/api/scenarios/${name}/charts/${r.thumbnail}` : null,
+          thumbnail: r.thumbnail ? chartUrl(name, r.thumbnail, lang) : null,
           interactiveUrl: r.interactiveUrl,
           url: `/api/scenarios/${name}`,
         });
@@ -181,18 +224,20 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
       return { scenarios };
     },
 
-    async get(name: string): Promise<ScenarioDetailResponse> {
-      const r = await result(name);
-      return { ...r, charts: r.charts.map((c) => ({ ...c, urls: chartUrls(name, c.files) })) };
+    /** One scenario, its chart titles and images in `lang` (default French). */
+    async get(name: string, lang: ChartLang = 'fr'): Promise<ScenarioDetailResponse> {
+      const r = await result(name, lang);
+      return { ...r, charts: r.charts.map((c) => ({ ...c, urls: chartUrls(name, c.files, lang) })) };
     },
 
-    async chartFile(name: string, chart: string): Promise<{ body: Buffer; contentType: string }> {
-      const r = await result(name);
+    async chartFile(name: string, chart: string, lang: ChartLang = 'fr'): Promise<{ body: Buffer; contentType: string }> {
+      const r = await result(name, lang);
       const ext = chart.slice(chart.lastIndexOf('.') + 1) as keyof typeof CONTENT_TYPES;
       const known = r.charts.find((c) => c.files[ext] === chart);
       if (!known) throw AppError.notFound(`Scenario ${name} has no chart file ${chart}`, { param: 'chart' });
-      const live = platform.get(name)?.output.charts.find((c) => c.chart.name === known.name);
-      if (live && platform.get(name)?.output.result === r) {
+      const output = liveOutput(name, lang);
+      const live = output?.charts.find((c) => c.chart.name === known.name);
+      if (live && output?.result === r) {
         const body = ext === 'png' ? live.png : Buffer.from(ext === 'svg' ? live.svg : live.chart.csv, 'utf8');
         return { body, contentType: CONTENT_TYPES[ext] };
       }
@@ -206,6 +251,12 @@ export function createScenariosService(opts: ScenariosServiceOptions = {}) {
   };
 }
 export type ScenariosService = ReturnType<typeof createScenariosService>;
+
+/** A scenario file that fails validation is a bug of the shipped files: a 500 listing every error. */
+const invalid = (name: string) => (e: unknown): never => {
+  if (e instanceof ScenarioLoadError) throw AppError.internal(`Scenario ${name} is invalid:\n${e.errors.map(formatScenarioError).join('\n')}`, e);
+  throw e;
+};
 
 /**
  * Runs the gallery's list computation once, so the first visitor does not wait for it. Never

@@ -8,7 +8,8 @@ import { inList, rankSql, searchSql } from './search-terms';
  * Read queries of the scrutins API through the SQL port (the list is dynamic SQL over a handful of
  * optional filters).
  *
- * Text search (search-terms.ts): every word of `q` must occur in titre or objet (a trigram index,
+ * Text search (search-terms.ts): every word of `q` must occur in the scrutin's search document
+ * (titre, objet, linked agenda and text, motion authors: db/scrutin-search.ts; a trigram index,
  * accent-insensitive on both engines: "deposee" finds "déposée"), in a famous vote's curated
  * keywords, or name the government in office, the number or the uid.
  */
@@ -25,6 +26,19 @@ export interface ScrutinSummaryRow extends ScrutinHeadRow, TotalsRow {
 
 const SUMMARY_COLUMNS = `uid, legislature, numero, date, type, outcome, titre, objet, demandeur, place, pour, contre,
   abstentions, non_votants, votants, exprimes, requis, closeness`;
+
+export interface SelectableRow extends ScrutinHeadRow, TotalsRow {
+  uid: string;
+  seance_ref: string | null;
+  objet: string | null;
+}
+export interface SelectableRange {
+  uids?: readonly string[];
+  legislatures?: readonly number[];
+  from?: string;
+  to?: string;
+}
+const SELECTABLE_COLUMNS = 'uid, legislature, numero, seance_ref, date, type, outcome, titre, objet, pour, contre, abstentions, non_votants, votants, exprimes, requis';
 
 /** Every order ends on unique keys so pages never overlap or skip rows. */
 const ORDER_BY: Record<ScrutinSort, string> = {
@@ -102,6 +116,35 @@ export function createScrutinsRepository(db: Db) {
     },
 
     /** The full scrutin as stored (null when unknown) and its closeness. */
+    /**
+     * What a scenario's selection reads of the AN's scrutins (no votes), narrowed to the uids, or
+     * to the legislatures and dates asked (whole sittings, as final-vote detection needs).
+     */
+    async selectable(range: SelectableRange): Promise<SelectableRow[]> {
+      const conditions = ["substr(organe_ref, 1, 2) NOT IN ('PE', 'CM')"];
+      const params: (string | number)[] = [];
+      if (range.uids) {
+        const uids = inList('uid', range.uids);
+        conditions.push(uids.sql);
+        params.push(...uids.params);
+      }
+      if (range.legislatures?.length) {
+        const legislatures = inList('legislature', range.legislatures);
+        conditions.push(legislatures.sql);
+        params.push(...legislatures.params);
+      }
+      if (range.from) {
+        conditions.push('date >= ?');
+        params.push(range.from);
+      }
+      if (range.to) {
+        conditions.push('date <= ?');
+        params.push(range.to);
+      }
+      return store.all<SelectableRow>(`SELECT ${SELECTABLE_COLUMNS} FROM scrutins WHERE ${conditions.join(' AND ')}`, params);
+    },
+    exists: async (uid: string): Promise<boolean> => (await store.get('SELECT 1 AS one FROM scrutins WHERE uid = ?', [uid])) !== undefined,
+
     async get(uid: string): Promise<{ scrutin: Scrutin; closeness: number } | null> {
       const scrutin = await getScrutin(db, uid);
       if (!scrutin) return null;

@@ -1,10 +1,12 @@
-import { FAMOUS_VOTES, GOVERNMENTS } from '@parallele/core';
+import { FAMOUS_VOTES, GOVERNMENTS, plainQuotes } from '@parallele/core';
 import type { Dialect } from '../../db/types';
 
 /**
  * The SQL of a text search `q`, word by word: every word must match somewhere a vote is linked to.
- * A word matches a scrutin when it occurs in its titre or objet (a trigram index for words of 3+
- * characters, see textMatch; a scan for shorter ones), or in the curated keywords
+ * A word matches a scrutin when it occurs in its search document (core's searchDocument: titre,
+ * objet, the linked agenda points and text, a motion's authors and their groups, written by
+ * db/scrutin-search.ts; a trigram index for words of 3+ characters, see textMatch; a scan for
+ * shorter ones), or in the curated keywords
  * of a famous vote (core's FAMOUS_VOTES: "retraites", "LIOT"), or names the government in office on
  * its date ("Barnier"), or is its number (`1240`) or uid (`VTANR5L16V1240`). Curated votes and exact
  * numbers rank first (see `rankSql`), so "Barnier" opens on the censure, not on the last amendment.
@@ -27,15 +29,24 @@ export function inList(column: string, values: readonly (string | number)[]): { 
 }
 
 /**
- * A word of 3+ characters in titre or objet, accent- and case-insensitive, from each engine's index:
- * SQLite's FTS5 trigram table (migration 0004), PostgreSQL's pg_trgm index on
- * `scrutin_search_text(titre, objet)` (= search_fold(titre || ' ' || objet), lower(unaccent(…))).
+ * A word of 3+ characters in the scrutin's search document, accent- and case-insensitive, from each
+ * engine's index: SQLite's FTS5 trigram table scrutin_search (migration 0004), PostgreSQL's
+ * scrutin_search table with a pg_trgm index on search_fold(text) (= lower(unaccent(text)), drizzle-pg 0005).
  */
 function textMatch(dialect: Dialect, word: string): { sql: string; params: string[] } {
   if (dialect === 'sqlite') {
     return { sql: 'uid IN (SELECT k.uid FROM scrutin_search f JOIN scrutin_search_keys k ON k.id = f.rowid WHERE scrutin_search MATCH ?)', params: [ftsPhrase(word)] };
   }
-  return { sql: "scrutin_search_text(titre, objet) LIKE '%' || search_fold(?) || '%'", params: [escapeLike(word)] };
+  return { sql: "uid IN (SELECT uid FROM scrutin_search WHERE search_fold(text) LIKE '%' || search_fold(?) || '%')", params: [escapeLike(word)] };
+}
+
+/** A short word (numbers, abbreviations: "RN") in the search document: a scan; lower() folds ASCII only on SQLite. */
+function shortMatch(dialect: Dialect, word: string): { sql: string; params: string[] } {
+  const pattern = `%${escapeLike(word.toLowerCase())}%`;
+  if (dialect === 'sqlite') {
+    return { sql: "uid IN (SELECT k.uid FROM scrutin_search f JOIN scrutin_search_keys k ON k.id = f.rowid WHERE lower(f.text) LIKE ? ESCAPE '\\')", params: [pattern] };
+  }
+  return { sql: 'uid IN (SELECT uid FROM scrutin_search WHERE lower(text) LIKE ?)', params: [pattern] };
 }
 
 const UID = /^VT[A-Z]{3}\dL\d+V\d+$/i;
@@ -53,7 +64,7 @@ export interface SearchSql {
 }
 
 export function searchSql(q: string, dialect: Dialect): SearchSql {
-  const words = [...new Set(q.split(/\s+/).filter(Boolean))].slice(0, 10);
+  const words = [...new Set(plainQuotes(q).split(/\s+/).filter(Boolean))].slice(0, 10);
   const conditions: string[] = [];
   const params: (string | number)[] = [];
   const numbers: number[] = [];
@@ -62,8 +73,7 @@ export function searchSql(q: string, dialect: Dialect): SearchSql {
     const folded = fold(word);
     const alternatives: { sql: string; params: (string | number)[] }[] = [];
     if ([...word].length >= 3) alternatives.push(textMatch(dialect, word));
-    // lower() folds ASCII only on SQLite: short words are mostly numbers and abbreviations.
-    else alternatives.push({ sql: `lower(titre || ' ' || coalesce(objet, '')) LIKE ? ESCAPE '\\'`, params: [`%${escapeLike(word.toLowerCase())}%`] });
+    else alternatives.push(shortMatch(dialect, word));
     const curated = [...curatedText].filter(([, text]) => text.includes(folded)).map(([uid]) => uid);
     featured = featured.filter((uid) => curated.includes(uid));
     if (curated.length) alternatives.push(inList('uid', curated));

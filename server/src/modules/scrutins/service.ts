@@ -34,8 +34,8 @@ export function createScrutinsService(db: Db) {
     },
 
     /** The AN scrutins a scenario's selection is applied to, read from the store (see the repository). */
-    selectable(range: SelectableRange): SelectableScrutin[] {
-      return scrutins.selectable(range).map((r) => ({
+    async selectable(range: SelectableRange): Promise<SelectableScrutin[]> {
+      return (await scrutins.selectable(range)).map((r) => ({
         uid: r.uid as SelectableScrutin['uid'], ...toScrutinHead(r), seanceRef: r.seance_ref, objet: r.objet, totals: toTotals(r),
       }));
     },
