@@ -1,26 +1,18 @@
+import { profileDepartementOf, seatDepartementOf, type MyConstituency, type MyConstituencyBody } from '@parallele/core';
 import type { Db } from '../../db/client';
+import { profilesRepository } from '../profiles';
 
 /** Below this many votes, a constituency's split is not shown: it could reveal a neighbour's vote. */
 export const MIN_CONSTITUENCY_SPLIT = 5;
 
-export async function myConstituency(db: Db, citizenId: number): Promise<{ numDepartement: string; numCirco: number } | null> {
-  return (
-    (await db.store.get<{ numDepartement: string; numCirco: number }>(
-      'SELECT num_departement AS "numDepartement", num_circo AS "numCirco" FROM citizen_constituencies WHERE citizen_id = ?',
-      [citizenId],
-    )) ?? null
-  );
+/** My seat as the AN writes it, from the profile's département and circonscription (null: not told). */
+export async function myConstituency(db: Db, citizenId: number): Promise<MyConstituency> {
+  const c = await profilesRepository(db).constituencyOf(citizenId);
+  return c ? { numDepartement: seatDepartementOf(c.departement), numCirco: c.circonscription } : null;
 }
 
-export async function setMyConstituency(db: Db, citizenId: number, value: { numDepartement: string; numCirco: number } | null, now: number) {
-  if (value === null) await db.store.run('DELETE FROM citizen_constituencies WHERE citizen_id = ?', [citizenId]);
-  else {
-    await db.store.run(
-      `INSERT INTO citizen_constituencies (citizen_id, num_departement, num_circo, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (citizen_id) DO UPDATE SET num_departement = excluded.num_departement, num_circo = excluded.num_circo, updated_at = excluded.updated_at`,
-      [citizenId, value.numDepartement.toUpperCase(), value.numCirco, now],
-    );
-  }
+export async function setMyConstituency(db: Db, citizenId: number, value: MyConstituencyBody | null, now: number): Promise<MyConstituency> {
+  await profilesRepository(db).setConstituency(citizenId, value && { departement: profileDepartementOf(value.numDepartement), circonscription: value.numCirco }, now);
   return myConstituency(db, citizenId);
 }
 
@@ -40,9 +32,9 @@ export async function deputyVotes(db: Db, ref: string, legislature: number, limi
     if (!seat) return null;
     const counts = { pour: 0, contre: 0, abstention: 0, total: 0 };
     const split = await store.all<{ choice: 'pour' | 'contre' | 'abstention'; n: number }>(
-      `SELECT v.choice, count(*) AS n FROM votes v JOIN citizen_constituencies c ON c.citizen_id = v.citizen_id
-        WHERE v.scrutin_uid = ? AND c.num_departement = ? AND c.num_circo = ? GROUP BY v.choice`,
-      [uid, seat.d, seat.c],
+      `SELECT v.choice, count(*) AS n FROM votes v JOIN citizen_profiles p ON p.citizen_id = v.citizen_id
+        WHERE v.scrutin_uid = ? AND p.departement = ? AND p.circonscription = ? GROUP BY v.choice`,
+      [uid, profileDepartementOf(seat.d), seat.c],
     );
     for (const s of split) {
       counts[s.choice] += s.n;

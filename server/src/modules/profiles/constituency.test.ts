@@ -33,7 +33,10 @@ describe('the circonscription, stored once', () => {
 
     await ida.agent.delete('/api/me/constituency').set('x-csrf-token', ida.csrf).expect(200);
     expect((await ida.agent.get('/api/me/profile').expect(200)).body.profile).toMatchObject({ sex: 'F', departement: null, circonscription: null });
-    expect(t.db.sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name = 'citizen_constituencies'").get()).toEqual({ n: 0 });
+    const tables = t.db.dialect === 'postgres'
+      ? "SELECT count(*) AS n FROM information_schema.tables WHERE table_name = 'citizen_constituencies'"
+      : "SELECT count(*) AS n FROM sqlite_master WHERE name = 'citizen_constituencies'";
+    expect(await t.db.store.get(tables)).toEqual({ n: 0 });
   });
 
   it('refuses a seat no deputy holds', async () => {
