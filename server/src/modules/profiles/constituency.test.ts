@@ -55,10 +55,12 @@ describe('migration 0013', () => {
     const all = fileURLToPath(new URL('../../../drizzle', import.meta.url));
     const before = join(dir, 'before');
     cpSync(all, before, { recursive: true });
-    rmSync(join(before, '0013_one_constituency.sql'));
+    // (every later one too: the migrator skips a migration older than the last one applied)
     const journalPath = join(before, 'meta/_journal.json');
     const journal = JSON.parse(readFileSync(journalPath, 'utf8')) as { entries: { tag: string }[] };
-    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => e.tag !== '0013_one_constituency') }));
+    const later = journal.entries.filter((e) => e.tag >= '0013_one_constituency');
+    for (const e of later) rmSync(join(before, `${e.tag}.sql`));
+    writeFileSync(journalPath, JSON.stringify({ ...journal, entries: journal.entries.filter((e) => !later.includes(e)) }));
     const sqlite = new Database(join(dir, 'store.db'));
     migrate(drizzle(sqlite), { migrationsFolder: before });
 
