@@ -37,7 +37,8 @@ export const questionIdOf = (sittingUid: string, dossierRef: string) => `Q-${sit
  */
 export function createQuestionsService(deps: QuestionsServiceDeps) {
   const repo = questionsRepository(deps.db);
-  const amendements = amendementsRepository(deps.db);
+  // built on first use (only when a scrutin's titre names an amendement)
+  let amendements: ReturnType<typeof amendementsRepository> | null = null;
   const { votes } = deps;
   const ballots = questionVotes(repo, votes, deps.now);
 
@@ -97,7 +98,7 @@ export function createQuestionsService(deps: QuestionsServiceDeps) {
         pointsOf.set(s.seanceRef, points);
       }
       const numero = amendementNumberOf(s.titre);
-      const matched = numero === null ? [] : await amendements.inSitting(s.seanceRef, numero);
+      const matched = numero === null ? [] : await (amendements ??= amendementsRepository(deps.db)).inSitting(s.seanceRef, numero);
       if (![...points, ...matched].some((p) => p.dossierRef !== null && dossiers.has(p.dossierRef))) continue;
       const guess = guessWithAmendements(s.titre, points, matched);
       if (guess.dossierRef === null) continue;
