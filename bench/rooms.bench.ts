@@ -10,6 +10,7 @@ import { runInNewContext } from 'node:vm';
 import { REPO_ROOT } from '../server/src/config';
 import { openBundledStore } from '../server/src/test-support/bundled-store';
 import { createRoomsService } from '../server/src/modules/rooms/service';
+import { createScrutinsService } from '../server/src/modules/scrutins';
 
 /**
  * Workshop rooms under load: ROOMS rooms × PARTICIPANTS participants (2,000 sockets by default)
@@ -44,19 +45,28 @@ const pct = (xs: number[], p: number) => {
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 const sleep = (t: number) => new Promise((r) => setTimeout(r, t));
 
-/** The heap a room holds in the server's cache (state + views' inputs), measured in this process with a forced GC. */
-async function heapPerRoom(): Promise<number> {
+/**
+ * The heap a room holds in the server's cache (state + views' inputs), measured in this process
+ * with a forced GC, and the server's own cost of one ballot (service.vote: version check, reducer,
+ * the ballot's row and the version bump in one transaction, the voter's view), without sockets.
+ */
+async function heapPerRoom(): Promise<{ heap: number; voteUs: number }> {
   setFlagsFromString('--expose_gc');
   const gc = runInNewContext('gc') as () => void;
   const store = await openBundledStore();
   try {
-    const service = createRoomsService({ db: store.db, now: () => new Date() });
+    const service = createRoomsService({ db: store.db, now: () => new Date(), scrutins: createScrutinsService(store.db) });
+    let voteMs = 0;
+    let votes = 0;
     const make = async (r: number) => {
       const room = await service.create({ title: `Heap ${r}`, deck: [{ kind: 'scrutin', uid: 'VTANR5L17V3260' }, { kind: 'election', election: '2024-07-18', round: 3 }], maxParticipants: 200, k: null });
       const tokens: string[] = [];
       for (let p = 0; p < PARTICIPANTS; p++) tokens.push((await service.join(room.code, `P ${r}-${p}`)).token);
       for (let i = 0; i < 3; i++) await service.action(room.code, room.facilitatorKey, { type: 'advance' });
+      const t0 = performance.now();
       for (const [i, t] of tokens.entries()) await service.vote(room.code, t, 0, { choice: i % 2 ? 'pour' : 'contre', prediction: 'adopté' });
+      voteMs += performance.now() - t0;
+      votes += tokens.length;
       await service.action(room.code, room.facilitatorKey, { type: 'reveal' });
     };
     await make(-1);
@@ -64,7 +74,7 @@ async function heapPerRoom(): Promise<number> {
     const before = process.memoryUsage().heapUsed;
     for (let r = 0; r < ROOMS; r++) await make(r);
     gc();
-    return (process.memoryUsage().heapUsed - before) / ROOMS;
+    return { heap: (process.memoryUsage().heapUsed - before) / ROOMS, voteUs: (voteMs * 1000) / votes };
   } finally {
     await store.cleanup();
   }
@@ -175,7 +185,7 @@ export async function run(): Promise<Record<string, string | number>> {
     const fullRss = rssMb(child.pid!);
     const received = latencies.length;
     progress('measuring the heap per room in-process');
-    const heapBytes = await heapPerRoom();
+    const { heap: heapBytes, voteUs } = await heapPerRoom();
     return {
       rooms: ROOMS,
       'load average at start (2 shared cores)': loadAtStart,
@@ -189,6 +199,7 @@ export async function run(): Promise<Record<string, string | number>> {
       'reveal broadcast, 50 rooms at once': ms(revealAll),
       'server RSS idle → full': `${idleRss.toFixed(0)} MB → ${fullRss.toFixed(0)} MB`,
       'server RSS growth per room (noisy: GC timing)': `${((fullRss - idleRss) / ROOMS).toFixed(2)} MB`,
+      'server cost per vote, in-process (service.vote, no sockets)': `${voteUs.toFixed(0)} µs`,
       'room state in the server heap, per room (forced GC)': `${(heapBytes / 1024).toFixed(1)} KB (${PARTICIPANTS} participants, 1 question revealed)`,
     };
   } finally {

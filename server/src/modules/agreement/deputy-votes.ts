@@ -1,38 +1,18 @@
 import { profileDepartementOf, seatDepartementOf, type MyConstituency, type MyConstituencyBody } from '@parallele/core';
 import type { Db } from '../../db/client';
+import { profilesRepository } from '../profiles';
 
 /** Below this many votes, a constituency's split is not shown: it could reveal a neighbour's vote. */
 export const MIN_CONSTITUENCY_SPLIT = 5;
 
-/**
- * The citizen's département and circonscription, held in the profile (issue 13: one constituency).
- * Same SQL as profiles' constituencyOf/setConstituency (owned by the profiles module; read here on
- * the port so this file does not depend on that module's conversion).
- */
-async function constituencyOf(db: Db, citizenId: number): Promise<{ departement: string; circonscription: number } | null> {
-  const row = await db.store.get<{ departement: string | null; circonscription: number | null }>(
-    'SELECT departement, circonscription FROM citizen_profiles WHERE citizen_id = ?',
-    [citizenId],
-  );
-  return row?.departement && row.circonscription ? { departement: row.departement, circonscription: row.circonscription } : null;
-}
-
 /** My seat as the AN writes it, from the profile's département and circonscription (null: not told). */
 export async function myConstituency(db: Db, citizenId: number): Promise<MyConstituency> {
-  const c = await constituencyOf(db, citizenId);
+  const c = await profilesRepository(db).constituencyOf(citizenId);
   return c ? { numDepartement: seatDepartementOf(c.departement), numCirco: c.circonscription } : null;
 }
 
 export async function setMyConstituency(db: Db, citizenId: number, value: MyConstituencyBody | null, now: number): Promise<MyConstituency> {
-  if (value === null) {
-    await db.store.run('UPDATE citizen_profiles SET departement = NULL, circonscription = NULL, updated_at = ? WHERE citizen_id = ?', [now, citizenId]);
-  } else {
-    await db.store.run(
-      `INSERT INTO citizen_profiles (citizen_id, departement, circonscription, updated_at) VALUES (?, ?, ?, ?)
-       ON CONFLICT (citizen_id) DO UPDATE SET departement = excluded.departement, circonscription = excluded.circonscription, updated_at = excluded.updated_at`,
-      [citizenId, profileDepartementOf(value.numDepartement), value.numCirco, now],
-    );
-  }
+  await profilesRepository(db).setConstituency(citizenId, value && { departement: profileDepartementOf(value.numDepartement), circonscription: value.numCirco }, now);
   return myConstituency(db, citizenId);
 }
 

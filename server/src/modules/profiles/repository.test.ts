@@ -28,6 +28,17 @@ describeEachStore('the profiles store', ({ open }) => {
     expect(await repo.profileOf(id)).toBeUndefined();
   });
 
+  it('one circonscription: set alone it creates the profile, it keeps the other answers, null forgets it', async () => {
+    expect(await repo.constituencyOf(id)).toBeNull();
+    await repo.setConstituency(id, { departement: 'ZZ', circonscription: 3 }, 10);
+    expect(await repo.profileOf(id)).toEqual({ sex: null, age: null, region: null, departement: 'ZZ', circonscription: 3, updatedAt: 10 });
+    await repo.saveProfile(id, { sex: 'F', age: null, region: '11', departement: '2A', circonscription: 1 }, 20);
+    expect(await repo.constituencyOf(id)).toEqual({ departement: '2A', circonscription: 1 });
+    await repo.setConstituency(id, null, 30);
+    expect(await repo.constituencyOf(id)).toBeNull();
+    expect(await repo.profileOf(id)).toEqual({ sex: 'F', age: null, region: '11', departement: null, circonscription: null, updatedAt: 30 });
+  });
+
   it('deletes both when the account is deleted (the store trigger, whatever code path sets deleted_at)', async () => {
     await repo.saveProfile(id, { sex: 'H', age: null, region: null, departement: null, circonscription: null }, 10);
     await repo.savePastVote(id, 'abstention', 10);

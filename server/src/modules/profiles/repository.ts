@@ -27,6 +27,26 @@ export function profilesRepository(db: Pick<Db, 'store'>) {
         [citizenId, p.sex, p.age, p.region, p.departement, p.circonscription, at],
       );
     },
+    /** The circonscription told in the profile or on « Mon député·e »: one field, two ways in. */
+    async constituencyOf(citizenId: number): Promise<{ departement: string; circonscription: number } | null> {
+      const row = await store.get<{ departement: string | null; circonscription: number | null }>(
+        'SELECT departement, circonscription FROM citizen_profiles WHERE citizen_id = ?',
+        [citizenId],
+      );
+      return row?.departement && row.circonscription ? { departement: row.departement, circonscription: row.circonscription } : null;
+    },
+    /** Sets (or forgets, with null) the département and circonscription, leaving the rest of the profile as it is. */
+    async setConstituency(citizenId: number, value: { departement: string; circonscription: number } | null, at: number): Promise<void> {
+      if (value === null) {
+        await store.run('UPDATE citizen_profiles SET departement = NULL, circonscription = NULL, updated_at = ? WHERE citizen_id = ?', [at, citizenId]);
+      } else {
+        await store.run(
+          `INSERT INTO citizen_profiles (citizen_id, departement, circonscription, updated_at) VALUES (?, ?, ?, ?)
+           ON CONFLICT (citizen_id) DO UPDATE SET departement = excluded.departement, circonscription = excluded.circonscription, updated_at = excluded.updated_at`,
+          [citizenId, value.departement, value.circonscription, at],
+        );
+      }
+    },
     async deleteProfile(citizenId: number): Promise<boolean> {
       return (await store.run('DELETE FROM citizen_profiles WHERE citizen_id = ?', [citizenId])).changes > 0;
     },

@@ -30,22 +30,36 @@ export function questionVotes(repo: QuestionsRepository, votes: VotesService, no
   // the same refusal, worded for the question, whichever path the vote came by
   votes.explainClosed((uid) => {
     if (!QuestionIdSchema.safeParse(uid).success) return null;
-    const q = repo.get(uid);
-    return q ? closedError(q) : null;
+    return repo.get(uid).then((q) => (q ? closedError(q) : null));
   });
 
-  function requireQuestion(id: string): QuestionRow {
-    const q = repo.get(id);
+  async function requireQuestion(id: string): Promise<QuestionRow> {
+    const q = await repo.get(id);
     if (!q) throw new AppError('question_not_found', `No platform question ${id}`, { status: 404, extras: { param: 'id' } });
     return q;
   }
 
   return {
     requireQuestion,
-    cast: (citizen: SessionCitizen, id: string, choice: VoteChoice, ip: string | null) => (requireQuestion(id), votes.castVote(citizen, id, choice, ip)),
-    mine: (citizenId: number, id: string) => (requireQuestion(id), votes.myVote(citizenId, id)),
-    tally: (id: string) => (requireQuestion(id), votes.tally(id)),
-    log: (id: string, after: number, limit: number) => (requireQuestion(id), votes.log(id, after, limit)),
-    checkReceipt: (id: string, receipt: string) => (requireQuestion(id), votes.checkReceipt(id, receipt)),
+    async cast(citizen: SessionCitizen, id: string, choice: VoteChoice, ip: string | null) {
+      await requireQuestion(id);
+      return votes.castVote(citizen, id, choice, ip);
+    },
+    async mine(citizenId: number, id: string) {
+      await requireQuestion(id);
+      return votes.myVote(citizenId, id);
+    },
+    async tally(id: string) {
+      await requireQuestion(id);
+      return votes.tally(id);
+    },
+    async log(id: string, after: number, limit: number) {
+      await requireQuestion(id);
+      return votes.log(id, after, limit);
+    },
+    async checkReceipt(id: string, receipt: string) {
+      await requireQuestion(id);
+      return votes.checkReceipt(id, receipt);
+    },
   };
 }

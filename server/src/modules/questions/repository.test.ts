@@ -11,6 +11,7 @@ describeEachStore('the questions store', ({ open }) => {
   let repo: ReturnType<typeof questionsRepository>;
   const q = (id: string, closesAt: number, dossierRef = 'DLR5L16N1') => ({
     id, legislature: 16, dossierRef, sittingUid: 'RUANR5L16S2022IDS1', pointUid: `PT-${id}`, title: `Question ${id}`, voteKind: 'solennel', openedAt: 100, closesAt,
+    sittingStart: null as string | null, replayOf: null as string | null,
   });
   beforeEach(async () => {
     db = await open();
@@ -55,7 +56,7 @@ describeEachStore('the questions store', ({ open }) => {
     const uid = scrutins[0]!.uid;
     await repo.addLink({ scrutinUid: uid, questionId: 'Q1', method: 'single-odj', score: null, role: 'final' }, 300);
     await repo.addLink({ scrutinUid: uid, questionId: 'Q1', method: 'title', score: 80, role: 'other' }, 301);
-    const link = { scrutinUid: uid, questionId: 'Q1', method: 'single-odj', score: null, role: 'final', titre: scrutins[0]!.titre, date: scrutins[0]!.date, outcome: scrutins[0]!.outcome };
+    const link = { scrutinUid: uid, questionId: 'Q1', method: 'single-odj', score: null, role: 'final', amendementUid: null, amendementNumero: null, titre: scrutins[0]!.titre, date: scrutins[0]!.date, outcome: scrutins[0]!.outcome };
     expect(await repo.linkOf(uid)).toEqual(link);
     expect(await repo.linksOf('Q1')).toEqual([link]);
     expect((await repo.unlinkedScrutins()).map((s) => s.uid)).not.toContain(uid);

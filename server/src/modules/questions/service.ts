@@ -1,13 +1,14 @@
 import {
-  groupByText, guessDossier, isFinalVote, simulate, splitPercents, toSimScrutin, upcomingSittings,
+  amendementNumberOf, groupByText, guessWithAmendements, isFinalVote, simulate, splitPercents, toSimScrutin,
   type Mandate, type Question, type ScrutinMandate, type TextAgenda,
 } from '@parallele/core';
 import type { Db } from '../../db/client';
 import { getScrutin } from '../../db/an-store';
 import { AppError } from '../../errors';
 import type { Logger } from '../../logger';
-import type { AgendaService } from '../agenda';
+import { amendementsRepository, type AgendaService } from '../agenda';
 import type { VotesService } from '../votes';
+import { questionVotes } from './question-votes';
 import { questionsRepository, type LinkRow, type QuestionRow } from './repository';
 
 export interface QuestionsServiceDeps {
@@ -27,17 +28,26 @@ export const questionIdOf = (sittingUid: string, dossierRef: string) => `Q-${sit
  * closes when the decisive sitting starts, or at an admin-set time). Once closed, its split is
  * frozen: the mandate. Real scrutins reaching the store are linked to it (core/agenda/link.ts).
  * refresh() does all three; it is idempotent and cheap, run by the platform job and before reads.
+ *
+ * On an agenda older than the clock without AS_OF (the bundled data, `npm start`), the agenda is
+ * shown as of its snapshot date; its questions open as a replay (`replayOf`): each window runs on
+ * the real clock for as long as its sitting was ahead of the snapshot (the PLF 2026 vote solennel,
+ * 24 Nov 16:00, closes 5 days 16 hours after opening), so a newcomer can vote and see a mandate
+ * frozen, clearly labelled as a demo. AS_OF and a live agenda open questions on their real times.
  */
 export function createQuestionsService(deps: QuestionsServiceDeps) {
   const repo = questionsRepository(deps.db);
+  // built on first use (only when a scrutin's titre names an amendement)
+  let amendements: ReturnType<typeof amendementsRepository> | null = null;
   const { votes } = deps;
+  const ballots = questionVotes(repo, votes, deps.now);
 
-  async function open(text: TextAgenda, legislature: number, closesAt: number): Promise<string> {
+  async function open(text: TextAgenda, legislature: number, closesAt: number, replayOf: string | null = null): Promise<string> {
     const id = questionIdOf(text.decisiveSittingUid, text.dossierRef);
     const point = text.items.find((i) => i.sittingUid === text.decisiveSittingUid)!.point;
     const created = await repo.insert({
       id, legislature, dossierRef: text.dossierRef, sittingUid: text.decisiveSittingUid, pointUid: point.uid, title: text.title,
-      voteKind: text.voteKind, openedAt: deps.now().getTime(), closesAt,
+      voteKind: text.voteKind, openedAt: deps.now().getTime(), closesAt, sittingStart: text.decisiveStart, replayOf,
     });
     if (created) await votes.setWindow(id, { closesAt: new Date(closesAt).toISOString(), title: text.title });
     return id;
@@ -46,17 +56,18 @@ export function createQuestionsService(deps: QuestionsServiceDeps) {
   /** Opens a question for every upcoming text with a vote whose decisive sitting is still ahead. */
   async function openUpcoming(): Promise<string[]> {
     const clock = await deps.agenda.clock();
-    // An agenda read as of an old snapshot is shown, but nothing can be voted on it any more.
-    if (clock.source === 'snapshot') return [];
+    const replayOf = clock.source === 'snapshot' ? clock.asOfDate : null;
+    const agendaNow = clock.now.getTime();
     const now = deps.now().getTime();
     const sittings = await deps.agenda.upcoming(clock);
     const legislatureOf = new Map(sittings.map((s) => [s.uid, s.legislature]));
     const opened: string[] = [];
     for (const text of groupByText(sittings)) {
       const start = Date.parse(text.decisiveStart);
-      if (start <= now) continue;
+      if (start <= agendaNow) continue;
       const id = questionIdOf(text.decisiveSittingUid, text.dossierRef);
-      if (!(await repo.get(id))) opened.push(await open(text, legislatureOf.get(text.decisiveSittingUid) ?? 0, start));
+      // a replay: the time left before the sitting, as of the snapshot, counted from now
+      if (!(await repo.get(id))) opened.push(await open(text, legislatureOf.get(text.decisiveSittingUid) ?? 0, replayOf ? now + (start - agendaNow) : start, replayOf));
     }
     return opened;
   }
@@ -86,15 +97,21 @@ export function createQuestionsService(deps: QuestionsServiceDeps) {
         points = (await deps.agenda.repo.sitting(s.seanceRef))?.points ?? [];
         pointsOf.set(s.seanceRef, points);
       }
-      if (!points.some((p) => p.dossierRef !== null && dossiers.has(p.dossierRef))) continue;
-      const guess = guessDossier(s.titre, points);
+      const numero = amendementNumberOf(s.titre);
+      const matched = numero === null ? [] : await (amendements ??= amendementsRepository(deps.db)).inSitting(s.seanceRef, numero);
+      if (![...points, ...matched].some((p) => p.dossierRef !== null && dossiers.has(p.dossierRef))) continue;
+      const guess = guessWithAmendements(s.titre, points, matched);
       if (guess.dossierRef === null) continue;
-      // the latest question on that text closed by the time the sitting started
-      // the latest question on that text that was due by then (or is about that very sitting)
-      const question = questions.filter((q) => q.dossierRef === guess.dossierRef && (q.closesAt <= s.startAt || q.sittingUid === s.seanceRef)).at(-1);
+      // the latest question on that text that was due by then (or is about that very sitting);
+      // a replayed question is due when its sitting starts, whatever its window on the real clock
+      const dueAt = (q: QuestionRow) => (q.replayOf !== null && q.sittingStart !== null ? Date.parse(q.sittingStart) : q.closesAt);
+      const question = questions.filter((q) => q.dossierRef === guess.dossierRef && (dueAt(q) <= s.startAt || q.sittingUid === s.seanceRef)).at(-1);
       if (!question) continue;
       const role = isFinalVote(s.titre, s.type) ? 'final' : 'other';
-      await repo.addLink({ scrutinUid: s.uid, questionId: question.id, method: guess.method, score: Math.round(guess.score * 100), role }, deps.now().getTime());
+      await repo.addLink(
+        { scrutinUid: s.uid, questionId: question.id, method: guess.method, score: Math.round(guess.score * 100), role, amendement: guess.amendement },
+        deps.now().getTime(),
+      );
       // the deputies have voted on the text: the citizens' vote is over (an admin-set later time included)
       if (role === 'final') await votes.closeVoting(question.id);
       linked++;
@@ -109,12 +126,16 @@ export function createQuestionsService(deps: QuestionsServiceDeps) {
     return { ...split, total, percents: splitPercents([split.pour, split.contre, split.abstention]), tally: 'verifiedUnflagged', frozenAt: new Date(q.frozenAt).toISOString() };
   }
 
-  const toLink = (l: LinkRow) => ({ scrutinUid: l.scrutinUid, titre: l.titre, date: l.date, outcome: l.outcome, method: l.method, score: l.score === null ? null : l.score / 100, role: l.role });
+  const toLink = (l: LinkRow) => ({
+    scrutinUid: l.scrutinUid, titre: l.titre, date: l.date, outcome: l.outcome, method: l.method, score: l.score === null ? null : l.score / 100, role: l.role,
+    amendement: l.amendementUid !== null && l.amendementNumero !== null ? { uid: l.amendementUid, numero: l.amendementNumero } : null,
+  });
 
   async function toQuestion(q: QuestionRow): Promise<Question> {
     return {
       id: q.id, legislature: q.legislature, dossierRef: q.dossierRef, sittingUid: q.sittingUid, title: q.title,
-      voteKind: q.voteKind as Question['voteKind'], closesAt: new Date(q.closesAt).toISOString(), window: (await votes.windowOf(q.id))!,
+      voteKind: q.voteKind as Question['voteKind'], closesAt: new Date(q.closesAt).toISOString(), sittingStart: q.sittingStart, replayOf: q.replayOf,
+      window: (await votes.windowOf(q.id))!,
       mandate: mandateOf(q), links: (await repo.linksOf(q.id)).map(toLink),
     };
   }
@@ -166,22 +187,26 @@ export function createQuestionsService(deps: QuestionsServiceDeps) {
     },
     async get(id: string): Promise<Question> {
       await refresh();
-      const q = await repo.get(id);
-      if (!q) throw new AppError('question_not_found', `No platform question ${id}`, { status: 404, extras: { param: 'id' } });
-      return toQuestion(q);
+      return toQuestion(await ballots.requireQuestion(id));
     },
+    /** Citizens' votes on a question (the votes module's, in the question's words). */
+    votes: ballots,
     /** Admin: put a text of the upcoming agenda to citizens now (or move its closing time). */
     async create(dossierRef: string, closesAt?: string): Promise<Question> {
-      const text = groupByText(upcomingSittings(await deps.agenda.upcoming(), deps.now())).find((t) => t.dossierRef === dossierRef);
+      const clock = await deps.agenda.clock();
+      const text = groupByText(await deps.agenda.upcoming(clock)).find((t) => t.dossierRef === dossierRef);
       if (!text) {
         throw new AppError('no_vote_expected', `No upcoming sitting of the agenda leads to a vote on ${dossierRef}: there is nothing to put to citizens`, {
           status: 422, extras: { param: 'dossierRef' },
         });
       }
-      const at = closesAt === undefined ? Date.parse(text.decisiveStart) : Date.parse(closesAt);
-      if (at <= deps.now().getTime()) throw AppError.badRequest('closesAt: expected a time in the future', { param: 'closesAt' });
+      const now = deps.now().getTime();
+      const replayOf = clock.source === 'snapshot' ? clock.asOfDate : null;
+      const start = Date.parse(text.decisiveStart);
+      const at = closesAt !== undefined ? Date.parse(closesAt) : replayOf ? now + (start - clock.now.getTime()) : start;
+      if (at <= now) throw AppError.badRequest('closesAt: expected a time in the future', { param: 'closesAt' });
       const sitting = await deps.agenda.repo.sitting(text.decisiveSittingUid);
-      const id = await open(text, sitting?.legislature ?? 0, at);
+      const id = await open(text, sitting?.legislature ?? 0, at, replayOf);
       if (closesAt !== undefined) {
         await repo.setClosesAt(id, at);
         await votes.setWindow(id, { closesAt: new Date(at).toISOString() });

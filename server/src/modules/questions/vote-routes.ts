@@ -50,19 +50,19 @@ export function questionVoteRoutes(deps: Pick<AppDeps, 'platform' | 'http'>): Ro
     const body = validate(req, 'body', PutMyVoteBodySchema);
     sendJson(res, PutMyVoteResponseSchema, await ballots.cast(citizenOf(res), id, body.choice, req.ip ?? null));
   });
-  router.get('/questions/:id/vote', ...signed, (req, res) => {
-    sendJson(res, GetMyVoteResponseSchema, ballots.mine(citizenOf(res).citizenId, idOf(req)));
+  router.get('/questions/:id/vote', ...signed, async (req, res) => {
+    sendJson(res, GetMyVoteResponseSchema, await ballots.mine(citizenOf(res).citizenId, idOf(req)));
   });
-  router.get('/questions/:id/tally', (req, res) => {
-    sendJson(res, TallySchema, ballots.tally(idOf(req)));
+  router.get('/questions/:id/tally', async (req, res) => {
+    sendJson(res, TallySchema, await ballots.tally(idOf(req)));
   });
-  router.get('/questions/:id/log', (req, res) => {
+  router.get('/questions/:id/log', async (req, res) => {
     const q = validate(req, 'query', LogQuerySchema);
-    sendJson(res, ScrutinLogSchema, ballots.log(idOf(req), q.after, q.limit));
+    sendJson(res, ScrutinLogSchema, await ballots.log(idOf(req), q.after, q.limit));
   });
-  router.get('/questions/:id/log/receipts/:receipt', (req, res) => {
+  router.get('/questions/:id/log/receipts/:receipt', async (req, res) => {
     const { id, receipt } = validate(req, 'params', params.extend({ receipt: HashHexSchema }));
-    sendJson(res, ReceiptCheckResponseSchema, ballots.checkReceipt(id, receipt));
+    sendJson(res, ReceiptCheckResponseSchema, await ballots.checkReceipt(id, receipt));
   });
   return router;
 }

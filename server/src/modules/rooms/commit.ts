@@ -18,16 +18,16 @@ export const unchanged = (prev: RoomState, next: RoomState) => prev.ballots === 
  * something else changed, else just its version. Returns false, having written nothing, when the
  * stored version is no longer `version` (another process wrote first: reload and try again).
  */
-export function commitRoom(repo: RoomsRepository, prev: RoomState, next: RoomState, version: number): boolean {
-  return repo.transaction(() => {
-    const saved = jsonChanged(prev, next) ? repo.saveState(next, version) : repo.touch(next.code, next.lastActivityAt, version);
+export function commitRoom(repo: RoomsRepository, prev: RoomState, next: RoomState, version: number): Promise<boolean> {
+  return repo.transaction(async () => {
+    const saved = jsonChanged(prev, next) ? await repo.saveState(next, version) : await repo.touch(next.code, next.lastActivityAt, version);
     if (!saved) return false;
     for (const key of new Set([...Object.keys(prev.ballots), ...Object.keys(next.ballots)])) {
       const before = prev.ballots[key] ?? {};
       const after = next.ballots[key] ?? {};
       if (before === after) continue;
-      for (const id of Object.keys(before)) if (!(id in after)) repo.dropBallot(next.code, Number(key), id);
-      for (const [id, ballot] of Object.entries(after)) if (before[id] !== ballot) repo.putBallot(next.code, Number(key), id, ballot);
+      for (const id of Object.keys(before)) if (!(id in after)) await repo.dropBallot(next.code, Number(key), id);
+      for (const [id, ballot] of Object.entries(after)) if (before[id] !== ballot) await repo.putBallot(next.code, Number(key), id, ballot);
     }
     return true;
   });

@@ -7,27 +7,30 @@ import { roomsTestStore } from './test-store';
 /** The one-page report: every revealed question drawn by the charts, as SVG and as PNG. */
 let store: ReturnType<typeof roomsTestStore>;
 let state: RoomState;
-beforeAll(() => {
+beforeAll(async () => {
   store = roomsTestStore(() => new Date('2026-03-01T10:00:00Z'));
-  const { service } = store.serve();
-  const room = service.create(CreateRoomBodySchema.parse({
+  const { service } = await store.serve();
+  const room = await service.create(CreateRoomBodySchema.parse({
     title: 'Atelier <b>rapport</b>',
     deck: [
       { kind: 'custom', title: 'Cantine bio', text: 'Pour ou contre ?', assembly: { kind: 'fictional', name: 'Conseil', parties: [{ name: 'Verts', seats: 12, position: 'pour' }, { name: 'Bleus', seats: 10, position: 'contre' }] } },
       { kind: 'election', election: '2024-07-18', round: 2 },
     ],
   }));
-  const tokens = ['Ana', 'Bilal', 'Chloé'].map((p) => service.join(room.code, p).token);
+  const tokens: string[] = [];
+  for (const p of ['Ana', 'Bilal', 'Chloé']) tokens.push((await service.join(room.code, p)).token);
   const act = (type: 'advance' | 'reveal') => service.action(room.code, room.facilitatorKey, { type });
-  for (let i = 0; i < 3; i++) act('advance');
-  tokens.forEach((t, i) => service.vote(room.code, t, 0, { choice: i ? 'contre' : 'pour', prediction: null }));
-  act('reveal');
-  for (let i = 0; i < 3; i++) act('advance');
-  tokens.forEach((t) => service.vote(room.code, t, 1, { choice: 2, prediction: null }));
-  act('reveal');
-  state = service.state(room.code, room.facilitatorKey);
+  for (let i = 0; i < 3; i++) await act('advance');
+  for (const [i, t] of tokens.entries()) await service.vote(room.code, t, 0, { choice: i ? 'contre' : 'pour', prediction: null });
+  await act('reveal');
+  for (let i = 0; i < 3; i++) await act('advance');
+  for (const t of tokens) await service.vote(room.code, t, 1, { choice: 2, prediction: null });
+  await act('reveal');
+  state = await service.state(room.code, room.facilitatorKey);
 }, 60_000);
-afterAll(() => store?.cleanup());
+afterAll(async () => {
+  await store?.cleanup();
+});
 
 const images = (html: string, type: string) => [...html.matchAll(new RegExp(`data:${type.replace('+', '\\+')};base64,([A-Za-z0-9+/=]+)`, 'g'))].map((m) => Buffer.from(m[1]!, 'base64'));
 

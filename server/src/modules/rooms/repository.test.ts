@@ -22,14 +22,22 @@ describeEachStore('the rooms store', ({ open }) => {
   afterEach(() => db.close());
 
   it('stores a room, its state as JSON, its owner, and deletes idle rooms', async () => {
-    await repo.insert({ code: 'ACDEFG', facilitatorKeyHash: 'k1', recapKey: 'r1', state: state('ACDEFG', 1000), ownerCitizenId: 7 });
-    await repo.insert({ code: 'HJKLMN', facilitatorKeyHash: 'k2', recapKey: 'r2', state: state('HJKLMN', 2000) });
-    expect(await repo.exists('ACDEFG')).toBe(true);
-    expect(await repo.get('ACDEFG')).toEqual({ code: 'ACDEFG', facilitatorKeyHash: 'k1', recapKey: 'r1', state: state('ACDEFG', 1000), ownerCitizenId: 7 });
+    expect(await repo.insert({ code: 'ACDEFG', facilitatorKeyHash: 'k1', recapKey: 'r1', state: state('ACDEFG', 1000), ownerCitizenId: 7 })).toBe(true);
+    expect(await repo.insert({ code: 'HJKLMN', facilitatorKeyHash: 'k2', recapKey: 'r2', state: state('HJKLMN', 2000) })).toBe(true);
+    // a code already stored is refused (the caller draws another)
+    expect(await repo.insert({ code: 'ACDEFG', facilitatorKeyHash: 'kx', recapKey: 'rx', state: state('ACDEFG', 1500) })).toBe(false);
+    expect(await repo.head('ACDEFG')).toEqual({ version: 0, lastActivityAt: 1000 });
+    expect(await repo.get('ACDEFG')).toEqual({ code: 'ACDEFG', facilitatorKeyHash: 'k1', recapKey: 'r1', state: state('ACDEFG', 1000), ownerCitizenId: 7, version: 0 });
     const later = { ...state('ACDEFG', 1000), lastActivityAt: 5000, title: 'Renommée' };
-    await repo.save(later);
+    expect(await repo.saveState(later, 0)).toBe(true);
+    // a write at a version no longer stored writes nothing
+    expect(await repo.saveState({ ...later, title: 'Perdue' }, 0)).toBe(false);
     await repo.setFacilitatorKeyHash('ACDEFG', 'k3');
-    expect(await repo.get('ACDEFG')).toMatchObject({ facilitatorKeyHash: 'k3', state: later });
+    expect(await repo.get('ACDEFG')).toMatchObject({ facilitatorKeyHash: 'k3', state: later, version: 2 });
+    await repo.putBallot('ACDEFG', 0, 'p1', { choice: 'pour', prediction: null });
+    await repo.putBallot('ACDEFG', 0, 'p1', { choice: 'contre', prediction: 'adopté' });
+    expect((await repo.get('ACDEFG'))!.state.ballots).toEqual({ '0': { p1: { choice: 'contre', prediction: 'adopté' } } });
+    expect(await repo.touch('ACDEFG', 5000, 2)).toBe(true);
     expect(await repo.codesOwnedBy(7, 0)).toEqual(['ACDEFG']);
     expect(await repo.codesOwnedBy(7, 6000)).toEqual([]);
     expect(await repo.deleteIdleSince(3000)).toEqual(['HJKLMN']);

@@ -1,6 +1,6 @@
 import express, { type Request, type Response, type Router } from 'express';
 import {
-  CreateRoomBodySchema, FacilitatorKeyResponseSchema, JoinRoomBodySchema, MyRoomsResponseSchema, RoomScenarioListResponseSchema, RoomActionSchema, RoomCodeParamsSchema, RoomQuestionParamsSchema, RoomViewQuerySchema, VoteBodySchema,
+  ChooseTeamBodySchema, CreateRoomBodySchema, FacilitatorKeyResponseSchema, JoinRoomBodySchema, MyRoomsResponseSchema, RoomScenarioListResponseSchema, RoomActionSchema, RoomCodeParamsSchema, RoomQuestionParamsSchema, RoomViewQuerySchema, VoteBodySchema,
 } from '@parallele/core';
 import type { AppDeps } from '../../deps';
 import { AppError, sendJson, validate } from '../../errors';
@@ -69,6 +69,10 @@ export function roomsRoutes(deps: AppDeps): Router {
   router.delete('/rooms/:code/participants/me', limits.perToken, handle(async (req, res) => {
     await service.leave(validate(req, 'params', RoomCodeParamsSchema).code, bearer(req));
     res.status(204).end();
+  }));
+  router.put('/rooms/:code/participants/me/team', limits.perToken, handle(async (req, res) => {
+    const { code } = validate(req, 'params', RoomCodeParamsSchema);
+    res.json(await service.chooseTeam(code, bearer(req), validate(req, 'body', ChooseTeamBodySchema).teamId));
   }));
   router.put('/rooms/:code/questions/:i/vote', limits.perToken, handle(async (req, res) => {
     const { code, i } = validate(req, 'params', RoomQuestionParamsSchema);

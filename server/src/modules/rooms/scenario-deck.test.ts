@@ -50,13 +50,13 @@ describe('rooms from a scenario file', () => {
   });
 
   it('a scrutin imported after the start is selectable, by uid and by filter', async () => {
-    const model = getScrutin(api.db, 'VTANR5L17V519')!;
+    const model = (await getScrutin(api.db, 'VTANR5L17V519'))!;
     const uid = 'VTANR5L17V99991' as typeof model.uid;
     const shipped = readFileSync(`${SCENARIOS_DIR}/censure-barnier-2024.yaml`, 'utf8');
     const yaml = (scrutins: string) => shipped.replace('  uids: [VTANR5L17V519]', scrutins);
     // before the import the uid is refused, naming it
     expectProblem(await http().post('/api/rooms').send({ title: 'T', scenario: { yaml: yaml(`  uids: [${uid}]`) } }), 400, 'scenario.scrutins.uids[0]');
-    upsertScrutins(api.db, [{ ...model, uid, numero: 99991, titre: 'motion de censure zygomorphe (importée après le départ)' }]);
+    await upsertScrutins(api.db, [{ ...model, uid, numero: 99991, titre: 'motion de censure zygomorphe (importée après le départ)' }]);
     expect((await create({ scenario: { yaml: yaml(`  uids: [${uid}]`) } })).uids).toEqual([uid]);
     expect((await create({ scenario: { yaml: yaml('  legislature: 17\n  text: zygomorphe') } })).uids).toEqual([uid]);
   });

@@ -13,7 +13,10 @@ import type { ScrutinsService } from '../scrutins';
  * scrutins in the store, so one imported after the start is selectable, and the first
  * ROOM_SCENARIO_MAX_QUESTIONS scrutins taken as questions.
  */
-export type ScenarioScrutins = Pick<ScrutinsService, 'selectable' | 'exists'>;
+export interface ScenarioScrutins {
+  selectable(range: Parameters<ScrutinsService['selectable']>[0]): ReturnType<ScrutinsService['selectable']> | Promise<Awaited<ReturnType<ScrutinsService['selectable']>>>;
+  exists(uid: string): boolean | Promise<boolean>;
+}
 export async function listShippedScenarios(dir = SCENARIOS_DIR): Promise<RoomScenarioListResponse['scenarios']> {
   const files = await listScenarioFiles(dir);
   return files.map((file) => {
@@ -23,7 +26,7 @@ export async function listShippedScenarios(dir = SCENARIOS_DIR): Promise<RoomSce
 }
 
 /** Throws a RoomError naming `scenario.<field>` (and the line) for a bad file or an empty selection. */
-export function scenarioDeckItems(source: RoomScenarioSource, room: number, scrutins: ScenarioScrutins, dir = SCENARIOS_DIR): DeckItem[] {
+export async function scenarioDeckItems(source: RoomScenarioSource, room: number, scrutins: ScenarioScrutins, dir = SCENARIOS_DIR): Promise<DeckItem[]> {
   if (room <= 0) throw new RoomError('bad-question', 'scenario', 'scenario: the deck already has 30 questions');
   let text: string;
   let file: string;
@@ -40,9 +43,18 @@ export function scenarioDeckItems(source: RoomScenarioSource, room: number, scru
   }
   let selected;
   try {
-    const { scrutins: selection } = parseScenario(text, file, { exists: (uid) => scrutins.exists(uid) });
+    // the store answers asynchronously, the parser asks synchronously: collect the uids it asks about, check them, parse again
+    const asked = new Set<string>();
+    try {
+      parseScenario(text, file, { exists: (uid) => (asked.add(uid), true) });
+    } catch (error) {
+      if (!(error instanceof ScenarioLoadError)) throw error;
+    }
+    const known = new Set<string>();
+    for (const uid of asked) if (await scrutins.exists(uid)) known.add(uid);
+    const { scrutins: selection } = parseScenario(text, file, { exists: (uid) => known.has(uid) });
     const legislatures = selection.legislature === undefined ? undefined : [selection.legislature].flat();
-    selected = selectScrutins(selection, scrutins.selectable(selection.uids ? { uids: selection.uids } : { legislatures, from: selection.from, to: selection.to }));
+    selected = selectScrutins(selection, await scrutins.selectable(selection.uids ? { uids: selection.uids } : { legislatures, from: selection.from, to: selection.to }));
   } catch (error) {
     if (!(error instanceof ScenarioLoadError)) throw error;
     const errors = error.errors.map((e) => ({ in: 'body', param: `scenario.${e.field}`, detail: `scenario.${e.field} (${e.file}:${e.line}:${e.col}): ${e.message}` }));

@@ -6,15 +6,19 @@ import {
 import type { z } from 'zod';
 import type { Db } from '../../db/client';
 import { createDeckResolver, loadCatalogue, type Catalogue } from './deck';
+import { commitRoom, unchanged } from './commit';
 import { roomProblem } from './problems';
 import { createRoomsRepository, type StoredRoom } from './repository';
-import { listShippedScenarios, scenarioDeckItems } from './scenario-deck';
+import { listShippedScenarios, scenarioDeckItems, type ScenarioScrutins } from './scenario-deck';
 
 /**
- * The rooms' service: every transition goes through core's reducer, is written to the store
- * (one row per room) and then announced to the socket layer. A write-through cache keeps the
- * rooms in play in memory; it is filled from the store on a miss, so a restarted process carries
- * on where the last one stopped. One process owns the rooms (the cache is not shared).
+ * The rooms' service: the store is the room's truth. Every action reads the room, runs core's
+ * reducer, and writes the result only if the stored version is still the one it read (else it
+ * reads again and retries), all in one store transaction, then tells the socket layer. Each
+ * process keeps a copy of the rooms it serves, used only while its version is the stored one
+ * (one small read per action), so several processes can serve the same room and a restarted one
+ * carries on where the last stopped. Phase timers are deadlines in the state, checked when an
+ * action comes: no process timer moves a room on.
  */
 export const ROOM_IDLE_MS = 24 * 60 * 60 * 1000;
 
@@ -32,7 +36,8 @@ const secret = (bytes: number) => randomBytes(bytes).toString('base64url');
 const facilitatorLink = (code: string, key: string) => `/salle/${code}/animation#cle=${key}`;
 const sameHash = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: Catalogue }) {
+/** `scrutins`: the scrutins module's reads, for scenario decks (selected in the store). */
+export function createRoomsService(deps: { db: Db; now: () => Date; scrutins: ScenarioScrutins; catalogue?: Catalogue }) {
   const repo = createRoomsRepository(deps.db);
   const catalogue = deps.catalogue ?? loadCatalogue();
   const resolver = createDeckResolver(deps.db, catalogue);
@@ -56,8 +61,23 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
     return run;
   }
 
+  /** The stored room, from this process's copy when its version is still the stored one. */
+  async function fresh(code: string): Promise<StoredRoom | null> {
+    const head = await repo.head(code);
+    if (!head) {
+      cache.delete(code);
+      return null;
+    }
+    const cached = cache.get(code);
+    if (cached && cached.version === head.version) return cached;
+    const room = await repo.get(code);
+    if (room) cache.set(code, room);
+    else cache.delete(code);
+    return room;
+  }
+
   async function load(code: string): Promise<StoredRoom> {
-    let room = cache.get(code) ?? (await repo.get(code));
+    let room = await fresh(code);
     if (room && room.state.lastActivityAt < now() - ROOM_IDLE_MS) {
       await repo.delete(code);
       cache.delete(code);
@@ -65,16 +85,36 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
       room = null;
     }
     if (!room) throw roomProblem('room-not-found', `no room ${code} (check the 6 characters, or the room has expired)`, 'code');
-    cache.set(code, room);
     return room;
   }
 
-  /** Runs one event through the reducer; the store is written before anybody hears of it. */
-  async function transition(room: StoredRoom, event: RoomEvent): Promise<RoomState> {
-    const next = applyRoomEvent(room.state, event, now());
-    await repo.save(next);
-    room.state = next;
-    return next;
+  /**
+   * Reads the room, builds the event from it (`eventOf` also checks the caller), runs the
+   * reducer and writes the result at the version read, in one store transaction; the store is
+   * written before anybody hears of it. Another process writing in between makes the write miss:
+   * read again and retry. Runs in this process's turn for the room (no retry among our own).
+   */
+  function transition<T>(code: string, eventOf: (room: StoredRoom) => { event: RoomEvent; result: T }): Promise<{ room: StoredRoom; result: T }> {
+    return inTurn(code, async () => {
+      for (let attempt = 0; attempt < 8; attempt++) {
+        const done = await deps.db.store.transaction(async () => {
+          const room = await fresh(code);
+          if (!room || room.state.lastActivityAt < now() - ROOM_IDLE_MS) return 'gone' as const;
+          const { event, result } = eventOf(room);
+          const next = applyRoomEvent(room.state, event, now());
+          if (unchanged(room.state, next)) return { room, result };
+          if (!(await commitRoom(repo, room.state, next, room.version))) return null;
+          return { room: { ...room, state: next, version: room.version + 1 } as StoredRoom, result };
+        });
+        if (done === 'gone') await load(code); // deletes an expired room, throws room-not-found
+        else if (done) {
+          cache.set(code, done.room);
+          return done;
+        }
+        cache.delete(code);
+      }
+      throw roomProblem('room-busy', `room ${code} is changing too fast: try again`, 'code');
+    });
   }
 
   function caller(room: StoredRoom, bearer: string | undefined): Caller | null {
@@ -115,14 +155,18 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
     },
     /** `ownerCitizenId`: the signed-in citizen creating it (listed in their "Vos salles"). */
     async create(body: z.output<typeof CreateRoomBodySchema>, ownerCitizenId: number | null = null) {
-      const deck = await resolver.resolve(body.scenario ? [...body.deck, ...scenarioDeckItems(body.scenario, 30 - body.deck.length)] : body.deck);
-      let code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
-      while (await repo.exists(code)) code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
+      const deck = await resolver.resolve(body.scenario ? [...body.deck, ...(await scenarioDeckItems(body.scenario, 30 - body.deck.length, deps.scrutins))] : body.deck);
       const facilitatorKey = `${ROOM_TOKEN_PREFIX.facilitator}${secret(32)}`;
       const recapKey = secret(18);
-      const state = createRoomState({ code, title: body.title, deck, maxParticipants: body.maxParticipants, k: body.k, now: now() });
-      const room: StoredRoom = { code, facilitatorKeyHash: sha256(facilitatorKey), recapKey, state, ownerCitizenId };
-      await repo.insert(room);
+      const draw = (): StoredRoom => {
+        const code = generateJoinCode(() => randomInt(0, 2 ** 32) / 2 ** 32);
+        const state = createRoomState({ code, title: body.title, deck, maxParticipants: body.maxParticipants, k: body.k, now: now() });
+        return { code, facilitatorKeyHash: sha256(facilitatorKey), recapKey, state, ownerCitizenId, version: 0 };
+      };
+      // the insert itself says whether the code was free (two processes may draw the same one)
+      let room = draw();
+      while (!(await repo.insert(room))) room = draw();
+      const { code } = room;
       cache.set(code, room);
       const links = { facilitator: facilitatorLink(code, facilitatorKey), projector: `/salle/${code}/projection`, join: `/salle/${code}`, recap: `/salle/${code}/bilan?cle=${recapKey}` };
       return { code, facilitatorKey, recapKey, links, view: view(room, { role: 'facilitator' }) };
@@ -131,7 +175,7 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
     async ownedBy(citizenId: number): Promise<MyRoom[]> {
       const rooms: MyRoom[] = [];
       for (const code of await repo.codesOwnedBy(citizenId, now() - ROOM_IDLE_MS)) {
-        const { state } = cache.get(code) ?? (await repo.get(code)) ?? { state: null };
+        const { state } = (await fresh(code)) ?? { state: null };
         if (!state) continue;
         rooms.push({
           code, title: state.title, createdAt: state.createdAt, lastActivityAt: state.lastActivityAt, stage: state.stage, closed: state.closed,
@@ -150,8 +194,8 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
         const room = await load(code);
         if (room.ownerCitizenId !== citizenId) throw roomProblem('room-not-found', `no room ${code} among your rooms`, 'code');
         const facilitatorKey = `${ROOM_TOKEN_PREFIX.facilitator}${secret(32)}`;
-        room.facilitatorKeyHash = sha256(facilitatorKey);
-        await repo.setFacilitatorKeyHash(code, room.facilitatorKeyHash);
+        await repo.setFacilitatorKeyHash(code, sha256(facilitatorKey));
+        cache.delete(code);
         return { code, facilitatorKey, links: { facilitator: facilitatorLink(code, facilitatorKey) } };
       });
     },
@@ -173,54 +217,55 @@ export function createRoomsService(deps: { db: Db; now: () => Date; catalogue?: 
     async checkRecap(code: string, recapKey: string): Promise<boolean> {
       return sameHash(sha256(recapKey), sha256((await load(code)).recapKey));
     },
-    join(code: string, pseudonym: string) {
-      return inTurn(code, async () => {
-        const room = await load(code);
-        const token = `${ROOM_TOKEN_PREFIX.participant}${secret(32)}`;
-        const state = await transition(room, { type: 'join', pseudonym, tokenHash: sha256(token) });
-        const participantId = state.participants.at(-1)!.id;
-        emit({ kind: 'roster', code });
-        return { participantId, token, view: view(room, { role: 'participant', participantId }) };
-      });
+    async join(code: string, pseudonym: string) {
+      const token = `${ROOM_TOKEN_PREFIX.participant}${secret(32)}`;
+      const tokenHash = sha256(token);
+      const { room } = await transition(code, () => ({ event: { type: 'join', pseudonym, tokenHash }, result: null }));
+      const participantId = room.state.participants.find((p) => p.tokenHash === tokenHash)!.id;
+      emit({ kind: 'roster', code });
+      return { participantId, token, view: view(room, { role: 'participant', participantId }) };
     },
     /** A participant coming back (refresh, new network): same identity, same ballots. */
-    rejoin(code: string, bearer: string | undefined): Promise<RoomView> {
-      return inTurn(code, async () => {
-        const room = await load(code);
-        const participantId = requireParticipant(room, bearer);
-        const wasActive = room.state.participants.find((p) => p.id === participantId)?.status === 'active';
-        await transition(room, { type: 'rejoin', tokenHash: sha256(bearer!) });
-        if (!wasActive) emit({ kind: 'roster', code });
-        return view(room, { role: 'participant', participantId });
+    async rejoin(code: string, bearer: string | undefined): Promise<RoomView> {
+      const { room, result } = await transition(code, (r) => {
+        const participantId = requireParticipant(r, bearer);
+        const wasActive = r.state.participants.find((p) => p.id === participantId)?.status === 'active';
+        return { event: { type: 'rejoin', tokenHash: sha256(bearer!) }, result: { participantId, wasActive } };
       });
+      const { participantId, wasActive } = result;
+      if (!wasActive) emit({ kind: 'roster', code });
+      return view(room, { role: 'participant', participantId });
     },
-    leave(code: string, bearer: string | undefined): Promise<void> {
-      return inTurn(code, async () => {
-        const room = await load(code);
-        const participantId = requireParticipant(room, bearer);
-        await transition(room, { type: 'leave', participantId });
-        emit({ kind: 'roster', code });
-      });
+    async leave(code: string, bearer: string | undefined): Promise<void> {
+      await transition(code, (r) => ({ event: { type: 'leave', participantId: requireParticipant(r, bearer) }, result: null }));
+      emit({ kind: 'roster', code });
     },
     /** `exceptSocket`: the socket that voted (it gets the view in its ack, not twice). */
-    vote(code: string, bearer: string | undefined, index: number, body: z.output<typeof VoteBodySchema>, exceptSocket?: string): Promise<RoomView> {
-      return inTurn(code, async () => {
-        const room = await load(code);
-        const participantId = requireParticipant(room, bearer);
-        await transition(room, { type: 'vote', participantId, questionIndex: index, ballot: { choice: body.choice, prediction: body.prediction } });
-        emit({ kind: 'count', code, participantId, exceptSocket });
-        return view(room, { role: 'participant', participantId });
+    async vote(code: string, bearer: string | undefined, index: number, body: z.output<typeof VoteBodySchema>, exceptSocket?: string): Promise<RoomView> {
+      const { room, result: participantId } = await transition(code, (r) => {
+        const participantId = requireParticipant(r, bearer);
+        return { event: { type: 'vote', participantId, questionIndex: index, ballot: { choice: body.choice, prediction: body.prediction } }, result: participantId };
       });
+      emit({ kind: 'count', code, participantId, exceptSocket });
+      return view(room, { role: 'participant', participantId });
     },
-    action(code: string, bearer: string | undefined, action: RoomAction & { type: string }): Promise<RoomView> {
-      return inTurn(code, async () => {
-        const room = await load(code);
-        requireFacilitator(room, bearer);
-        await transition(room, action as RoomEvent);
-        if (action.type === 'kick') emit({ kind: 'kicked', code, participantId: (action as { participantId: string }).participantId });
-        emit(action.type === 'close' ? { kind: 'ended', code, reason: 'closed' } : { kind: 'state', code });
-        return view(room, { role: 'facilitator' });
+    /** A participant picks their team (when the facilitator lets them): their tabs and the screens hear of it. */
+    async chooseTeam(code: string, bearer: string | undefined, teamId: string): Promise<RoomView> {
+      const { room, result: participantId } = await transition(code, (r) => {
+        const participantId = requireParticipant(r, bearer);
+        return { event: { type: 'chooseTeam', participantId, teamId }, result: participantId };
       });
+      emit({ kind: 'count', code, participantId });
+      return view(room, { role: 'participant', participantId });
+    },
+    async action(code: string, bearer: string | undefined, action: RoomAction & { type: string }): Promise<RoomView> {
+      const { room } = await transition(code, (r) => {
+        requireFacilitator(r, bearer);
+        return { event: action as RoomEvent, result: null };
+      });
+      if (action.type === 'kick') emit({ kind: 'kicked', code, participantId: (action as { participantId: string }).participantId });
+      emit(action.type === 'close' ? { kind: 'ended', code, reason: 'closed' } : { kind: 'state', code });
+      return view(room, { role: 'facilitator' });
     },
     /** Close and delete at once, with every ballot. */
     remove(code: string, bearer: string | undefined): Promise<void> {

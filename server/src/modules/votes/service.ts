@@ -40,10 +40,15 @@ export function createVotesService(deps: VotesServiceDeps) {
     ...(deps.onCast ? [deps.onCast] : []),
   ];
   // Another module's wording for a closed vote on its own ids (the platform's questions)
-  const closedExplainers: ((uid: string) => AppError | null)[] = [];
-  const closedError = (uid: string) =>
-    closedExplainers.reduce<AppError | null>((found, explain) => found ?? explain(uid), null) ??
-    new AppError('vote_closed', `The citizens' vote on ${uid} is closed: the deputies have voted`, { status: 409, extras: { param: 'uid' } });
+  type ClosedExplainer = (uid: string) => AppError | null | Promise<AppError | null>;
+  const closedExplainers: ClosedExplainer[] = [];
+  const closedError = async (uid: string): Promise<AppError> => {
+    for (const explain of closedExplainers) {
+      const found = await explain(uid);
+      if (found) return found;
+    }
+    return new AppError('vote_closed', `The citizens' vote on ${uid} is closed: the deputies have voted`, { status: 409, extras: { param: 'uid' } });
+  };
   const writer: VoteWriter = createVoteWriter(repo, (committed) => {
     for (const listener of listeners) {
       try {
@@ -79,7 +84,7 @@ export function createVotesService(deps: VotesServiceDeps) {
     windowOf,
     writer,
     /** Lets a module word the refusal of a vote on its own ids (null: not one of its ids). */
-    explainClosed(explain: (uid: string) => AppError | null) {
+    explainClosed(explain: ClosedExplainer) {
       closedExplainers.push(explain);
     },
     onCast(listener: NonNullable<VotesServiceDeps['onCast']>) {
@@ -101,7 +106,7 @@ export function createVotesService(deps: VotesServiceDeps) {
         // Read under the write lock: a close and a vote cannot interleave. Once per batch and scrutin.
         window = (memo.get(uid) as VoteWindow | undefined) ?? (await requireWindow(uid));
         memo.set(uid, window);
-        if (window.status === 'closed') throw closedError(uid);
+        if (window.status === 'closed') throw await closedError(uid);
       });
       return { vote: outcome.vote, changed: outcome.changed, window: window ?? (await requireWindow(uid)) };
     },
