@@ -32,10 +32,14 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'tr
 /** Every `METHOD /api/path` the routers of app.ts answer, in OpenAPI path syntax. */
 function expressRoutes(): string[] {
   const routes: string[] = [];
-  for (const factory of apiModules) {
-    const router = factory(deps) as Router & { stack: { route?: { path: string | string[]; methods: Record<string, boolean> } }[] };
-    for (const layer of router.stack) {
-      if (!layer.route) continue;
+  type Layer = { route?: { path: string | string[]; methods: Record<string, boolean> }; handle?: { stack?: Layer[] } };
+  // a module may mount a sub-router of its own (router.use(other), no path): its routes count too
+  const collect = (stack: Layer[]) => {
+    for (const layer of stack) {
+      if (!layer.route) {
+        if (layer.handle?.stack) collect(layer.handle.stack);
+        continue;
+      }
       for (const path of [layer.route.path].flat()) {
         for (const method of Object.keys(layer.route.methods)) {
           if (method === '_all') continue;
@@ -43,7 +47,8 @@ function expressRoutes(): string[] {
         }
       }
     }
-  }
+  };
+  for (const factory of apiModules) collect((factory(deps) as Router & { stack: Layer[] }).stack);
   return routes;
 }
 
