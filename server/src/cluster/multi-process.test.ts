@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { io as connect, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents, Tally } from '@parallele/core';
-import { SOCKET_EVENTS } from '@parallele/core';
+import type { ClientToServerEvents, RoomClientToServer, RoomServerToClient, ServerToClientEvents, Tally } from '@parallele/core';
+import { CreateRoomResponseSchema, JoinRoomResponseSchema, ROOM_EVENTS, ROOMS_NAMESPACE, SOCKET_EVENTS } from '@parallele/core';
 import { verifyPublished } from '../modules/votes';
 import { upsertScrutins } from '../db/an-store';
 import { realScrutins } from '../test-support/citizens';
@@ -21,6 +21,8 @@ import { clusterEnv, dropRedisPrefix, requireRedis, signUp, startServerProcesses
  * skips the bulk import on a store that has scrutins).
  */
 type Client = Socket<ServerToClientEvents, ClientToServerEvents>;
+type RoomClient = Socket<RoomServerToClient, RoomClientToServer>;
+const roomSockets: RoomClient[] = [];
 const scrutins = realScrutins(3);
 const UID = scrutins[0]!.uid;
 
@@ -38,7 +40,7 @@ beforeAll(async () => {
   await db.close();
 }, 60_000);
 afterAll(async () => {
-  for (const s of sockets) s.close();
+  for (const s of [...sockets, ...roomSockets]) s.close();
   await databases.dropAll();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -127,6 +129,33 @@ describe('three processes on one store and one Redis', () => {
     expect((await onA.send('POST', '/api/auth/logout')).status).toBeLessThan(300);
     // the session was cached on B a moment ago: the logout on A must empty that cache
     expect((await onA.on(b.url).send('GET', '/api/auth/me')).status).toBe(401);
+  });
+
+  it('plays one workshop room across processes: a phase moved on A reaches a phone on B', async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess, ServerProcess];
+    const api = async (url: string, method: string, path: string, body?: unknown, token?: string) => {
+      const res = await fetch(`${url}/api${path}`, { method, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      expect(res.status, `${method} ${path}`).toBeLessThan(300);
+      return res.json() as Promise<unknown>;
+    };
+    const { code, facilitatorKey } = CreateRoomResponseSchema.parse(await api(a.url, 'POST', '/rooms', { title: 'Deux processus', deck: [{ kind: 'scrutin', uid: UID }] }));
+    const { token } = JoinRoomResponseSchema.parse(await api(b.url, 'POST', `/rooms/${code}/participants`, { pseudonym: 'Inès' }));
+    const phone: RoomClient = connect(`${b.url}${ROOMS_NAMESPACE}`, { transports: ['websocket'], forceNew: true, auth: { code, token } });
+    roomSockets.push(phone);
+    const stages: string[] = [];
+    const presented = new Promise<void>((resolve) => {
+      phone.on(ROOM_EVENTS.state, (view) => {
+        stages.push(view.stage);
+        if (view.stage === 'presentation') resolve();
+      });
+    });
+    await new Promise<void>((resolve, reject) => {
+      phone.once('connect', resolve);
+      phone.once('connect_error', reject);
+    });
+    await api(a.url, 'POST', `/rooms/${code}/actions`, { type: 'advance' }, facilitatorKey);
+    await presented;
+    expect(stages[0]).toBe('lobby');
   });
 
   // Last of this group: it kills C.

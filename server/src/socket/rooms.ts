@@ -38,6 +38,9 @@ async function reply<T>(ack: RoomAck<T> | undefined, fn: () => Promise<T>) {
   }
 }
 
+/** between processes (serverSideEmit): the room with this code changed state */
+const ROOM_STATE_CHANGED = 'parallele:room-state';
+
 export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
   const { service, socketLimit } = deps.rooms;
   const nsp = server.of(ROOMS_NAMESPACE) as unknown as RoomNamespace;
@@ -129,10 +132,21 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
     flush ??= setTimeout(() => void flushScreens(), COUNT_FLUSH_MS);
   };
 
+  // Several processes (issue 14): a transition made on this process must reach the sockets of the
+  // room held by the others. Counts, kicks and ends go through `nsp.to()` (the Redis adapter carries
+  // them); a state view is computed per viewer from the local sockets, so the other processes are
+  // told the room changed and each pushes the views of its own sockets, read from the store.
+  const remoteState = (code: unknown) => {
+    if (typeof code !== 'string' || code.length > 16) return;
+    broadcastState(code).catch((error: unknown) => deps.logger.debug({ err: error, code }, 'room state from another process not sent'));
+  };
+  if (deps.redis) nsp.on(ROOM_STATE_CHANGED as never, remoteState as never);
+
   const onChange = async (c: RoomChange) => {
     try {
       switch (c.kind) {
         case 'state':
+          if (deps.redis) nsp.serverSideEmit(ROOM_STATE_CHANGED, c.code);
           await broadcastState(c.code);
           break;
         case 'roster':
@@ -176,6 +190,7 @@ export function attachRoomSockets(server: Server, deps: AppDeps): () => void {
   sweep.unref();
   return () => {
     unsubscribe();
+    nsp.off(ROOM_STATE_CHANGED as never, remoteState as never);
     clearInterval(sweep);
     if (flush) clearTimeout(flush);
   };
