@@ -86,5 +86,8 @@ if (fresh) {
   if (existsSync(compiled)) console.error(`note: server/dist is older than the sources: running ${entry} through tsx (npm run build refreshes it)`);
   const { register } = await import('tsx/esm/api');
   register();
+  // `serve --workers N` forks this entry point again (node:cluster re-runs argv[1] with execArgv):
+  // the workers need the same TypeScript loader
+  process.execArgv = [...process.execArgv, '--import', import.meta.resolve('tsx')];
   await import(pathToFileURL(source).href);
 }
